@@ -1,0 +1,43 @@
+# svodka: `make demo` then `make test` on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+SVODKA := $(VENV)/bin/svodka
+FACTRU ?= ../shared/data/factru/devset
+export OPENBLAS_NUM_THREADS := 1
+export OMP_NUM_THREADS := 1
+
+.PHONY: demo install dev test bench eval clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+
+$(VENV)/.installed: $(PY) pyproject.toml
+	$(PIP) install -q -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.installed
+	$(PIP) install -q -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+dev: $(VENV)/.dev
+
+demo: install
+	$(SVODKA) analyze --sample --published 2013-05-08
+
+test: dev
+	bash scripts/ensure-postgres.sh
+	$(PY) -m pytest
+
+bench: dev
+	$(PY) -m svodka.bench --out docs/benchmarks.md
+
+eval: install
+	$(SVODKA) eval factru $(FACTRU) --report docs/quality.md
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

@@ -1,0 +1,130 @@
+"""Cleaning: normalise whitespace and Unicode, drop repeated paragraphs and boilerplate.
+
+The cleaned text is built character by character beside an array that maps
+every cleaned character back to its index in the raw input, so offsets can
+always be taken back to the source (the factRuEval exporter needs that).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from dataclasses import dataclass
+
+# Characters that are spaces for a reader but not for str.isspace() alone.
+_SPACE = {"\u00a0", "\u2007", "\u202f", "\u2009", "\u200a", "\u3000", "\t", "\r", "\f", "\v"}
+# Characters dropped outright: zero-width marks, soft hyphen, BOM.
+_DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+
+# Boilerplate lines seen in Russian news pages and feeds; a paragraph matching one is dropped.
+_BOILERPLATE = re.compile(
+    r"^\s*(?:читайте\s+также|читайте\s+нас|смотрите\s+также|подписывайтесь|"
+    r"поделиться|реклама\b|фото\s*:|фото\s+из\s+открытых|источник\s*:|"
+    r"нашли\s+ошибку|все\s+права\s+защищены|©)",
+    re.IGNORECASE,
+)
+
+# A repeated paragraph shorter than this is kept: «Москва.» twice is not a reprinted lead.
+_MIN_REPEAT = 25
+
+
+@dataclass(slots=True)
+class Cleaned:
+    text: str
+    offsets: array  # offsets[i] = raw index of text[i]
+    paragraphs: list[tuple[int, int]]  # (start, end) in text
+    dropped: list[tuple[str, str]]  # (reason, paragraph text)
+
+
+def _paragraph_ranges(raw: str) -> list[tuple[int, int]]:
+    """Raw (start, end) ranges of paragraphs.
+
+    Blank lines separate paragraphs when the text has any; otherwise each line
+    is a paragraph (feeds often put one paragraph a line).
+    """
+    if re.search(r"\n[ \t\r\u00a0]*\n", raw):
+        sep = re.compile(r"\n(?:[ \t\r\u00a0]*\n)+")
+    else:
+        sep = re.compile(r"\n+")
+    ranges, pos = [], 0
+    for m in sep.finditer(raw):
+        ranges.append((pos, m.start()))
+        pos = m.end()
+    ranges.append((pos, len(raw)))
+    return ranges
+
+
+def _clean_chars(raw: str, start: int, end: int) -> tuple[list[str], list[int]]:
+    """Collapse spaces, drop invisible characters, compose combining marks (NFC)."""
+    chars: list[str] = []
+    offs: list[int] = []
+    pending_space = False
+    i = start
+    while i < end:
+        ch = raw[i]
+        if ch in _DROP or (unicodedata.category(ch) == "Cc" and ch not in "\n"):
+            if ch not in _SPACE:
+                i += 1
+                continue
+        if ch.isspace() or ch in _SPACE:
+            pending_space = bool(chars)
+            i += 1
+            continue
+        if unicodedata.combining(ch) and chars:
+            composed = unicodedata.normalize("NFC", chars[-1] + ch)
+            if len(composed) == 1:
+                chars[-1] = composed
+                i += 1
+                continue
+        if pending_space:
+            chars.append(" ")
+            offs.append(i - 1)
+            pending_space = False
+        chars.append(ch)
+        offs.append(i)
+        i += 1
+    return chars, offs
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower().replace("ё", "е"))
+
+
+def clean(raw: str) -> Cleaned:
+    """Clean an article body.  Paragraphs are joined by a blank line."""
+    out_chars: list[str] = []
+    out_offs = array("l")
+    paragraphs: list[tuple[int, int]] = []
+    dropped: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for start, end in _paragraph_ranges(raw):
+        chars, offs = _clean_chars(raw, start, end)
+        if not chars:
+            continue
+        para = "".join(chars)
+        key = _key(para)
+        if not key:
+            dropped.append(("no words", para))
+            continue
+        if _BOILERPLATE.match(para) and len(para) < 200:
+            dropped.append(("boilerplate", para))
+            continue
+        if key in seen and len(para) >= _MIN_REPEAT:
+            dropped.append(("repeated paragraph", para))
+            continue
+        seen.add(key)
+        if out_chars:
+            out_chars.extend("\n\n")
+            # The separator maps to the raw position just before this paragraph.
+            out_offs.extend((max(start - 1, 0), max(start - 1, 0)))
+        paragraphs.append((len(out_chars), len(out_chars) + len(chars)))
+        out_chars.extend(chars)
+        out_offs.extend(offs)
+    return Cleaned("".join(out_chars), out_offs, paragraphs, dropped)
+
+
+def clean_line(text: str) -> str:
+    """Clean a one-line field such as a title."""
+    chars, _ = _clean_chars(text, 0, len(text))
+    return "".join(chars)

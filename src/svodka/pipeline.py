@@ -1,0 +1,186 @@
+"""The pipeline: named components, each adding one layer to a Document.
+
+A component declares what it requires and assigns (spaCy's habit); the order
+is checked once, when the module is imported.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from .clean import clean, clean_line
+from .document import Document, Span
+from .errors import InputError
+from .models import Models, load_models
+from .settings import Settings
+
+MAX_CHARS = 1_000_000  # beyond this an input is not one news article
+
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    name: str
+    func: Callable[[Document, Models], None]
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    setting: str | None = None  # the Settings flag that switches it off
+
+
+def _entities(doc: Document, models: Models) -> None:
+    from .entities import extract_entities
+
+    doc.entities = extract_entities(doc, models)
+
+
+def _parse_only(doc: Document, models: Models) -> None:
+    from .nlp import parse
+
+    parse(doc, models)
+
+
+def _times(doc: Document, models: Models) -> None:
+    from .times import extract_times
+
+    doc.times = extract_times(doc)
+
+
+def _quotes(doc: Document, models: Models) -> None:
+    from .quotes import extract_quotes
+
+    doc.quotes = extract_quotes(doc, models)
+
+
+def _facts(doc: Document, models: Models) -> None:
+    from .facts import extract_facts
+
+    doc.facts = extract_facts(doc, models)
+
+
+def _brief(doc: Document, models: Models) -> None:
+    from .brief import make_brief
+
+    doc.brief = make_brief(doc)
+
+
+COMPONENTS: tuple[Component, ...] = (
+    Component("entities", _entities, ("text",), ("tokens", "sents", "entities"), "entities"),
+    Component("times", _times, ("text",), ("times",), "times"),
+    Component("quotes", _quotes, ("tokens", "entities"), ("quotes",), "quotes"),
+    Component("facts", _facts, ("tokens", "entities", "times", "quotes"), ("facts",), "facts"),
+    Component("brief", _brief, ("text", "entities", "facts"), ("brief",), "brief"),
+)
+
+
+def _check_order(components: Iterable[Component]) -> None:
+    have = {"text"}
+    for comp in components:
+        missing = set(comp.requires) - have
+        if missing:
+            raise RuntimeError(f"component {comp.name!r} requires {sorted(missing)} before it")
+        have |= set(comp.assigns)
+
+
+_check_order(COMPONENTS)
+
+
+def _published(value: str | dt.date | None) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        raise InputError(f"published: expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def make_document(
+    text: str,
+    *,
+    title: str | None = None,
+    published: str | dt.date | None = None,
+    url: str | None = None,
+    id: str | None = None,
+    settings: Settings | None = None,
+) -> Document:
+    """Clean the input and build the Document that the components fill."""
+    if not isinstance(text, str):
+        raise InputError(f"text: expected str, got {type(text).__name__}")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"text of {len(text)} characters is too large for one article (limit {MAX_CHARS})")
+    cleaned = clean(text)
+    title = clean_line(title) if title else None
+    body, offsets, paras = cleaned.text, cleaned.offsets, cleaned.paragraphs
+    if not body.strip() and not title:
+        raise InputError("empty text: nothing to analyse")
+    if title and not body.startswith(title):
+        # The title is analysed as the first paragraph: headlines carry names and facts.
+        shift = len(title) + 2
+        body = f"{title}\n\n{body}" if body else title
+        from array import array
+
+        offsets = array("l", [-1] * shift) + offsets
+        paras = [(s + shift, e + shift) for s, e in paras]
+    doc = Document(
+        text=body,
+        title=title,
+        published=_published(published),
+        url=url,
+        id=id,
+        paragraphs=[Span(s, e, body[s:e]) for s, e in paras],
+    )
+    doc.raw_offsets = offsets
+    return doc
+
+
+def analyze(
+    text: str,
+    *,
+    title: str | None = None,
+    published: str | dt.date | None = None,
+    url: str | None = None,
+    id: str | None = None,
+    settings: Settings | None = None,
+    models: Models | None = None,
+    **flags: bool,
+) -> Document:
+    """Analyse one article.  ``flags`` switch layers off: ``analyze(text, quotes=False)``."""
+    settings = settings or Settings()
+    if flags:
+        settings = dataclasses.replace(settings, **flags)
+    doc = make_document(text, title=title, published=published, url=url, id=id, settings=settings)
+    return run(doc, settings, models)
+
+
+def run(doc: Document, settings: Settings | None = None, models: Models | None = None) -> Document:
+    settings = settings or Settings()
+    models = models or load_models()
+    for comp in COMPONENTS:
+        if comp.setting and not getattr(settings, comp.setting):
+            if comp.name == "entities":
+                _parse_only(doc, models)
+            continue
+        comp.func(doc, models)
+    return doc
+
+
+def analyze_many(records: Iterable[dict], settings: Settings | None = None) -> Iterator[Document | InputError]:
+    """Analyse records ({text, title, published, url, id}); a bad one yields its error, the rest go on."""
+    for rec in records:
+        try:
+            yield analyze(
+                rec.get("text", ""),
+                title=rec.get("title"),
+                published=rec.get("published"),
+                url=rec.get("url"),
+                id=rec.get("id"),
+                settings=settings,
+            )
+        except InputError as exc:
+            yield exc

@@ -1,0 +1,183 @@
+"""Reading articles from files: plain text, HTML pages and JSON lines, in any common encoding.
+
+Every reader yields ``Record`` objects; a record that cannot be read becomes a
+``Record`` with ``error`` set (and its line number), so a batch never stops on
+one bad line.  A whole file that cannot be read raises ``InputError``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+
+MAX_BYTES = 20 * 1024 * 1024  # one article larger than this is not a news article
+MAX_RECORD_CHARS = 2_000_000
+
+
+@dataclass(slots=True)
+class Record:
+    text: str = ""
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    id: str | None = None
+    source: str = ""  # file path (and line number for JSON lines)
+    line: int | None = None
+    error: str | None = None
+
+
+def decode(data: bytes, source: str = "input") -> str:
+    """Decode bytes in any common encoding (UTF-8 first, then charset-normalizer's guess)."""
+    if not data.strip():
+        raise InputError(f"{source}: empty input")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{source}: binary data, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{source}: cannot decode the text (unknown encoding)")
+    text = str(best)
+    if _looks_binary(text):
+        raise InputError(f"{source}: binary data, not text")
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    if not sample:
+        return False
+    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return bad / len(sample) > 0.05
+
+
+def split_title(text: str) -> tuple[str | None, str]:
+    """A plain-text article's first line is its title when a blank line follows it."""
+    m = re.match(r"\s*([^\n]{1,300})\n[ \t\r]*\n", text)
+    if m:
+        return m.group(1).strip(), text[m.end() :]
+    return None, text
+
+
+def read_bytes(path: str | Path) -> bytes:
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{path}: no such file")
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory")
+    size = p.stat().st_size
+    if size > MAX_BYTES and not _is_batch(p):
+        raise InputError(f"{path}: {size / 2**20:.0f} MB is too large for one article (limit {MAX_BYTES // 2**20} MB)")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: {exc.strerror or exc}") from exc
+    if p.suffix == ".gz":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            raise InputError(f"{path}: broken gzip ({exc})") from exc
+    return data
+
+
+def _is_batch(p: Path) -> bool:
+    return p.name.endswith((".jsonl", ".jsonl.gz", ".ndjson"))
+
+
+def read_text_record(text: str, source: str) -> Record:
+    title, body = split_title(text)
+    return Record(text=body, title=title, source=source)
+
+
+def read_html_record(html: str, source: str) -> Record:
+    """Main text, title, date and URL of an HTML page, by trafilatura."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, as_dict=True)
+    except Exception as exc:  # trafilatura raises many kinds on hostile markup
+        raise InputError(f"{source}: cannot parse the HTML page ({type(exc).__name__})") from exc
+    if not doc or not (doc.get("text") or "").strip():
+        raise InputError(f"{source}: no article text found in the HTML page")
+    return Record(
+        text=doc["text"],
+        title=doc.get("title"),
+        published=(doc.get("date") or None),
+        url=doc.get("url"),
+        source=source,
+    )
+
+
+def parse_json_record(line: str, source: str, lineno: int) -> Record:
+    where = f"{source}:{lineno}"
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Record(source=where, line=lineno, error=f"broken JSON line ({exc.msg} at column {exc.colno})")
+    if not isinstance(obj, dict):
+        return Record(source=where, line=lineno, error=f"expected a JSON object, got {type(obj).__name__}")
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return Record(source=where, line=lineno, id=_str(obj.get("id")), error="record has no text")
+    if len(text) > MAX_RECORD_CHARS:
+        return Record(source=where, line=lineno, id=_str(obj.get("id")), error=f"text of {len(text)} characters is too large")
+    return Record(
+        text=text,
+        title=_str(obj.get("title")),
+        published=_str(obj.get("published") or obj.get("date")),
+        url=_str(obj.get("url")),
+        id=_str(obj.get("id")),
+        source=where,
+        line=lineno,
+    )
+
+
+def _str(value: object) -> str | None:
+    if value is None:
+        return None
+    return str(value)
+
+
+def iter_jsonl(text: str, source: str) -> Iterator[Record]:
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            yield parse_json_record(line, source, lineno)
+
+
+def read_path(path: str | Path) -> Iterator[Record]:
+    """Records from one file (``-`` is standard input, read as JSON lines if it looks like them)."""
+    source = str(path)
+    if source == "-":
+        data = sys.stdin.buffer.read()
+        text = decode(data, "stdin")
+        if text.lstrip().startswith("{"):
+            yield from iter_jsonl(text, "stdin")
+        else:
+            yield read_text_record(text, "stdin")
+        return
+    p = Path(path)
+    data = read_bytes(p)
+    text = decode(data, source)
+    name = p.name.lower()
+    if _is_batch(p):
+        yield from iter_jsonl(text, source)
+    elif name.endswith((".html", ".htm", ".xhtml")) or re.match(r"\s*(<!doctype html|<html)", text[:500], re.I):
+        yield read_html_record(text, source)
+    elif name.endswith(".json"):
+        rec = parse_json_record(text, source, 1)
+        if rec.error:
+            raise InputError(f"{source}: {rec.error}")
+        yield rec
+    else:
+        yield read_text_record(text, source)

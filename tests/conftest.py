@@ -1,0 +1,42 @@
+"""Shared fixtures: models once per session, the sample article, factRuEval texts."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+FACTRU = Path(os.environ.get("SVODKA_FACTRU", ROOT.parent / "shared" / "data" / "factru" / "devset"))
+
+
+@pytest.fixture(scope="session")
+def models():
+    from svodka.models import load_models
+
+    return load_models()
+
+
+@pytest.fixture(scope="session")
+def sample_doc(models):
+    from svodka import analyze
+    from svodka.readers import split_title
+    from svodka import sample_text
+
+    title, body = split_title(sample_text())
+    return analyze(body, title=title, published="2013-05-08", models=models)
+
+
+@pytest.fixture(scope="session")
+def factru_dir() -> Path:
+    if not FACTRU.is_dir():
+        pytest.skip(f"factRuEval devset not found at {FACTRU}")
+    return FACTRU
+
+
+def factru_text(name: str) -> str:
+    return (FACTRU / f"{name}.txt").read_text(encoding="utf-8")

@@ -1,0 +1,36 @@
+from svodka.clean import clean, clean_line
+from svodka.readers import split_title
+from svodka import sample_text
+
+
+def test_repeated_lead_is_dropped_once():
+    title, body = split_title(sample_text())
+    assert title == "Владимир Путин намерен углубить сотрудничество с США"
+    cleaned = clean(body)
+    lead = "Владимир Путин доволен уровнем сотрудничества между Россией и США."
+    assert cleaned.text.count(lead) == 1
+    assert ("repeated paragraph", cleaned.dropped[0][1]) == cleaned.dropped[0]
+
+
+def test_offsets_map_back_to_raw():
+    raw = "Первый  абзац\u00a0текста.\n\n\n  Второй\tабзац.\u200b"
+    cleaned = clean(raw)
+    assert cleaned.text == "Первый абзац текста.\n\nВторой абзац."
+    for i, ch in enumerate(cleaned.text):
+        if ch not in " \n":
+            assert raw[cleaned.offsets[i]] == ch
+
+
+def test_single_newlines_are_paragraphs_without_blank_lines():
+    cleaned = clean("Строка одна.\nСтрока два.")
+    assert cleaned.paragraphs == [(0, 12), (14, 25)]
+
+
+def test_combining_marks_are_composed():
+    assert clean_line("Йошкар-Ола") == "Йошкар-Ола"
+    assert clean_line("И\u0306ошкар-Ола") == "Йошкар-Ола"
+
+
+def test_boilerplate_is_dropped():
+    cleaned = clean("Текст новости о встрече.\n\nЧитайте также: другие новости")
+    assert "Читайте" not in cleaned.text
