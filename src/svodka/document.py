@@ -53,6 +53,9 @@ class Mention:
     # "name" (a proper name), "descriptor" (a role description such as
     # «президент России»), "pronoun" (resolved by the quotes layer) or "abbr"
     kind: str = "name"
+    # For places: this mention acts as a political actor («Россия заявила»), not as a location
+    # («в России»); factRuEval's LocOrg.
+    geopolitical: bool = False
 
 
 @dataclass(slots=True)

@@ -1,21 +1,67 @@
-"""The entity layer: persons, places and organisations, each once, with mentions and roles."""
+"""The entity layer: persons, places and organisations, each once, with mentions and roles.
+
+Steps: natasha's NER spans (nlp.parse) → mentions tied to tokens and put in the
+nominative (ner, names) → merged into entities (merge) → roles and role
+descriptions attached to persons (roles, attach).
+"""
 
 from __future__ import annotations
 
-from ..document import Document, Entity, Mention
+from ..document import LOC, PER, Document, Entity, Mention
 from ..models import Models
 from ..nlp import parse
+from .attach import attach_roles
+from .gazetteer import is_geopolitical
+from .merge import canonical_person_parts, canonical_place_name, merge_persons, merge_places_and_orgs
+from .names import full_name
+from .ner import candidates, mark_geopolitical
 
 __all__ = ["extract_entities"]
 
 
 def extract_entities(doc: Document, models: Models) -> list[Entity]:
     spans = parse(doc, models)
-    by_key: dict[tuple[str, str], Entity] = {}
-    for span in spans:
-        key = (span.type, span.text)
-        ent = by_key.get(key)
-        if ent is None:
-            ent = by_key[key] = Entity(id=f"e{len(by_key) + 1}", type=span.type, name=span.text)
-        ent.mentions.append(Mention(span.start, span.end, span.text))
-    return list(by_key.values())
+    cands = candidates(doc, spans)
+    tokens = doc.tokens
+    person_clusters = merge_persons([c for c in cands if c.type == PER])
+    other_clusters = merge_places_and_orgs([c for c in cands if c.type != PER])
+
+    entities: list[Entity] = []
+    entity_of: dict[int, Entity] = {}
+    for cl in person_clusters:
+        parts = canonical_person_parts(cl, tokens)
+        ent = Entity(id="", type=PER, name=full_name(parts) or cl.members[0].normal, parts=parts)
+        entities.append(ent)
+        for m in cl.members:
+            entity_of[id(m)] = ent
+    places: list[Entity] = []
+    for cl in other_clusters:
+        name = canonical_place_name(cl, tokens)
+        ent = Entity(id="", type=cl.type, name=name)
+        ent.geopolitical = cl.type == LOC and is_geopolitical(name)
+        entities.append(ent)
+        places.append(ent)
+        for m in cl.members:
+            entity_of[id(m)] = ent
+            if ent.geopolitical:
+                mark_geopolitical(doc, m)
+
+    for cand in cands:
+        ent = entity_of[id(cand)]
+        ent.mentions.append(
+            Mention(cand.start, cand.end, doc.text[cand.start : cand.end], kind="name", geopolitical=cand.geopolitical)
+        )
+        if cand.normal and cand.normal != ent.name and cand.normal not in ent.variants and ent.type != PER:
+            ent.variants.append(cand.normal)
+
+    # Ids follow the first mention; descriptions attached later never come before a name.
+    for ent in entities:
+        ent.mentions.sort(key=lambda m: (m.start, m.end))
+    entities.sort(key=lambda e: e.mentions[0].start)
+    for i, ent in enumerate(entities, 1):
+        ent.id = f"e{i}"
+    attach_roles(tokens, doc.text, cands, entity_of, places)
+    for ent in entities:
+        ent.mentions.sort(key=lambda m: (m.start, m.end))
+        ent.roles.sort(key=lambda r: r.start if r.start is not None else -1)
+    return entities

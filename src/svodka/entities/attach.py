@@ -1,0 +1,143 @@
+"""Attaching role phrases to persons: as their roles, or as descriptions pointing back to them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..document import Entity, Mention, Role, Token
+from .gazetteer import alias_key
+from .ner import Candidate
+from .roles import RESOLVABLE, RolePhrase, find_role_phrases, fits, is_predicate
+
+
+@dataclass(slots=True)
+class PersonInfo:
+    """What we know of a person while reading: its roles' classes and countries."""
+
+    entity: Entity
+    mentions: list[int] = field(default_factory=list)  # token offsets where named
+    posts: list[tuple[str, str | None, bool]] = field(default_factory=list)  # (class, country key, direct)
+
+
+def attach_roles(
+    tokens: list[Token],
+    text: str,
+    cands: list[Candidate],
+    entity_of: dict[int, Entity],
+    places: list[Entity],
+) -> None:
+    """Find role phrases; give them to the person they name, or resolve them as descriptions."""
+    # Person names end a role phrase; places and organisations belong inside it («госсекретарь США»).
+    blocked = {i for c in cands if entity_of[id(c)].type == "PER" for i in c.toks}
+    persons: dict[str, PersonInfo] = {}
+    starts: dict[int, Candidate] = {}
+    ends: dict[int, Candidate] = {}
+    for c in cands:
+        ent = entity_of[id(c)]
+        if ent.type == "PER":
+            persons.setdefault(ent.id, PersonInfo(ent)).mentions.append(c.start)
+            starts[c.toks[0]] = c
+            ends[c.toks[-1]] = c
+    place_by_token = {i: entity_of[id(c)] for c in cands if entity_of[id(c)].type != "PER" for i in c.toks}
+    place_by_key = {alias_key(p.name): p for p in places}
+    phrases = find_role_phrases(tokens, blocked)
+    pending: list[RolePhrase] = []
+    for ph in phrases:
+        org = _org_of(ph, tokens, place_by_token, place_by_key)
+        person = _named_by(ph, tokens, starts, ends)
+        if person is not None:
+            info = persons[entity_of[id(person)].id]
+            _add_role(info, ph, org, tokens)
+        elif not is_predicate(tokens, ph) and ph.cls in RESOLVABLE:
+            pending.append(ph)
+    for ph in pending:  # in text order, so a description resolved earlier informs a later one
+        org = _org_of(ph, tokens, place_by_token, place_by_key)
+        info = _resolve(ph, org, persons, tokens)
+        if info is None:
+            continue
+        start, end = tokens[ph.first].start, tokens[ph.last].end
+        info.entity.mentions.append(Mention(start, end, text[start:end], kind="descriptor"))
+        if not ph.generic:
+            _add_role(info, ph, org, tokens)
+
+
+def _org_of(ph: RolePhrase, tokens: list[Token], place_by_token: dict[int, Entity], place_by_key: dict[str, Entity]) -> tuple[str | None, str | None]:
+    """(entity id, name) of the organisation or country in a role phrase."""
+    for i in range(ph.first, ph.last + 1):
+        ent = place_by_token.get(i)
+        if ent is not None:
+            return ent.id, ent.name
+    if ph.country:
+        ent = place_by_key.get(alias_key(ph.country))
+        return (ent.id if ent else None), (ent.name if ent else ph.country)
+    return None, None
+
+
+def _named_by(ph: RolePhrase, tokens: list[Token], starts: dict[int, Candidate], ends: dict[int, Candidate]) -> Candidate | None:
+    """The person a role phrase stands beside: «госсекретарь США Джон Керри», «Дмитрий Песков, пресс-секретарь»."""
+    after = ph.last + 1
+    if after in starts and tokens[after].sent == tokens[ph.last].sent:
+        return starts[after]
+    before = ph.first - 1
+    if before >= 1 and tokens[before].text == "," and (before - 1) in ends:
+        nxt = ph.last + 1
+        if nxt >= len(tokens) or tokens[nxt].text in (",", ".", ")", "—", ";") or tokens[nxt].sent != tokens[ph.last].sent:
+            return ends[before - 1]
+    return None
+
+
+def _add_role(info: PersonInfo, ph: RolePhrase, org: tuple[str | None, str | None], tokens: list[Token]) -> None:
+    country = alias_key(org[1]) if org[1] else None
+    role = Role(
+        name=ph.name,
+        post=tokens[ph.head].lemma,
+        org=org[0],
+        org_name=org[1],
+        start=tokens[ph.first].start,
+        end=tokens[ph.last].end,
+    )
+    for k, (cls, ctry, direct) in enumerate(info.posts):
+        if cls == ph.cls and (ctry == country or ctry is None or country is None):
+            # The same post said twice: keep the more explicit wording («президент России» over
+            # «глава российского государства»; «госсекретарь США» over «госсекретарь»).
+            old = info.entity.roles[k]
+            better = (ph.direct, country is not None) > (direct, ctry is not None)
+            if better:
+                info.entity.roles[k] = role
+                info.posts[k] = (cls, country, ph.direct)
+            return
+    if ph.generic:
+        return
+    info.posts.append((ph.cls, country, ph.direct))
+    info.entity.roles.append(role)
+
+
+def _resolve(ph: RolePhrase, org: tuple[str | None, str | None], persons: dict[str, PersonInfo], tokens: list[Token]) -> PersonInfo | None:
+    """The person a description points back to: one whose known posts fit it, else the most salient
+    person with no post that contradicts it, named before the description."""
+    at = tokens[ph.first].start
+    country = alias_key(org[1]) if org[1] else None
+    best, best_score = None, 0.0
+    for info in persons.values():
+        before = [m for m in info.mentions if m < at]
+        if not before:
+            continue
+        fit = _fit(ph.cls, country, info)
+        if fit < 0:
+            continue
+        if fit == 0 and (country is None and not ph.generic):
+            continue  # «министр» alone, and nobody known to be one: too vague to guess
+        score = fit * 10 + len(info.mentions) + 1.0 / (1 + (at - max(before)) / 500)
+        if score > best_score:
+            best, best_score = info, score
+    return best
+
+
+def _fit(cls: str, country: str | None, info: PersonInfo) -> int:
+    """2: a known post fits; 0: nothing known; -1: a known post contradicts."""
+    if not info.posts:
+        return 0
+    for pcls, pcountry, _ in info.posts:
+        if fits(cls, pcls) and (country is None or pcountry is None or country == pcountry):
+            return 2
+    return -1

@@ -1,0 +1,160 @@
+"""Merging mentions into entities within one document.
+
+Persons merge by surname (a full name first, then the surname alone, then a
+lone first name), keeping namesakes with different first names apart.  Places
+and organisations merge by their nominative name, by alias («Соединенные
+Штаты» = «США») and by abbreviation («ООН» = «Организация Объединенных Наций»).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..document import NameParts, Token
+from .gazetteer import canonical
+from .ner import Candidate
+
+_FUNCTION_WORDS = frozenset({"и", "по", "в", "на", "для", "при", "of", "the", "and", "за", "с", "о", "об"})
+
+
+@dataclass(slots=True)
+class Cluster:
+    type: str
+    members: list[Candidate] = field(default_factory=list)
+    first: str | None = None
+    middle: str | None = None
+    last: str | None = None
+    key: str = ""
+
+    def add(self, cand: Candidate) -> None:
+        self.members.append(cand)
+        parts = cand.parts
+        if parts:
+            self.first = self.first or parts.first
+            self.middle = self.middle or parts.middle
+            self.last = self.last or parts.last
+
+
+def _fold(s: str | None) -> str:
+    return (s or "").lower().replace("ё", "е")
+
+
+def _same_word(a: str | None, b: str | None) -> bool:
+    """Equal, or the same stem with a different ending (a form pymorphy could not put in the nominative)."""
+    a, b = _fold(a), _fold(b)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    stem = min(len(a), len(b)) - 2
+    return stem >= 4 and a[:stem] == b[:stem] and abs(len(a) - len(b)) <= 2
+
+
+def merge_persons(cands: list[Candidate]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    full = [c for c in cands if c.parts and c.parts.last and (c.parts.first or c.parts.middle)]
+    rest = [c for c in cands if c not in full]
+    for cand in full:
+        p = cand.parts
+        match = next(
+            (cl for cl in clusters if _same_word(cl.last, p.last) and (not cl.first or _same_word(cl.first, p.first) or _initial(cl.first, p.first))),
+            None,
+        )
+        if match is None:
+            match = Cluster("PER", key=_fold(p.last))
+            clusters.append(match)
+        match.add(cand)
+    for cand in sorted(rest, key=lambda c: c.start):
+        p = cand.parts or NameParts()
+        word = p.last or p.first or p.middle
+        # A lone word may be a surname or a first name: try surnames first, the nearest before it.
+        found = _nearest([cl for cl in clusters if _same_word(cl.last, word)], cand.start)
+        if found is None:
+            found = _nearest([cl for cl in clusters if _same_word(cl.first, word) and cl.last], cand.start)
+            if found is not None and p.last and not p.first:
+                cand.parts = NameParts(first=p.last)
+        if found is None:
+            found = next((cl for cl in clusters if not cl.last and _same_word(cl.first, word)), None)
+        if found is None:
+            found = Cluster("PER", key=_fold(word))
+            clusters.append(found)
+        found.add(cand)
+    return clusters
+
+
+def _initial(a: str | None, b: str | None) -> bool:
+    """«В. Путин» and «Владимир Путин»."""
+    a, b = _fold(a).rstrip("."), _fold(b).rstrip(".")
+    return bool(a and b) and (len(a) == 1 or len(b) == 1) and a[0] == b[0]
+
+
+def _nearest(clusters: list[Cluster], offset: int) -> Cluster | None:
+    best, best_pos = None, None
+    for cl in clusters:
+        before = [m.start for m in cl.members if m.start <= offset]
+        pos = max(before) if before else -min(m.start for m in cl.members)
+        if best_pos is None or pos > best_pos:
+            best, best_pos = cl, pos
+    return best
+
+
+def initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w and w.lower() not in _FUNCTION_WORDS).lower()
+
+
+def merge_places_and_orgs(cands: list[Candidate]) -> list[Cluster]:
+    by_key: dict[str, Cluster] = {}
+    for cand in cands:
+        cl = by_key.get(cand.key)
+        if cl is None:
+            cl = by_key[cand.key] = Cluster(cand.type, key=cand.key)
+        cl.add(cand)
+    clusters = list(by_key.values())
+    # Abbreviations: «МАГАТЭ» joins «Международное агентство по атомной энергии» when initials agree.
+    abbrs = [cl for cl in clusters if re.fullmatch(r"[А-ЯЁA-Z]{2,7}", cl.members[0].normal)]
+    for abbr in abbrs:
+        letters = abbr.members[0].normal.lower()
+        for other in clusters:
+            if other is abbr or not other.members:
+                continue
+            words = other.members[0].normal.split()
+            if len(words) >= 2 and initials(words) == letters:
+                other.members.extend(abbr.members)
+                abbr.members = []
+                break
+    out = [cl for cl in clusters if cl.members]
+    for cl in out:
+        cl.type = Counter(m.type for m in cl.members).most_common(1)[0][0]
+    return out
+
+
+def canonical_place_name(cl: Cluster, tokens: list[Token]) -> str:
+    """The gazetteer's name, else the most frequent nominative form (full names before abbreviations)."""
+    for m in cl.members:
+        canon = canonical(m.normal)
+        if canon:
+            return canon
+    counts = Counter(m.normal for m in cl.members)
+    nominative = Counter(m.normal for m in cl.members if _is_nominative(m, tokens))
+    pick = nominative or counts
+    return max(pick.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
+
+
+def _is_nominative(m: Candidate, tokens: list[Token]) -> bool:
+    return any(tokens[i].feats.get("Case") == "Nom" for i in m.toks)
+
+
+def canonical_person_parts(cl: Cluster, tokens: list[Token]) -> NameParts:
+    """Vote each name part over the mentions, preferring forms seen in the nominative."""
+    parts = NameParts()
+    for attr in ("first", "middle", "last"):
+        votes: Counter[str] = Counter()
+        for m in cl.members:
+            value = getattr(m.parts, attr) if m.parts else None
+            if value and not (len(value.rstrip(".")) == 1):
+                votes[value] += 3 if _is_nominative(m, tokens) else 1
+        if votes:
+            setattr(parts, attr, votes.most_common(1)[0][0])
+    return parts

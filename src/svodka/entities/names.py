@@ -1,0 +1,171 @@
+"""Names in the nominative, and a person's name split into first, middle and last.
+
+natasha's own normalisation leaves «Бараком Обамой» as «Барак Обамой»: its
+lemmatiser does not know foreign surnames.  We inflect each word on its own with
+pymorphy3, choosing the analysis whose case (падеж) and gender (род) agree with
+what natasha's tagger saw in context, and keep a word unchanged when it is
+already nominative or indeclinable (Fixd: «Керри», «Шойгу»).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ..document import NameParts, Token
+from ..models import morph_analyzer
+
+# UD case names (natasha) -> OpenCorpora grammemes (pymorphy).
+_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct", "Voc": "voct"}
+# pymorphy's second genitive, accusative and locative («чаю», «в саду») count as the first.
+_CASE_ALT = {"gen2": "gent", "acc2": "accs", "loc2": "loct", "gen1": "gent", "loc1": "loct"}
+_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+_NAME_TAGS = {"Name", "Surn", "Patr"}
+
+
+def _agrees(tok: Token) -> bool:
+    """Adjectives, determiners and participles agree with their noun («согласование»)."""
+    return tok.pos in ("ADJ", "DET") or tok.feats.get("VerbForm") == "Part"
+
+
+def restore_shape(word: str, like: str) -> str:
+    """Give ``word`` the capitalisation of ``like`` («путин», «Путина» → «Путин»); no «ё» the source lacks."""
+    if "ё" not in like.lower():
+        word = word.replace("ё", "е")
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return "-".join(p[:1].upper() + p[1:] for p in word.split("-"))
+    return word
+
+
+@functools.lru_cache(maxsize=50_000)
+def _nominative(word: str, case: str | None, gender: str | None, person: bool) -> str:
+    if not word[:1].isalpha():
+        return word
+    if case in (None, "Nom") or not _is_cyrillic(word):
+        return word
+    want_case = _CASE.get(case)
+    want_gender = _GENDER.get(gender or "")
+    best = None
+    for parse in morph_analyzer().parse(word):
+        tag = parse.tag
+        if "Fixd" in tag:
+            return word
+        if tag.POS not in ("NOUN", "ADJF") or _CASE_ALT.get(tag.case, tag.case) != want_case:
+            continue
+        if person and not (_NAME_TAGS & tag.grammemes) and parse.is_known:
+            continue
+        if want_gender and tag.gender and tag.gender not in (want_gender, "ms-f"):
+            continue
+        best = parse
+        break
+    if best is None:
+        return word
+    number = "sing" if best.tag.number == "sing" or person else best.tag.number
+    inflected = best.inflect({"nomn", number} if number else {"nomn"}) or best.inflect({"nomn"})
+    if inflected is None:
+        return word
+    return restore_shape(inflected.word, word)
+
+
+def _is_cyrillic(word: str) -> bool:
+    return any("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in word)
+
+
+def person_word(tok: Token) -> str:
+    """One word of a person's name, in the nominative."""
+    return _nominative(tok.text, tok.feats.get("Case"), tok.feats.get("Gender"), True)
+
+
+def name_kind(word: str) -> str | None:
+    """'first', 'middle' or 'last' by pymorphy's name tags (Name, Patr, Surn), None if unknown."""
+    return _name_kind(word.lower())
+
+
+@functools.lru_cache(maxsize=50_000)
+def _name_kind(word: str) -> str | None:
+    scores = {"first": 0.0, "middle": 0.0, "last": 0.0}
+    for parse in morph_analyzer().parse(word):
+        if "Name" in parse.tag:
+            scores["first"] += parse.score
+        elif "Patr" in parse.tag:
+            scores["middle"] += parse.score
+        elif "Surn" in parse.tag:
+            scores["last"] += parse.score
+    kind, score = max(scores.items(), key=lambda kv: kv[1])
+    return kind if score >= 0.3 else None
+
+
+def split_name(words: list[str]) -> NameParts:
+    """Name parts of a person mention, from its nominative words.
+
+    One word is a surname unless the dictionary knows it only as a first name
+    (natasha's NER tags «Лавровым» and «Керри» alone; both are surnames).
+    """
+    words = [w for w in words if w[:1].isalpha()]
+    if not words:
+        return NameParts()
+    kinds = [name_kind(w) for w in words]
+    if len(words) == 1:
+        if kinds[0] == "first":
+            return NameParts(first=words[0])
+        if kinds[0] == "middle":
+            return NameParts(middle=words[0])
+        return NameParts(last=words[0])
+    if len(words) == 2:
+        # «Путин Владимир»: surname first when the dictionary says so.
+        if kinds[0] == "last" and kinds[1] == "first":
+            return NameParts(first=words[1], last=words[0])
+        if kinds[1] == "middle":
+            return NameParts(first=words[0], middle=words[1])
+        return NameParts(first=words[0], last=words[1])
+    if kinds[0] == "last" and kinds[2] == "middle":
+        return NameParts(first=words[1], middle=words[2], last=words[0])
+    if kinds[1] == "middle":
+        return NameParts(first=words[0], middle=words[1], last=" ".join(words[2:]))
+    # «Жан Клод Ван Дамм», «Ким Чен Ын»: first word first, the rest the surname.
+    return NameParts(first=words[0], last=" ".join(words[1:]))
+
+
+def full_name(parts: NameParts) -> str:
+    return " ".join(p for p in (parts.first, parts.middle, parts.last) if p)
+
+
+def phrase_nominative(tokens: list[Token], head: int) -> str:
+    """A noun phrase in the nominative: the head and the adjectives agreeing with it change,
+    genitive dependents stay («помощником президента США» → «помощник президента США»)."""
+    head_tok = tokens[head]
+    case = head_tok.feats.get("Case")
+    number = head_tok.feats.get("Number")
+    out = []
+    for i, tok in enumerate(tokens):
+        word = tok.text
+        if case and case != "Nom" and (i == head or (_agrees(tok) and tok.feats.get("Case") == case and i < head)):
+            word = _inflect_like(tok.text, case, head_tok.feats.get("Gender"), number, tok.pos == "NOUN" or i == head)
+        out.append(word)
+    text = out[0]
+    for prev, tok, word in zip(tokens, tokens[1:], out[1:]):
+        text += (" " if tok.start > prev.end else "") + word
+    return text
+
+
+@functools.lru_cache(maxsize=50_000)
+def _inflect_like(word: str, case: str, gender: str | None, number: str | None, noun: bool) -> str:
+    want_case = _CASE.get(case)
+    grams = {"nomn"}
+    if number == "Plur":
+        grams.add("plur")
+    for parse in morph_analyzer().parse(word.lower()):
+        if _CASE_ALT.get(parse.tag.case, parse.tag.case) != want_case:
+            continue
+        if noun and parse.tag.POS != "NOUN":
+            continue
+        if not noun and parse.tag.POS not in ("ADJF", "PRTF", "NUMR", "NPRO"):
+            continue
+        g = set(grams)
+        if not noun and number != "Plur" and gender in _GENDER:
+            g.add(_GENDER[gender])
+        inflected = parse.inflect(g)
+        if inflected:
+            return restore_shape(inflected.word, word)
+    return word

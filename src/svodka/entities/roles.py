@@ -1,0 +1,160 @@
+"""Roles and role descriptions.
+
+A role phrase is a post noun with its dependents: «госсекретарь США»,
+«помощник президента США по национальной безопасности», «глава российского
+государства».  Standing right before a person's name (apposition, «приложение»)
+it is that person's role; after the name and a comma likewise; standing alone
+it is a description («дескрипция») pointing back to a person named in the text,
+and becomes one of that person's mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document import Token
+from .gazetteer import GEO_ADJECTIVES
+from .names import phrase_nominative
+
+# Post nouns (lemmas) -> the class used to tell whether two descriptions can be one person.
+POSTS: dict[str, str] = {
+    "президент": "head_of_state", "премьер": "head_of_government", "премьер-министр": "head_of_government",
+    "госсекретарь": "foreign_minister", "министр": "minister", "глава": "head", "руководитель": "head",
+    "пресс-секретарь": "press_secretary", "представитель": "spokesman", "помощник": "aide", "советник": "aide",
+    "председатель": "chairman", "директор": "director", "гендиректор": "director", "губернатор": "governor",
+    "мэр": "mayor", "посол": "ambassador", "спикер": "speaker", "депутат": "deputy", "сенатор": "senator",
+    "генсек": "secretary_general", "секретарь": "secretary", "вице-президент": "vice_president",
+    "вице-премьер": "vice_premier", "замминистра": "deputy_minister", "заместитель": "deputy_head",
+    "канцлер": "head_of_government", "король": "monarch", "королева": "monarch", "принц": "monarch",
+    "командующий": "commander", "главнокомандующий": "commander", "прокурор": "prosecutor", "генпрокурор": "prosecutor",
+    "судья": "judge", "основатель": "founder", "владелец": "owner", "совладелец": "owner", "акционер": "owner",
+    "начальник": "head", "префект": "head", "атташе": "diplomat", "патриарх": "patriarch", "митрополит": "bishop",
+    "аналитик": "analyst", "эксперт": "expert", "политолог": "expert", "экономист": "expert", "адвокат": "lawyer",
+    "тренер": "coach", "капитан": "captain", "президент-элект": "head_of_state", "шеф": "head", "лидер": "leader",
+    "дипломат": "diplomat", "политик": "politician", "глава-": "head",
+}
+# Descriptions that name a kind of person, not a post: they point back but add no role.
+GENERIC = {"diplomat", "leader", "politician"}
+# Which classes a generic word can stand for.
+_GENERIC_FITS = {
+    "diplomat": {"foreign_minister", "ambassador", "diplomat", "minister_foreign"},
+    "leader": {"head_of_state", "head_of_government", "head", "chairman", "leader"},
+    "politician": {"head_of_state", "head_of_government", "foreign_minister", "minister", "deputy", "senator", "speaker"},
+}
+# Classes whose standalone descriptions we resolve to a person (others are too vague: «эксперт»).
+RESOLVABLE = {"head_of_state", "head_of_government", "foreign_minister", "minister", "press_secretary", "spokesman",
+              "aide", "governor", "mayor", "ambassador", "chairman", "director", "head", "diplomat", "leader",
+              "secretary_general", "speaker"}
+_COPULAS = {"стать", "являться", "быть", "назначить", "избрать", "считаться", "становиться", "оставаться", "остаться"}
+_SKIP_ADJ = {"первый", "второй", "последний", "свой", "этот", "тот", "наш", "его", "её", "их", "весь", "такой", "который"}
+_RIGHT_ADP = {"по", "при"}
+
+
+@dataclass(slots=True)
+class RolePhrase:
+    first: int  # token index
+    last: int  # token index, inclusive
+    head: int  # token index of the post noun
+    cls: str
+    name: str  # nominative
+    country: str | None  # from a geo adjective («российского» → Россия)
+    direct: bool  # a post said outright, not a periphrasis or a generic word
+
+    @property
+    def generic(self) -> bool:
+        return self.cls in GENERIC
+
+
+def post_class(lemmas: list[str], head_lemma: str) -> str:
+    """The class of a post, sharpening «глава»/«министр» by their dependents."""
+    cls = POSTS.get(head_lemma, head_lemma)
+    rest = set(lemmas)
+    if cls == "head":
+        if "государство" in rest:
+            return "head_of_state"
+        if rest & {"правительство", "кабмин", "кабинет"}:
+            return "head_of_government"
+        if "мид" in rest or ("ведомство" in rest and "внешнеполитический" in rest):
+            return "foreign_minister"
+    if cls == "minister" and "иностранный" in rest:
+        return "foreign_minister"
+    return cls
+
+
+def fits(desc_cls: str, role_cls: str) -> bool:
+    if desc_cls == role_cls:
+        return True
+    if desc_cls in GENERIC:
+        return role_cls in _GENERIC_FITS[desc_cls]
+    return False
+
+
+def find_role_phrases(tokens: list[Token], blocked: set[int]) -> list[RolePhrase]:
+    """Every post phrase in the text, outermost first; ``blocked`` are tokens of name mentions."""
+    phrases: list[RolePhrase] = []
+    used: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if i in used or i in blocked or tok.pos != "NOUN" or tok.lemma not in POSTS:
+            continue
+        phrase = _phrase_at(tokens, i, blocked)
+        if phrase is None:
+            continue
+        used.update(range(phrase.first, phrase.last + 1))
+        phrases.append(phrase)
+    return phrases
+
+
+def _phrase_at(tokens: list[Token], head: int, blocked: set[int]) -> RolePhrase | None:
+    tok = tokens[head]
+    first = head
+    while first > 0:
+        prev = tokens[first - 1]
+        if prev.sent != tok.sent or prev.pos != "ADJ" or prev.lemma in _SKIP_ADJ or first - 1 in blocked:
+            break
+        if prev.feats.get("Case") != tok.feats.get("Case"):
+            break
+        first -= 1
+    last = head
+    j = head + 1
+    while j < len(tokens) and tokens[j].sent == tok.sent and j not in blocked:
+        t = tokens[j]
+        if t.pos in ("NOUN", "PROPN", "ADJ") and t.feats.get("Case") == "Gen":
+            last = j
+        elif t.pos == "PROPN" and not t.feats.get("Case") and t.text[:1].isupper():
+            last = j  # indeclinable abbreviations: «США», «G8»
+        elif t.pos == "ADP" and t.lemma in _RIGHT_ADP and j + 1 < len(tokens):
+            k = j + 1
+            while k < len(tokens) and tokens[k].pos == "ADJ" and k not in blocked:
+                k += 1
+            if k < len(tokens) and tokens[k].pos == "NOUN" and k not in blocked:
+                last = k
+                j = k
+            else:
+                break
+        else:
+            break
+        j += 1
+    span = tokens[first : last + 1]
+    lemmas = [t.lemma for t in span]
+    cls = post_class(lemmas, tok.lemma)
+    country = next((GEO_ADJECTIVES[t.lemma] for t in span if t.pos == "ADJ" and t.lemma in GEO_ADJECTIVES), None)
+    name = phrase_nominative(span, head - first)
+    if name[:1].isupper() and first == _sentence_start(tokens, first):
+        name = name[:1].lower() + name[1:]  # «Госсекретарь США» at a sentence start is «госсекретарь США»
+    direct = tok.lemma not in ("глава", "руководитель", "шеф") and cls not in GENERIC
+    return RolePhrase(first, last, head, cls, name, country, direct)
+
+
+def _sentence_start(tokens: list[Token], i: int) -> int:
+    while i > 0 and tokens[i - 1].sent == tokens[i].sent:
+        i -= 1
+    if tokens[i].text in ("«", '"', "—", "-", "„", "“"):
+        return i + 1
+    return i
+
+
+def is_predicate(tokens: list[Token], phrase: RolePhrase) -> bool:
+    """«стал первым американским госсекретарем»: a role said of someone, not a reference to them."""
+    head = tokens[phrase.head]
+    parent = tokens[head.head] if head.head >= 0 else None
+    return parent is not None and parent.lemma in _COPULAS
