@@ -55,7 +55,7 @@ def _nominative(word: str, case: str | None, gender: str | None, person: bool) -
             continue
         if person and not (_NAME_TAGS & tag.grammemes) and parse.is_known:
             continue
-        if want_gender and tag.gender and tag.gender not in (want_gender, "ms-f"):
+        if want_gender and tag.gender and want_gender != str(tag.gender) and "ms-f" not in tag.grammemes:
             continue
         best = parse
         break

@@ -1,0 +1,184 @@
+"""The entity layer on the sample article and on real factRuEval sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from svodka import analyze
+from svodka.entities.names import split_name
+
+ENTITIES_ONLY = dict(quotes=False, times=False, facts=False, brief=False)
+
+
+def ents(text, models, **kw):
+    return analyze(text, models=models, **ENTITIES_ONLY, **kw).entities
+
+
+def by_name(entities, name):
+    found = [e for e in entities if e.name == name]
+    assert found, f"{name!r} not in {[e.name for e in entities]}"
+    assert len(found) == 1, f"{name!r} is {len(found)} entities"
+    return found[0]
+
+
+# -- the sample article --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_doc(models):
+    """The sample with the entity layer only, so these tests depend on nothing else."""
+    from svodka import sample_text
+    from svodka.readers import split_title
+
+    title, body = split_title(sample_text())
+    return analyze(body, title=title, published="2013-05-08", models=models, **ENTITIES_ONLY)
+
+
+def test_sample_has_exactly_six_persons(sample_doc):
+    persons = sorted(e.name for e in sample_doc.entities if e.type == "PER")
+    assert persons == sorted(["Владимир Путин", "Барак Обама", "Джон Керри", "Дмитрий Песков", "Томас Донилон", "Лавров"])
+
+
+@pytest.mark.parametrize(
+    "name, role",
+    [
+        ("Джон Керри", "госсекретарь США"),
+        ("Томас Донилон", "помощник президента США по национальной безопасности"),
+        ("Дмитрий Песков", "пресс-секретарь"),
+        ("Барак Обама", "президент США"),
+        ("Владимир Путин", "президент России"),
+    ],
+)
+def test_sample_roles(sample_doc, name, role):
+    ent = by_name(sample_doc.entities, name)
+    assert ent.roles[0].name == role
+
+
+def test_role_org_is_the_country_entity(sample_doc):
+    kerry = by_name(sample_doc.entities, "Джон Керри")
+    usa = by_name(sample_doc.entities, "США")
+    assert kerry.roles[0].org == usa.id and kerry.roles[0].org_name == "США"
+
+
+def test_lavrov_keeps_no_invented_first_name(sample_doc):
+    lavrov = by_name(sample_doc.entities, "Лавров")
+    assert lavrov.parts.first is None and lavrov.parts.last == "Лавров"
+    assert [m.text for m in lavrov.mentions] == ["Лавровым"]
+
+
+@pytest.mark.parametrize(
+    "name, descriptions",
+    [
+        ("Владимир Путин", {"президента России", "Глава российского государства", "главе российского государства", "Президент России"}),
+        ("Джон Керри", {"американский дипломат", "Госсекретарь США", "главы внешнеполитического ведомства США"}),
+    ],
+)
+def test_sample_role_descriptions_are_mentions(sample_doc, name, descriptions):
+    ent = by_name(sample_doc.entities, name)
+    said = {m.text for m in ent.mentions if m.kind == "descriptor"}
+    assert descriptions <= said
+
+
+def test_predicate_is_not_a_mention(sample_doc):
+    # «Он стал первым американским госсекретарем»: said of Kerry, not a reference to him.
+    texts = {m.text for e in sample_doc.entities for m in e.mentions}
+    assert "американским госсекретарем" not in texts
+    assert not any("коллег" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    "name, forms",
+    [
+        ("Россия", {"Россией", "Россию", "России"}),
+        ("США", {"США", "Соединенными Штатами"}),
+        ("Северная Ирландия", {"Северной Ирландии"}),
+        ("Санкт-Петербург", {"Санкт-Петербурге"}),
+        ("Индонезия", {"Индонезии"}),
+        ("Сирия", {"Сирии"}),
+    ],
+)
+def test_sample_places_once_in_the_nominative(sample_doc, name, forms):
+    ent = by_name(sample_doc.entities, name)
+    assert ent.type == "LOC" and ent.geopolitical
+    assert {m.text for m in ent.mentions} == forms
+
+
+def test_itar_tass_is_an_organisation(sample_doc):
+    assert by_name(sample_doc.entities, "ИТАР-ТАСС").type == "ORG"
+
+
+def test_physical_places_are_not_geopolitical(sample_doc):
+    for name in ("Красная площадь", "Александровский сад", "Кремлевская стена"):
+        assert not by_name(sample_doc.entities, name).geopolitical
+
+
+def test_mentions_are_offsets_into_text(sample_doc):
+    for ent in sample_doc.entities:
+        for m in ent.mentions:
+            assert sample_doc.text[m.start : m.end] == m.text
+
+
+def test_persons_in_nominative(sample_doc):
+    obama = by_name(sample_doc.entities, "Барак Обама")
+    assert {m.text for m in obama.mentions} == {"Бараком Обамой", "Обамы", "Барак Обама", "Барака Обамы"}
+
+
+# -- rules on factRuEval and other real sentences -----------------------------------
+
+
+def test_full_name_and_surname_merge_across_cases(models):
+    # book_100: «…отставка мэра Москвы Юрия Лужкова… Лужков…»
+    text = "Митинг против отставки мэра Москвы Юрия Лужкова прошёл на Тверской площади. Сторонники Лужкова собрались у мэрии."
+    luzhkov = by_name(ents(text, models), "Юрий Лужков")
+    assert len(luzhkov.mentions) >= 2
+    assert luzhkov.roles and luzhkov.roles[0].name == "мэр Москвы"
+
+
+def test_namesakes_with_different_first_names_stay_apart(models):
+    text = "Иван Петров встретился с Сергеем Петровым. Позже Сергей Петров уехал."
+    names = sorted(e.name for e in ents(text, models) if e.type == "PER")
+    assert names == ["Иван Петров", "Сергей Петров"]
+
+
+def test_abbreviation_joins_its_expansion(models):
+    text = "Российская Федерация направила ноту. Позиция РФ не изменилась, заявили в Москве."
+    russia = by_name(ents(text, models), "Россия")
+    assert {m.text for m in russia.mentions} >= {"Российская Федерация", "РФ"}
+
+
+def test_role_after_name_with_comma(models):
+    text = "Об этом сообщил Дмитрий Песков, пресс-секретарь президента России."
+    peskov = by_name(ents(text, models), "Дмитрий Песков")
+    assert peskov.roles[0].name == "пресс-секретарь президента России"
+
+
+def test_geopolitical_mentions_depend_on_context(models):
+    text = "Россия заявила протест. Переговоры прошли в России."
+    russia = by_name(ents(text, models), "Россия")
+    flags = [m.geopolitical for m in russia.mentions]
+    assert flags == [True, False]
+
+
+@pytest.mark.parametrize(
+    "words, parts",
+    [
+        (["Владимир", "Путин"], ("Владимир", None, "Путин")),
+        (["Путин", "Владимир", "Владимирович"], ("Владимир", "Владимирович", "Путин")),
+        (["Лавров"], (None, None, "Лавров")),
+        (["Керри"], (None, None, "Керри")),
+    ],
+)
+def test_split_name(words, parts):
+    p = split_name(words)
+    assert (p.first, p.middle, p.last) == parts
+
+
+def test_factru_document_runs_and_offsets_hold(models, factru_dir):
+    text = (factru_dir / "book_100.txt").read_text(encoding="utf-8")
+    doc = analyze(text, models=models, **ENTITIES_ONLY)
+    names = {e.name for e in doc.entities}
+    assert {"Юрий Лужков", "Москва"} <= names
+    for ent in doc.entities:
+        for m in ent.mentions:
+            raw_start = doc.raw_offset(m.start)
+            assert text[raw_start : raw_start + len(m.text)] == m.text
