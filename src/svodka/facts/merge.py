@@ -1,0 +1,106 @@
+"""Merge facts that say the same thing twice (a repeated lead, a headline, a recap).
+
+Two event facts of one type merge when their participants are the same people
+and their times agree (one unknown, or one inside the other); the merged fact
+keeps the more precise time and the union of the other arguments.
+"""
+
+from __future__ import annotations
+
+from ..document import Fact, TimeExpr
+from .context import Context, entity_key
+
+PARTY_ROLES = frozenset({"participant", "who", "sender", "recipient", "owner", "property", "speaker"})
+
+
+def merge_facts(ctx: Context, facts: list[Fact]) -> list[Fact]:
+    out: list[Fact] = []
+    for fact in facts:
+        for kept in out:
+            if _same(ctx, kept, fact):
+                _absorb(ctx, kept, fact)
+                break
+        else:
+            out.append(fact)
+    return out
+
+
+def _parties(ctx: Context, fact: Fact) -> frozenset:
+    return frozenset((a.role, entity_key(ctx.entity(a.entity)) or a.entity) for a in fact.args if a.role in PARTY_ROLES and a.entity)
+
+
+def _same(ctx: Context, a: Fact, b: Fact) -> bool:
+    if a.type != b.type or a.type == "Statement":
+        return False
+    if _parties(ctx, a) != _parties(ctx, b):
+        return False
+    if a.type == "Occupation":
+        return _position_key(a) == _position_key(b) and _compatible_where(ctx, a, b)
+    return _times_agree(ctx.time(a.time), ctx.time(b.time))
+
+
+def _position_key(fact: Fact) -> str:
+    for a in fact.args:
+        if a.role == "position" and a.text:
+            return a.text.lower().split()[0][:4] if a.text.split() else ""
+    return ""
+
+
+def _where_key(ctx: Context, fact: Fact):
+    for a in fact.args:
+        if a.role == "where":
+            return entity_key(ctx.entity(a.entity)) if a.entity else ("text", (a.text or "").lower())
+    return None
+
+
+def _compatible_where(ctx: Context, a: Fact, b: Fact) -> bool:
+    wa, wb = _where_key(ctx, a), _where_key(ctx, b)
+    return wa is None or wb is None or wa == wb
+
+
+def _span(t: TimeExpr) -> tuple[str, str]:
+    if t.interval:
+        return t.interval.start, t.interval.end
+    return t.value, t.value
+
+
+def _times_agree(a: TimeExpr | None, b: TimeExpr | None) -> bool:
+    if a is None or b is None:
+        return True
+    (s1, e1), (s2, e2) = _span(a), _span(b)
+    return (s1 <= s2 and e2 <= e1) or (s2 <= s1 and e1 <= e2) or s1.startswith(s2) or s2.startswith(s1)
+
+
+def _precision(t: TimeExpr | None) -> int:
+    if t is None:
+        return -1
+    s, e = _span(t)
+    return -abs(len(e) - len(s)) + len(s) if s != e else len(s) + 10
+
+
+def _absorb(ctx: Context, kept: Fact, other: Fact) -> None:
+    t_kept, t_other = ctx.time(kept.time), ctx.time(other.time)
+    if t_other is not None and (t_kept is None or _narrower(t_other, t_kept)):
+        kept.time = other.time
+    _longer_position(kept, other)
+    roles = {a.role for a in kept.args}
+    for arg in other.args:
+        if arg.role not in roles and arg.role not in PARTY_ROLES:
+            kept.args.append(arg)
+    if kept.count is None:
+        kept.count = other.count
+
+
+def _narrower(a: TimeExpr, b: TimeExpr) -> bool:
+    (s1, e1), (s2, e2) = _span(a), _span(b)
+    if len(s1) != len(s2):
+        return len(s1) > len(s2)
+    return (s1, e1) != (s2, e2) and s2 <= s1 and e1 <= e2
+
+
+def _longer_position(kept: Fact, other: Fact) -> None:
+    """Keep the fuller post: «помощник президента» over «помощник»."""
+    mine = next((a for a in kept.args if a.role == "position"), None)
+    theirs = next((a for a in other.args if a.role == "position"), None)
+    if mine and theirs and mine.text and theirs.text and len(theirs.text) > len(mine.text) and theirs.start is not None:
+        kept.args[kept.args.index(mine)] = theirs

@@ -1,0 +1,162 @@
+"""Occupation: who holds which post where («госсекретарь США Джон Керри»).
+
+Three sources, merged later by ``merge``:
+1. the roles the entity layer attached to a person;
+2. descriptor mentions («президента России» as a mention of Путин);
+3. patterns over the syntax tree around a post noun («должность»):
+   apposition («президент США Барак Обама», «Василий Шумов, лидер „Центра“»)
+   and copular clauses («стал председателем …», «является директором …»).
+The place of work (``where``) is the first organisation or place in the
+genitive chain under the post («министр торговли Китая», «фотограф
+еженедельника „Пермский обозреватель“»), or a country adjective («российский
+президент»).
+"""
+
+from __future__ import annotations
+
+from ..document import LOC, ORG, PER, Arg, Fact
+from .context import Context, find_named
+from .lexicon import GEO_ADJECTIVES, ORG_NOUNS, POST_ADJECTIVES, POSTS
+
+# Verbs linking a person to a post: «является/стал/остаётся/назначен/избран председателем».
+COPULAS = frozenset({"являться", "стать", "становиться", "оставаться", "остаться", "работать", "служить", "назначить", "избрать", "переизбрать", "утвердить", "занимать", "занять"})
+# «пост», «должность» stand for the post named in their genitive: «на посту главы».
+POST_HOLDERS = frozenset({"пост", "должность", "кресло"})
+
+
+def occupations(ctx: Context) -> list[Fact]:
+    facts = _from_roles(ctx)
+    for i, t in enumerate(ctx.doc.tokens):
+        if t.pos != "NOUN" or not _is_post(t.lemma):
+            continue
+        who = _holder(ctx, i)
+        if who is None:
+            continue
+        facts.append(_fact(ctx, who, i))
+    return facts
+
+
+def _is_post(lemma: str) -> bool:
+    return lemma in POSTS or lemma.split("-")[-1] in POSTS or lemma.startswith(("экс-", "вице-", "зам"))
+
+
+def _holder(ctx: Context, i: int) -> str | None:
+    """The person holding the post named by token ``i``."""
+    own = ctx.token_entity.get(i) or ctx.descr_entity.get(i)
+    if own and ctx.entity_type(own) == PER:
+        return own  # a descriptor mention of a known person
+    eid = ctx.entity_at(i, (PER,))
+    if eid:
+        return eid
+    t = ctx.tok(i)
+    if t.rel in ("appos", "parataxis", "conj") and t.head >= 0:
+        eid = ctx.token_entity.get(t.head)
+        if eid and ctx.entity_type(eid) == PER and t.head < i:
+            return eid
+    # A coordinated post shares the name: «депутат …, сопредседатель … Михаил Вельмакин».
+    if t.rel == "conj" and t.head >= 0 and _is_post(ctx.tok(t.head).lemma):
+        eid = ctx.entity_at(t.head, (PER,))
+        if eid:
+            return eid
+    for c in ctx.kids(i, "conj"):
+        if _is_post(ctx.tok(c).lemma):
+            eid = ctx.entity_at(c, (PER,))
+            if eid:
+                return eid
+    head = t.head
+    if head >= 0 and ctx.tok(head).lemma in POST_HOLDERS:
+        head = ctx.tok(head).head
+    if head >= 0 and ctx.tok(head).lemma in COPULAS and t.rel in ("obl", "xcomp", "obj", "nmod"):
+        if ctx.tok(head).lemma in ("назначить", "избрать", "переизбрать", "утвердить"):
+            for c in ctx.kids(head, "obj"):
+                eid = ctx.entity_at(c, (PER,))
+                if eid:
+                    return eid
+        return ctx.subject(head) if ctx.entity_type(ctx.subject(head)) == PER else None
+    return None
+
+
+def _fact(ctx: Context, who: str, i: int) -> Fact:
+    first, last = _position_span(ctx, i)
+    args = [Arg(role="who", entity=who), ctx.text_arg("position", first, last)]
+    where = _where(ctx, i, who)
+    if where is not None:
+        args.append(where)
+    return Fact(id="", type="Occupation", args=args, evidence=ctx.evidence(i))
+
+
+def _position_span(ctx: Context, i: int) -> tuple[int, int]:
+    """The post's words: title adjectives on the left, genitive complements that are not
+    names on the right («министр иностранных дел», «заместитель начальника»)."""
+    first = last = i
+    while first - 1 in ctx.kids(i, "amod") and ctx.tok(first - 1).lemma in POST_ADJECTIVES:
+        first -= 1
+    j = i
+    while True:
+        nxt = [c for c in ctx.kids(j, "nmod") if c > last and ctx.prep(c) is None and ctx.case(c) == "Gen"
+               and c not in ctx.token_entity and ctx.tok(c).lemma not in ORG_NOUNS and ctx.tok(c).pos == "NOUN"]
+        if not nxt or any(ctx.tok(k).head != nxt[0] for k in range(last + 1, nxt[0])):
+            break
+        j = last = nxt[0]
+    return first, last
+
+
+def _where(ctx: Context, i: int, who: str) -> Arg | None:
+    """The organisation or place the post belongs to."""
+    frontier, seen, nouns = [i], {i}, [i]
+    for _depth in range(4):
+        nxt = []
+        for j in frontier:
+            for c in ctx.kids(j, "nmod", "appos", "flat", "flat:foreign"):
+                if c in seen or ctx.prep(c) not in (None, "от", "при"):
+                    continue
+                seen.add(c)
+                eid = ctx.token_entity.get(c)
+                if eid and not ctx.same(eid, who) and ctx.entity_type(eid) in (ORG, LOC):
+                    return Arg(role="where", entity=eid)
+                if eid and ctx.entity_type(eid) == PER:
+                    continue  # do not cross into the holder's own name
+                if ctx.tok(c).pos in ("NOUN", "PROPN"):
+                    nxt.append(c)
+                    nouns.append(c)
+        frontier = nxt
+        if not frontier:
+            break
+    for c in (a for n in nouns for a in ctx.kids(n, "amod")):
+        country = GEO_ADJECTIVES.get(ctx.tok(c).lemma)
+        if country:
+            eid = find_named(ctx, country)
+            return Arg(role="where", entity=eid) if eid else Arg(role="where", text=country)
+    return None
+
+
+def _from_roles(ctx: Context) -> list[Fact]:
+    """Occupations from the roles the entity layer attached to persons."""
+    facts = []
+    for ent in ctx.doc.entities:
+        if ent.type != PER:
+            continue
+        for role in ent.roles:
+            args = [Arg(role="who", entity=ent.id), _role_position(ctx, role)]
+            if role.org:
+                args.append(Arg(role="where", entity=role.org))
+            elif role.org_name:
+                args.append(Arg(role="where", text=role.org_name))
+            evidence = ctx.evidence(_token_at(ctx, role.start)) if role.start is not None else None
+            facts.append(Fact(id="", type="Occupation", args=args, evidence=evidence))
+    return facts
+
+
+def _role_position(ctx: Context, role) -> Arg:
+    if role.start is None:
+        return Arg(role="position", text=role.post)
+    i = _token_at(ctx, role.start)
+    n = max(1, len(role.post.split()))
+    return ctx.text_arg("position", i, min(i + n - 1, len(ctx.doc.tokens) - 1))
+
+
+def _token_at(ctx: Context, offset: int) -> int:
+    for k, t in enumerate(ctx.doc.tokens):
+        if t.end > offset:
+            return k
+    return len(ctx.doc.tokens) - 1
