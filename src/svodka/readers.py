@@ -105,7 +105,9 @@ def read_html_record(html: str, source: str) -> Record:
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, as_dict=True)
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+        if doc is not None and not isinstance(doc, dict):
+            doc = doc.as_dict()
     except Exception as exc:  # trafilatura raises many kinds on hostile markup
         raise InputError(f"{source}: cannot parse the HTML page ({type(exc).__name__})") from exc
     if not doc or not (doc.get("text") or "").strip():
