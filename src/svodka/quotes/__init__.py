@@ -1,0 +1,111 @@
+"""The quotes layer: direct and reported speech, each with its speaker.
+
+``extract_quotes(doc, models)`` reads ``doc.tokens`` (natasha's morphology and
+syntax) and ``doc.entities`` (their mentions, names and role descriptions) and
+returns ``Quote`` records in text order.  Modules:
+
+* marks: pairing quote marks into segments;
+* direct: which segments are speech, and their cue;
+* cues: speech cues («заявил, что», «по словам», «как уточнил», «Об этом … заявил»);
+* speakers: the entity behind a cue (names, pronouns, role descriptions);
+* via: the agency relaying the words;
+* lexicon: speech verbs and other word lists.
+"""
+
+from __future__ import annotations
+
+from ..document import Document, Entity, Quote, Span
+from ..models import Models
+from .cues import Cue, anaphoric_cues, complement_cues, inverted_cues, parenthetical_cues, source_cues
+from .direct import Draft, find_direct
+from .index import DocIndex
+from .marks import find_segments
+from .speakers import resolve_agent, speaker_in_span
+from .via import find_via, relayed_source
+
+__all__ = ["extract_quotes"]
+
+_CHAIN_PARAGRAPHS = 2  # an uncued quote takes the speaker of a quote at most this many paragraphs back
+
+
+def extract_quotes(doc: Document, models: Models | None = None) -> list[Quote]:
+    """Direct and reported speech in ``doc``, numbered q1, q2 … in text order."""
+    if not doc.text or not doc.tokens:
+        return []
+    idx = DocIndex.build(doc)
+    paragraphs = [(p.start, p.end) for p in doc.paragraphs] or [(0, len(doc.text))]
+    reported = _reported_cues(idx, paragraphs)
+    segments = find_segments(doc)
+    drafts = find_direct(idx, segments, paragraphs, reported)
+    quoted = [(s.start, s.end) for s in segments]
+    for cue in reported:
+        if cue.clause is None or cue.clause[1] <= cue.clause[0]:
+            continue
+        if any(_overlaps(cue.clause, (d.start, d.end)) for d in drafts):
+            continue
+        if any(s <= cue.start < e for s, e in quoted):
+            continue
+        drafts.append(Draft(cue.clause[0], cue.clause[1], "indirect", cue))
+    drafts.sort(key=lambda d: d.start)
+    return _finish(idx, drafts, paragraphs, quoted)
+
+
+def _reported_cues(idx: DocIndex, paragraphs: list[tuple[int, int]]) -> list[Cue]:
+    cues: list[Cue] = []
+    for sent in idx.doc.sents:
+        if sent.last <= sent.first:
+            continue
+        para_start = next((s for s, e in paragraphs if s <= sent.start < e + 1), 0)
+        found = complement_cues(idx, sent) + source_cues(idx, sent) + parenthetical_cues(idx, sent)
+        found += anaphoric_cues(idx, sent, para_start) + inverted_cues(idx, sent)
+        taken: list[tuple[int, int]] = []
+        for cue in sorted(found, key=lambda c: c.start):
+            if any(_overlaps((cue.start, cue.end), t) for t in taken):
+                continue
+            taken.append((cue.start, cue.end))
+            cues.append(cue)
+    return cues
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _speaker(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]]) -> Entity | None:
+    source = relayed_source(idx, cue)
+    agent = source if source is not None else cue.agent
+    if agent is not None:
+        ent = resolve_agent(idx, agent, cue.start, quoted)
+        if ent is not None:
+            return ent
+        if idx.tokens[agent].pos in ("PRON", "DET"):
+            return None
+    return speaker_in_span(idx, cue.start, cue.end)
+
+
+def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[Quote]:
+    text = idx.doc.text
+    quotes: list[Quote] = []
+    for n, d in enumerate(drafts, 1):
+        q = Quote(id=f"q{n}", kind=d.kind, text=text[d.start:d.end], start=d.start, end=d.end)
+        cue = d.cue
+        speaker: Entity | None = None
+        if cue is not None:
+            q.cue = Span(cue.start, cue.end, text[cue.start:cue.end])
+            q.verb = idx.tokens[cue.verb].lemma if cue.verb is not None else None
+            speaker = _speaker(idx, cue, quoted)
+            via = find_via(idx, cue, speaker)
+            if via is not None:
+                q.via, q.via_name = via.id, via.name
+        if (speaker is None and (d.chain or (cue is not None and cue.kind == "colon"))) and quotes:
+            prev = quotes[-1]
+            if _para_no(paragraphs, d.start) - _para_no(paragraphs, prev.start) <= _CHAIN_PARAGRAPHS:
+                speaker = idx.doc.entity(prev.speaker)
+        if speaker is not None:
+            q.speaker, q.speaker_name = speaker.id, speaker.name
+        quotes.append(q)
+    return quotes
+
+
+def _para_no(paragraphs: list[tuple[int, int]], offset: int) -> int:
+    return next((n for n, (s, e) in enumerate(paragraphs) if s <= offset <= e), 0)

@@ -1,0 +1,217 @@
+"""Cues: the words that attribute speech («заявил Путин», «по его словам», «как уточнил Песков»).
+
+Each finder works on one sentence of natasha's parse and returns ``Cue``
+records; the reported clause (``clause``) is what the cue attributes when no
+quote marks are used («косвенная речь», indirect speech).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document import Sentence, Token
+from .index import DocIndex
+from .lexicon import COMPLEMENTISERS, IMPERSONAL_VERBS, RELAY_VERBS, SOURCE_NOUNS, SPEECH_VERBS, STANCE_ADJECTIVES
+from .speakers import subject_of
+
+_TERMINAL = ".!?…;"
+
+
+@dataclass(slots=True)
+class Cue:
+    start: int
+    end: int
+    verb: int | None  # token index of the speech verb (or of «словам» / «мнению»)
+    agent: int | None  # token index of the subject or of the source («по словам X» → X)
+    kind: str  # verb | source | parenthetical | inverted | anaphor | colon
+    clause: tuple[int, int] | None = None  # the reported clause, for indirect speech
+
+
+def is_speech_word(tok: Token) -> bool:
+    """A speech verb in a form that reports a third party, or a stance adjective («уверен»)."""
+    if tok.lemma in STANCE_ADJECTIVES and tok.feats.get("Variant") == "Short":
+        return True
+    if tok.pos not in ("VERB", "AUX") or tok.lemma not in SPEECH_VERBS | RELAY_VERBS:
+        return False
+    feats = tok.feats
+    if feats.get("VerbForm") not in ("Fin", None) or feats.get("Mood") == "Imp":
+        return False
+    return feats.get("Person") not in ("1", "2")  # «напомним», «скажем» are the author's asides
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past spaces, commas, dashes and a final full stop."""
+    while start < end and text[start] in " ,—–-:\n":
+        start += 1
+    while end > start and text[end - 1] in " ,—–-:\n" + _TERMINAL:
+        end -= 1
+    return start, end
+
+
+def agent_after(idx: DocIndex, verb: int, stop: int) -> int | None:
+    """For an inverted cue («— сказал американский дипломат») the first nominative noun after the verb."""
+    for j in range(verb + 1, stop):
+        t = idx.tokens[j]
+        if t.pos in ("NOUN", "PROPN", "PRON") and t.feats.get("Case", "Nom") == "Nom":
+            return j
+    return None
+
+
+def verb_cue(idx: DocIndex, verb: int, lo: int, hi: int, kind: str = "verb") -> Cue:
+    """A cue made of a speech verb and its subject phrase, kept inside tokens [lo, hi)."""
+    agent = subject_of(idx, verb)
+    if agent is not None and not (lo <= agent < hi):
+        agent_in = False
+    else:
+        agent_in = agent is not None
+    if agent is None:
+        agent = agent_after(idx, verb, hi)
+        agent_in = agent is not None
+    start, end = idx.tokens[verb].start, idx.tokens[verb].end
+    if agent_in and agent is not None and abs(agent - verb) <= 12:
+        s, e = idx.subtree(agent, (lo, hi))
+        start, end = min(start, s), max(end, e)
+    return Cue(start, end, verb, agent, kind)
+
+
+def _sentence_end(idx: DocIndex, sent: Sentence) -> int:
+    return idx.tokens[sent.last - 1].end
+
+
+def complement_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
+    """«X заявил, что …», «X считает, что …», «X напомнил о том, что …», «X заявил: …»."""
+    toks = idx.tokens
+    found: list[Cue] = []
+    for i in range(sent.first, sent.last):
+        if not is_speech_word(toks[i]) or toks[i].lemma in IMPERSONAL_VERBS:
+            continue
+        comp = None
+        for k in range(i + 1, min(sent.last, i + 10)):
+            t = toks[k]
+            if t.lemma in COMPLEMENTISERS and toks[k - 1].text == ",":
+                comp = k
+                break
+            if t.text == ":" and k + 1 < sent.last:
+                comp = k
+                break
+            if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin" or t.text in _TERMINAL:
+                break
+        if comp is None:
+            continue
+        cue = verb_cue(idx, i, sent.first, comp)
+        end = _sentence_end(idx, sent)
+        for m in range(comp + 1, sent.last):
+            if is_speech_word(toks[m]) and toks[m].rel == "conj" and toks[m].head == i:
+                end = toks[m - 1].start if toks[m - 1].lemma == "и" else toks[m].start
+                break
+        cue.clause = _trim(idx.doc.text, toks[comp].end, end)
+        found.append(cue)
+    return found
+
+
+def _positional_clause(idx: DocIndex, sent: Sentence, cue: Cue) -> tuple[int, int]:
+    """What a parenthetical cue attributes: the rest of its sentence (all of it when the cue is inside)."""
+    text = idx.doc.text
+    s_start, s_end = idx.tokens[sent.first].start, _sentence_end(idx, sent)
+    if not text[s_start:cue.start].strip(" ,—–-\"«"):
+        return _trim(text, cue.end, s_end)
+    if not text[cue.end:s_end].strip(" ,—–-." + _TERMINAL):
+        return _trim(text, s_start, cue.start)
+    return _trim(text, s_start, s_end)
+
+
+def _to_comma(idx: DocIndex, k: int, sent: Sentence) -> int:
+    """Index of the first comma (or sentence end) from token k."""
+    while k < sent.last and idx.tokens[k].text not in (",", ":") and idx.tokens[k].text not in _TERMINAL:
+        k += 1
+    return k
+
+
+def source_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
+    """«по словам X, …», «по его словам, …», «по мнению X, …»."""
+    toks = idx.tokens
+    found: list[Cue] = []
+    for k in range(sent.first, sent.last - 2):
+        if toks[k].lemma != "по":
+            continue
+        if toks[k + 1].lemma in SOURCE_NOUNS:
+            noun, agent = k + 1, None
+            for c in idx.children[noun]:
+                if toks[c].rel in ("nmod", "det", "amod") and toks[c].pos in ("NOUN", "PROPN", "PRON", "DET"):
+                    agent = c
+                    break
+            if agent is None and k + 2 < sent.last and toks[k + 2].pos in ("NOUN", "PROPN"):
+                agent = k + 2
+        elif toks[k + 2].lemma in SOURCE_NOUNS and toks[k + 1].lemma in ("его", "её", "ее", "их", "он", "она", "они"):
+            noun, agent = k + 2, k + 1
+        else:
+            continue
+        found.append(_parenthesis(idx, sent, Cue(0, 0, None, agent, "source"), k, _to_comma(idx, noun + 1, sent)))
+    return found
+
+
+def _parenthesis(idx: DocIndex, sent: Sentence, cue: Cue, first: int, stop: int) -> Cue:
+    """Stretch a parenthetical cue over tokens [first, stop) and attach the clause it attributes."""
+    cue.start, cue.end = idx.tokens[first].start, idx.tokens[stop - 1].end
+    cue.clause = _positional_clause(idx, sent, cue)
+    return cue
+
+
+def parenthetical_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
+    """«…, как уточнил пресс-секретарь Дмитрий Песков, …», «как сообщает ИТАР-ТАСС, …»."""
+    toks = idx.tokens
+    found: list[Cue] = []
+    for k in range(sent.first, sent.last - 1):
+        if toks[k].lemma != "как" or (k > sent.first and toks[k - 1].text not in (",", "—", "–")):
+            continue
+        verb = next((j for j in range(k + 1, min(k + 4, sent.last)) if is_speech_word(toks[j])), None)
+        if verb is None or any(toks[j].pos not in ("ADV", "PART") for j in range(k + 1, verb)):
+            continue
+        stop = _to_comma(idx, verb + 1, sent)
+        found.append(_parenthesis(idx, sent, verb_cue(idx, verb, k, stop, "parenthetical"), k, stop))
+    return found
+
+
+def inverted_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
+    """A cue closing a sentence without quote marks: «…, сообщает РИА Новости», «…, говорится в заявлении»."""
+    toks = idx.tokens
+    found: list[Cue] = []
+    for i in range(sent.first + 3, sent.last):
+        prev = toks[i - 1].text
+        if not is_speech_word(toks[i]) or prev not in (",", "—", "–"):
+            continue
+        if prev in ("—", "–") and toks[i - 2].text in ("»", '"', "“", "”"):
+            continue  # the cue of a direct quote
+        rest = range(i + 1, sent.last)
+        if any(toks[j].lemma in COMPLEMENTISERS or toks[j].text in (",", ":") for j in rest):
+            continue
+        cue = verb_cue(idx, i, i, sent.last, "inverted")
+        cue.end = max(cue.end, _trim(idx.doc.text, cue.start, _sentence_end(idx, sent))[1])
+        cue.clause = _trim(idx.doc.text, toks[sent.first].start, toks[i - 1].start)
+        found.append(cue)
+    return found
+
+
+def anaphoric_cues(idx: DocIndex, sent: Sentence, paragraph_start: int) -> list[Cue]:
+    """«Об этом Путин заявил …»: the cue points back to the sentences before it."""
+    toks = idx.tokens
+    if sent.last - sent.first < 3:
+        return []
+    words = [t.lemma for t in toks[sent.first:sent.first + 2]]
+    if words not in (["о", "это"], ["об", "это"]):
+        return []
+    verb = next((j for j in range(sent.first + 2, min(sent.first + 8, sent.last)) if is_speech_word(toks[j])), None)
+    if verb is None:
+        return []
+    cue = verb_cue(idx, verb, sent.first, sent.last, "anaphor")
+    cue.start = toks[sent.first].start
+    s_start = toks[sent.first].start
+    if s_start > paragraph_start:
+        clause = (paragraph_start, s_start)
+    elif sent.first > 0:
+        prev = idx.doc.sents[toks[sent.first - 1].sent]
+        clause = (idx.tokens[prev.first].start, s_start)
+    else:
+        return []
+    cue.clause = _trim(idx.doc.text, *clause)
+    return [cue]

@@ -1,0 +1,207 @@
+"""Direct speech («прямая речь»): quoted words and the cue that attributes them.
+
+A quoted segment is speech when a cue is attached to it by Russian news
+typography, or when it stands alone as a sentence right after another quote:
+
+* «"…", — сказал он», «"…" — подчеркнул Путин», «"…", —подчеркнул» (cue after a dash);
+* «"Часть, — сказал он, — часть"» (a quote split around its cue);
+* «Путин сказал: "…"» (cue before a colon);
+* «По его словам, "…"», «заявил, что "…"» (quoted words inside reported speech);
+* a quotation running over several paragraphs, or a quoted sentence that opens a paragraph.
+
+Names of companies, papers, films and laws and scare quotes have none of these
+and are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import PER
+from .cues import Cue, agent_after, is_speech_word, verb_cue
+from .index import DocIndex
+from .lexicon import NAME_NOUNS, RELAY_VERBS, SOURCE_NOUNS
+from .marks import Segment
+
+_DASH_AFTER = re.compile(r"[ ]?[,.!?…]*[ ]?(?:—|–|--?)[ ]?")
+_SPLIT = re.compile(r"([,.!?…])\s*[—–]\s*([^—–]{3,120}?)([,.:])\s*[—–]\s*")
+_WORD = re.compile(r"\w+")
+_MIN_ALONE = 4  # words a quoted sentence needs to count as speech with no cue
+
+
+@dataclass(slots=True)
+class Draft:
+    start: int
+    end: int
+    kind: str
+    cue: Cue | None = None
+    chain: bool = False  # no cue: the speaker is the previous quote's
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _speech_token(idx: DocIndex, start: int, end: int) -> int | None:
+    for i in idx.tokens_in(start, end):
+        if is_speech_word(idx.tokens[i]):
+            return i
+    return None
+
+
+def _cue_end(text: str, start: int, limit: int, skip: list[Segment]) -> int:
+    """Where a cue after a dash stops: the sentence end, or the dash opening the next part of the quote."""
+    i = start
+    while i < limit:
+        inner = next((s for s in skip if s.start - 1 == i), None)
+        if inner is not None:  # a quoted name inside the cue («корреспондентом «Голоса Америки»»)
+            i = inner.end + 1
+            continue
+        ch = text[i]
+        if ch in ".!?;\n" or (ch in "«„“\"" and text[i - 1] in " "):
+            break
+        if ch in "—–" and text[i - 1] == " " and text[max(start, i - 2)] in ",. ":
+            break
+        i += 1
+    while i > start and text[i - 1] in " ,":
+        i -= 1
+    return i
+
+
+def cue_after(idx: DocIndex, seg: Segment, para_end: int, names: list[Segment]) -> Cue | None:
+    """«"…", — добавил также Путин»: a dash and a speech verb right after the closing mark."""
+    text = idx.doc.text
+    if not seg.closed:
+        return None
+    m = _DASH_AFTER.match(text, seg.end + 1, para_end)
+    if not m or not any(c in m.group() for c in "—–-"):
+        return None
+    start = m.end()
+    end = _cue_end(text, start, para_end, names)
+    return _verb_in(idx, start, end, strict=False)
+
+
+def _verb_in(idx: DocIndex, start: int, end: int, strict: bool) -> Cue | None:
+    toks = list(idx.tokens_in(start, end))
+    if not toks:
+        return None
+    verb = _speech_token(idx, start, end)
+    if verb is None and not strict and idx.tokens[toks[0]].pos == "VERB":
+        verb = toks[0]  # «— улыбнулся он»: any verb opening the cue
+    if verb is None:
+        return None
+    cue = verb_cue(idx, verb, toks[0], toks[-1] + 1)
+    if cue.agent is None:
+        cue.agent = agent_after(idx, verb, toks[-1] + 1)
+    if idx.tokens[verb].lemma not in RELAY_VERBS:
+        # The cue is the verb with its subject: «отметил Владимир Путин[, открывая встречу …]».
+        start, end = min(start, cue.start), min(end, max(cue.end, idx.tokens[verb].end))
+    cue.start, cue.end = start, end
+    return cue
+
+
+def split_parts(idx: DocIndex, seg: Segment) -> tuple[list[tuple[int, int]], Cue | None]:
+    """«"Это была не политическая акция, – уточнил Белов. – По договоренности …"»: two parts, one cue."""
+    text = idx.doc.text
+    for m in _SPLIT.finditer(text, seg.start, seg.end):
+        cue = _verb_in(idx, m.start(2), m.end(2), strict=True)
+        if cue is None:
+            continue
+        return [(seg.start, m.start(1)), (m.end(), seg.end)], cue
+    return [(seg.start, seg.end)], None
+
+
+def _clause_before(text: str, seg: Segment, para_start: int) -> tuple[int, int]:
+    """The stretch of the sentence before an opening mark."""
+    at = seg.start - 1
+    i = at
+    while i > para_start:
+        if text[i - 1] in ".!?…" and text[i] == " " and i < at:
+            break
+        i -= 1
+    return i, at
+
+
+def _name_like(idx: DocIndex, seg: Segment) -> bool:
+    """«газета "Ведомости"», «партии «Яблоко»»: a quoted name after a noun such as газета, партия, фильм."""
+    i = idx.token_at(seg.start - 1)
+    i = (i if i is not None else idx.first_token_from(seg.start)) - 1
+    while i >= 0 and idx.tokens[i].pos in ("PUNCT", "ADJ"):
+        i -= 1
+    return i >= 0 and idx.tokens[i].lemma in NAME_NOUNS
+
+
+def cue_before(idx: DocIndex, seg: Segment, para_start: int, reported: list[Cue]) -> tuple[Cue | None, bool]:
+    """A cue before the quote: a colon cue, or reported speech the quote sits in.  Returns (cue, is_speech)."""
+    text = idx.doc.text
+    content = text[seg.start:seg.end]
+    start, at = _clause_before(text, seg, para_start)
+    before = text[start:at].rstrip()
+    words = _words(content)
+    if before.endswith(":"):
+        end = start + len(before) - 1
+        cue = _verb_in(idx, start, end, strict=True)
+        if cue is None:
+            cue = Cue(*_strip(text, start, end, " —–-"), None, None, "colon")
+            nouns = [i for i in idx.tokens_in(start, end) if idx.tokens[i].lemma in SOURCE_NOUNS]
+            named = [i for i in idx.tokens_in(start, end) if getattr(idx.entity_of.get(i), "type", None) == PER]
+            cue.agent = named[0] if named else None
+            if not nouns and not named and words < _MIN_ALONE:
+                return None, False
+        cue.kind = "colon"
+        return cue, True
+    for cue in reported:
+        clause = cue.clause
+        if cue.end <= at and clause and clause[0] <= seg.start - 1 <= clause[1] + 1:
+            lower = content[:1].islower()
+            if (lower and words >= 2) or words >= 5:
+                return cue, not _name_like(idx, seg)
+    if not before.strip(" —–-") and words >= _MIN_ALONE and not _name_like(idx, seg):
+        return None, True  # a quoted sentence opening its sentence: speech with an earlier speaker
+    return None, False
+
+
+def _strip(text: str, start: int, end: int, lead: str = " \n", tail: str = " ,\n") -> tuple[int, int]:
+    while start < end and text[start] in lead:
+        start += 1
+    while end > start and text[end - 1] in tail:
+        end -= 1
+    return start, end
+
+
+def find_direct(idx: DocIndex, segments: list[Segment], paragraphs: list[tuple[int, int]], reported: list[Cue]) -> list[Draft]:
+    drafts: list[Draft] = []
+    for seg in segments:
+        para = next(((s, e) for s, e in paragraphs if s <= seg.start - 1 < e), (0, len(idx.doc.text)))
+        parts, inner_cue = split_parts(idx, seg)
+        cue = cue_after(idx, seg, seg_para_end(paragraphs, seg, para), segments_after(segments, seg))
+        speech = cue is not None or inner_cue is not None
+        if cue is None:
+            before, is_speech = cue_before(idx, seg, para[0], reported)
+            cue = before or inner_cue
+            speech = speech or is_speech
+        if not speech:
+            continue
+        cue = inner_cue or cue
+        for start, end in parts:
+            start, end = _strip(idx.doc.text, start, end, tail=" ,\n—–")
+            if end > start:
+                drafts.append(Draft(start, end, "direct", cue, chain=cue is None))
+    return drafts
+
+
+def seg_para_end(paragraphs: list[tuple[int, int]], seg: Segment, para: tuple[int, int]) -> int:
+    """End of the paragraph holding the closing mark (a long quotation may close paragraphs later)."""
+    return next((e for s, e in paragraphs if s <= seg.end < e + 1), para[1])
+
+
+def segments_after(segments: list[Segment], seg: Segment) -> list[Segment]:
+    """Quoted names that may sit inside the cue after ``seg``."""
+    out: list[Segment] = []
+    for s in segments:
+        if s.start > seg.end:
+            out.append(s)
+            if len(out) > 3:
+                break
+    return out

@@ -1,0 +1,167 @@
+"""Who said it: the entity behind a cue's subject, a pronoun, or a role description.
+
+Order of evidence for a cue: the syntactic subject of the speech verb (or the
+dependent of «словам» in «по словам X») when it lies in an entity mention,
+names standing beside it in apposition («пресс-секретарь Дмитрий Песков»),
+a personal pronoun resolved to the nearest fitting person, a role noun matched
+against the roles of persons met before («американский дипломат» →
+the person introduced as «госсекретарь США»), then any person in the cue.
+"""
+
+from __future__ import annotations
+
+from ..document import LOC, ORG, PER, Entity
+from .index import DocIndex, MentionRef
+from .lexicon import COUNTRY_ADJECTIVES, ROLE_SYNONYMS
+
+# Dependents that name the same referent as their head («приложение», apposition).
+_SAME_REFERENT = ("appos", "flat:name", "flat", "flat:foreign")
+# Heads that speak for the organisation they depend on: «пресс-служба компании X».
+_ORG_VOICES = frozenset({"пресс-служба", "представитель", "руководство", "сообщение", "заявление", "релиз", "пресс-релиз", "сайт", "служба"})
+# Personal pronouns that can stand for a speaker, with the gender they require.
+_PRONOUN_GENDER = {"он": "Masc", "она": "Fem", "его": "Masc", "её": "Fem", "ее": "Fem"}
+_SENTENCE_WINDOW = 4  # how many sentences back a pronoun may look for its person
+
+
+def subject_of(idx: DocIndex, verb: int) -> int | None:
+    """The subject («подлежащее») of a verb, borrowed from the first conjunct for «… и добавил»."""
+    for _ in range(3):
+        for c in idx.children[verb]:
+            if idx.tokens[c].rel in ("nsubj", "nsubj:pass"):
+                return c
+        tok = idx.tokens[verb]
+        if tok.rel == "conj" and tok.head >= 0:
+            verb = tok.head
+            continue
+        return None
+    return None
+
+
+def entity_of_phrase(idx: DocIndex, head: int) -> Entity | None:
+    """The entity a noun phrase names: its head's mention or an appositive name."""
+    ent = idx.entity_of.get(head)
+    if ent is not None and ent.type in (PER, ORG):
+        return ent
+    for c in idx.children[head]:
+        if idx.tokens[c].rel in _SAME_REFERENT:
+            ent = idx.entity_of.get(c)
+            if ent is not None and ent.type in (PER, ORG):
+                return ent
+    if idx.tokens[head].lemma in _ORG_VOICES:
+        for c in idx.children[head]:
+            ent = idx.entity_of.get(c)
+            if ent is not None and ent.type in (ORG, PER):
+                return ent
+    return None
+
+
+def resolve_agent(idx: DocIndex, agent: int, before: int, exclude: list[tuple[int, int]]) -> Entity | None:
+    """The entity that token ``agent`` (a subject or a «по словам» dependent) stands for."""
+    ent = entity_of_phrase(idx, agent)
+    if ent is not None:
+        return ent
+    tok = idx.tokens[agent]
+    if tok.pos == "PRON" or tok.lemma in _PRONOUN_GENDER:
+        return resolve_pronoun(idx, agent, before, exclude)
+    if tok.pos == "DET" and tok.lemma in ("его", "её", "ее", "свой"):
+        return resolve_pronoun(idx, agent, before, exclude)
+    if tok.pos == "NOUN":
+        return resolve_role(idx, agent, before)
+    return None
+
+
+def _gender(idx: DocIndex, ref: MentionRef) -> str | None:
+    for i in idx.tokens_in(ref.start, ref.end):
+        g = idx.tokens[i].feats.get("Gender")
+        if g:
+            return g
+    return None
+
+
+def resolve_pronoun(idx: DocIndex, pron: int, before: int, exclude: list[tuple[int, int]]) -> Entity | None:
+    """«он», «она», «по его словам»: the nearest earlier person of the same gender.
+
+    Mentions inside quotations are skipped (a name inside someone's words is not
+    who speaks), and within a sentence a person in the nominative (a subject)
+    wins over one in an oblique case.
+    """
+    tok = idx.tokens[pron]
+    if tok.feats.get("Number") == "Plur" or tok.lemma in ("они", "их"):
+        return None
+    gender = tok.feats.get("Gender") or _PRONOUN_GENDER.get(tok.text.lower())
+    if tok.pos == "DET":  # a possessive («его», «её») agrees with its noun, not its owner
+        gender = _PRONOUN_GENDER.get(tok.text.lower())
+    first_sent = max(0, tok.sent - _SENTENCE_WINDOW)
+    best: dict[int, tuple[int, Entity]] = {}
+    for ref in idx.persons_before(before):
+        if any(s <= ref.start < e for s, e in exclude):
+            continue
+        i = idx.token_at(ref.start)
+        if i is None or idx.tokens[i].sent < first_sent:
+            continue
+        if gender and _gender(idx, ref) not in (None, gender):
+            continue
+        sent = idx.tokens[i].sent
+        nominative = any(idx.tokens[j].feats.get("Case") == "Nom" for j in idx.tokens_in(ref.start, ref.end))
+        rank = 0 if nominative else 1
+        if sent not in best or rank < best[sent][0]:
+            best[sent] = (rank, ref.entity)
+    if not best:
+        return None
+    return best[max(best)][1]
+
+
+def _country_of(idx: DocIndex, head: int) -> str | None:
+    for c in idx.children[head]:
+        t = idx.tokens[c]
+        if t.rel == "amod" and t.lemma in COUNTRY_ADJECTIVES:
+            return COUNTRY_ADJECTIVES[t.lemma]
+        if t.rel == "nmod":
+            ent = idx.entity_of.get(c)
+            if ent is not None and ent.type == LOC:
+                return t.lemma
+    return None
+
+
+def _role_context(idx: DocIndex, ref: MentionRef) -> tuple[set[str], set[str]]:
+    """Role nouns and place names said just before a person's mention: «госсекретарем США Джоном Керри»."""
+    i = idx.token_at(ref.start)
+    words: set[str] = set()
+    places: set[str] = set()
+    if i is None:
+        return words, places
+    sent = idx.tokens[i].sent
+    for j in range(i - 1, max(-1, i - 5), -1):
+        t = idx.tokens[j]
+        if t.sent != sent or t.pos == "PUNCT" or t.pos == "VERB":
+            break
+        if t.pos == "NOUN":
+            words.add(t.lemma)
+        ent = idx.entity_of.get(j)
+        if ent is not None and ent.type == LOC:
+            places.add(t.lemma)
+        elif t.lemma in COUNTRY_ADJECTIVES:
+            places.add(COUNTRY_ADJECTIVES[t.lemma])
+    for role in ref.entity.roles:
+        words.update(role.post.lower().split())
+    return words, places
+
+
+def resolve_role(idx: DocIndex, noun: int, before: int) -> Entity | None:
+    """A role description not linked by the entity layer: the latest person holding a fitting role."""
+    lemma = idx.tokens[noun].lemma
+    wanted = ROLE_SYNONYMS.get(lemma, frozenset({lemma}))
+    country = _country_of(idx, noun)
+    for ref in idx.persons_before(before):
+        words, places = _role_context(idx, ref)
+        if not (words & wanted):
+            continue
+        if country and places and country not in places:
+            continue
+        return ref.entity
+    return None
+
+
+def speaker_in_span(idx: DocIndex, start: int, end: int) -> Entity | None:
+    """Fallback: the first person (else organisation) named inside a cue."""
+    return idx.entity_in(start, end, (PER, ORG))
