@@ -25,14 +25,25 @@ def extract_facts(doc: Document, models: Models | None = None) -> list[Fact]:
     """All facts of the document, in text order, with ids f1, f2, …"""
     if not doc.tokens or not doc.sents:
         return []
+    from .call import calls
+    from .meeting import meetings
+    from .message import messages
     from .occupation import occupations
+    from .participation import participations
+    from .statement import statements
+    from .visit import visits
 
     ctx = build_context(doc)
     facts: list[Fact] = []
-    for rule in (occupations,):
-        found = rule(ctx)
-        ctx.facts.extend(found)
+    # Occupation first: the other rules read it («американским коллегой» → who holds a US post).
+    for rule in (occupations, meetings, calls, visits, participations, messages, statements):
+        try:
+            found = rule(ctx)
+        except Exception:  # a rule bug must not lose the whole document
+            log.exception("facts: rule %s failed on %s", rule.__name__, doc.id or "document")
+            found = []
         facts.extend(found)
+        ctx.facts = list(facts)
     facts = merge_facts(ctx, facts)
     facts.sort(key=lambda f: (f.evidence.start if f.evidence else 0))
     for n, fact in enumerate(facts, 1):

@@ -36,7 +36,20 @@ def _same(ctx: Context, a: Fact, b: Fact) -> bool:
         return False
     if a.type == "Occupation":
         return _position_key(a) == _position_key(b) and _compatible_where(ctx, a, b)
+    if not all(_arg_agrees(ctx, a, b, role) for role in ("event", "place", "destination")):
+        return False
     return _times_agree(ctx.time(a.time), ctx.time(b.time))
+
+
+def _arg_agrees(ctx: Context, a: Fact, b: Fact, role: str) -> bool:
+    """Both facts name this argument differently: two meetings, not one."""
+    x = next((g for g in a.args if g.role == role), None)
+    y = next((g for g in b.args if g.role == role), None)
+    if x is None or y is None:
+        return True
+    if x.entity and y.entity:
+        return ctx.same(x.entity, y.entity)
+    return (x.text or "").lower()[:4] == (y.text or "").lower()[:4]
 
 
 def _position_key(fact: Fact) -> str:

@@ -1,0 +1,118 @@
+"""Helpers the event rules share: participants, place and event, time and status."""
+
+from __future__ import annotations
+
+from ..document import LOC, ORG, PER, Arg, Fact
+from .context import Context
+from .lexicon import EVENT_NOUNS
+from .status import status_of
+
+# «на полях саммита», «в рамках форума», «в ходе визита»: frames around an event noun.
+EVENT_FRAMES = frozenset({"поле", "рамка", "ход", "время", "кулуары"})
+# Plural words pointing back to the two sides of the last event: «у лидеров», «стороны».
+PLURAL_BACKREFS = frozenset({"лидер", "сторона", "президент", "они", "глава", "политик", "руководитель", "премьер"})
+COMITATIVE = frozenset({"с", "со"})  # «с кем»: the comitative preposition
+
+
+def add_party(ctx: Context, parties: list[str], eid: str | None) -> None:
+    if eid and not any(ctx.same(eid, p) for p in parties):
+        parties.append(eid)
+
+
+def with_parties(ctx: Context, i: int, types=(PER, ORG)) -> list[str]:
+    """Entities joined to token ``i`` by «с» («встреча с Керри», «говорил с коллегой»)."""
+    out: list[str] = []
+    for c in ctx.kids(i, "nmod", "obl"):
+        if ctx.prep(c) in COMITATIVE:
+            for k in ctx.conj_group(c):
+                add_party(ctx, out, ctx.entity_at(k, types))
+    return out
+
+
+def genitive_parties(ctx: Context, i: int, types=(PER, ORG)) -> list[str]:
+    """«встреча Путина и Обамы», «встреча между X и Y», «его встреча»."""
+    out: list[str] = []
+    for c in ctx.kids(i, "nmod"):
+        if (ctx.prep(c) is None and ctx.case(c) == "Gen") or ctx.prep(c) == "между":
+            for k in ctx.conj_group(c):
+                add_party(ctx, out, ctx.entity_at(k, types))
+    for c in ctx.kids(i, "det", "nmod:poss"):
+        add_party(ctx, out, ctx.pronoun_entity.get(c))
+    return out
+
+
+def governing_verb(ctx: Context, i: int) -> int:
+    """The verb a noun trigger hangs from («заявил на встрече» → заявил), or the noun itself."""
+    for j in ctx.ancestors(i):
+        if ctx.tok(j).pos in ("VERB", "AUX"):
+            return j
+    return i
+
+
+def plural_backref(ctx: Context, i: int, types: tuple[str, ...]) -> list[str] | None:
+    """«у лидеров будет возможность провести двустороннюю встречу» → the parties of the
+    last two-sided event in the previous sentences."""
+    sent = ctx.sentence(i)
+    words = [ctx.tok(k) for k in range(sent.first, sent.last)]
+    if not any((t.lemma in PLURAL_BACKREFS and t.feats.get("Number") == "Plur") or t.lemma in ("двусторонний", "они") for t in words):
+        return None
+    for fact in reversed(ctx.facts):
+        if fact.type in types and fact.evidence and fact.evidence.start < sent.start:
+            parties = [a.entity for a in fact.args if a.role == "participant" and a.entity]
+            if len(parties) >= 2:
+                return parties
+    return None
+
+
+def event_and_place(ctx: Context, heads: list[int], skip: set[int] | None = None) -> list[Arg]:
+    """The event («на саммите G8») and the place («в Кремле», «в Северной Ирландии»)
+    attached to any of ``heads`` or to the event noun."""
+    skip = skip or set()
+    event: Arg | None = None
+    place: Arg | None = None
+    queue = list(heads)
+    seen = set(queue) | skip
+    while queue:
+        j = queue.pop(0)
+        for c in ctx.kids(j, "obl", "nmod"):
+            if c in seen:
+                continue
+            seen.add(c)
+            t, prep = ctx.tok(c), ctx.prep(c)
+            eid = ctx.token_entity.get(c)
+            if place is None and eid and ctx.entity_type(eid) == LOC and prep in ("в", "во", "на") and ctx.case(c) == "Loc":
+                place = Arg(role="place", entity=eid)
+            elif t.lemma in EVENT_FRAMES and prep in ("на", "в", "во"):
+                queue.append(c)
+            elif event is None and t.lemma in EVENT_NOUNS and t.lemma not in ("встреча", "визит", "переговоры") and (prep in ("на", "в", "во") or ctx.tok(j).lemma in EVENT_FRAMES):
+                event = event_arg(ctx, c)
+                queue.append(c)
+    return [a for a in (event, place) if a is not None]
+
+
+def event_arg(ctx: Context, i: int) -> Arg:
+    """«саммите G8», «саммита АТЭС»: the event noun with the name that follows it."""
+    last, ent = i, None
+    for c in ctx.kids(i, "appos", "nmod", "flat", "flat:foreign"):
+        if c == last + 1 or (c > last and all(ctx.tok(k).head in (c, i) or ctx.tok(k).head == last for k in range(last + 1, c))):
+            eid = ctx.token_entity.get(c)
+            if eid and ctx.entity_type(eid) == ORG and ctx.prep(c) is None:
+                ent = eid
+                last = max(ctx.subtree(c)) if max(ctx.subtree(c)) - c < 4 else c
+                while last > c and ctx.token_entity.get(last) != eid and not ctx.tok(last).text[:1].isalnum():
+                    last -= 1
+                break
+    return ctx.text_arg("event", i, last, entity=ent)
+
+
+def finish(ctx: Context, fact: Fact, trigger: int, time_anchor: int | None = None) -> Fact:
+    """Attach time, status and evidence to an event fact."""
+    t = ctx.time_near(trigger if time_anchor is None else time_anchor)
+    fact.time = t.id if t else None
+    fact.status = status_of(ctx, trigger, t)
+    fact.evidence = ctx.evidence(trigger)
+    return fact
+
+
+def participant_args(parties: list[str], role: str = "participant") -> list[Arg]:
+    return [Arg(role=role, entity=p) for p in parties]
