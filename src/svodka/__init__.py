@@ -14,6 +14,7 @@ __version__ = "0.1.0"
 __all__ = [
     "SCHEMA",
     "ConfigError",
+    "Corpus",
     "Document",
     "Entity",
     "Fact",
@@ -30,6 +31,14 @@ __all__ = [
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+def __getattr__(name: str) -> object:
+    if name == "Corpus":  # the corpus pulls in SQLAlchemy: imported on first use
+        from .corpus import Corpus
+
+        return Corpus
+    raise AttributeError(f"module 'svodka' has no attribute {name!r}")
 
 
 def sample_text() -> str:

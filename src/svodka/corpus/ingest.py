@@ -1,0 +1,211 @@
+"""Ingest: read records, skip what is stored, analyse in worker processes, write one transaction each.
+
+The parent process reads and cleans each record (cheap), hashes the cleaned
+text and skips it when the store has it; the rest go to N worker processes,
+each with one BLAS thread and the models loaded once, which analyse and build
+the rows.  The parent alone writes, one document per transaction, so a kill at
+any moment leaves whole documents only, and a re-run picks up where it stopped.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+
+from ..document import Document
+from ..errors import InputError
+from ..pipeline import make_document, run
+from ..readers import Record, read_path
+from ..settings import Settings
+from . import store
+
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".jsonl.gz", ".ndjson")
+Progress = Callable[["IngestStats"], None]
+
+
+@dataclass(slots=True)
+class IngestStats:
+    total: int | None = None  # records expected, when known up front
+    seen: int = 0
+    added: int = 0
+    skipped: int = 0  # already stored, or the same text twice in this run
+    errors: int = 0
+    started: float = 0.0
+
+    @property
+    def seconds(self) -> float:
+        return time.perf_counter() - self.started
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.added / self.seconds if self.seconds > 0 else 0.0
+
+
+@dataclass(slots=True)
+class _Failed:
+    reason: str
+
+
+def input_files(paths: Iterable[str | Path]) -> Iterator[str]:
+    """Files to read: each path, folders recursively (sorted), ``-`` for standard input."""
+    for path in paths:
+        p = Path(path)
+        if str(path) == "-" or not p.is_dir():
+            yield str(path)
+            continue
+        for f in sorted(p.rglob("*")):
+            if f.is_file() and f.name.lower().endswith(SUFFIXES):
+                yield str(f)
+
+
+def count_records(files: list[str]) -> int | None:
+    """How many records the files hold (for the ETA); None when reading standard input."""
+    total = 0
+    for f in files:
+        if f == "-":
+            return None
+        if f.lower().endswith((".jsonl", ".ndjson", ".jsonl.gz")):
+            try:
+                opener = gzip.open if f.lower().endswith(".gz") else open
+                with opener(f, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except (OSError, EOFError):
+                total += 1  # unreadable: it becomes one error
+        else:
+            total += 1
+    return total
+
+
+def read_records(files: Iterable[str]) -> Iterator[Record]:
+    """Records of every file; a file that cannot be read becomes one record with its error."""
+    for f in files:
+        try:
+            yield from read_path(f)
+        except InputError as exc:
+            yield Record(source=f, error=str(exc).removeprefix(f"{f}: "))
+
+
+def _scrub(value: str | None) -> str | None:
+    """Drop NUL and lone surrogates from a metadata field (PostgreSQL and UTF-8 refuse them)."""
+    if value is None:
+        return None
+    return value.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
+
+
+def prepare(rec: Record) -> Document:
+    """Clean one record into a Document ready to analyse, or raise InputError with the reason."""
+    try:
+        rec.text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"invalid Unicode: lone surrogate at character {exc.start}") from None
+    return make_document(
+        rec.text, title=_scrub(rec.title), published=rec.published, url=_scrub(rec.url), id=_scrub(rec.id)
+    )
+
+
+def _init_worker() -> None:
+    from threadpoolctl import threadpool_limits
+
+    from ..models import load_models
+
+    os.environ["OPENBLAS_NUM_THREADS"] = os.environ["OMP_NUM_THREADS"] = "1"
+    threadpool_limits(limits=1)
+    load_models()
+
+
+def analyse(doc: Document, source: str, settings: Settings) -> store.Rows | _Failed:
+    """Run the pipeline on a prepared Document and build its rows (in a worker)."""
+    from ..models import load_models
+
+    try:
+        run(doc, settings, load_models())
+        return store.build_rows(doc, source, doc.id)
+    except Exception as exc:  # one bad document must not stop the batch
+        return _Failed(f"analysis failed: {type(exc).__name__}: {exc}"[:500])
+
+
+def ingest(
+    engine: Engine,
+    paths: Iterable[str | Path],
+    *,
+    workers: int | None = None,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    link: bool = True,
+) -> IngestStats:
+    """Ingest files (or ``-``): idempotent, resumable, errors stored in the `errors` table."""
+    settings = settings or Settings()
+    workers = max(1, workers or os.cpu_count() or 1)
+    files = list(input_files(paths))
+    stats = IngestStats(total=count_records(files), started=time.perf_counter())
+    report = progress or (lambda s: None)
+    pending: dict[Future, None] = {}
+    queued: set[int] = set()
+    pool = None
+    if workers > 1:
+        pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_init_worker)
+
+    def done(result: store.Rows | _Failed, source: str) -> None:
+        if isinstance(result, _Failed):
+            store.write_error(engine, source, result.reason)
+            stats.errors += 1
+        elif store.write_rows(engine, result):
+            stats.added += 1
+        else:
+            stats.skipped += 1
+        report(stats)
+
+    def drain(block_until: int) -> None:
+        while len(pending) > block_until:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in finished:
+                pending.pop(fut)
+                done(fut.result(), fut.source)  # type: ignore[attr-defined]
+
+    try:
+        for rec in read_records(files):
+            stats.seen += 1
+            if rec.error:
+                store.write_error(engine, rec.source, rec.error, rec.line, rec.text or rec.id)
+                stats.errors += 1
+                report(stats)
+                continue
+            try:
+                doc = prepare(rec)
+            except InputError as exc:
+                store.write_error(engine, rec.source, str(exc), rec.line, rec.text[:300])
+                stats.errors += 1
+                report(stats)
+                continue
+            _, doc_id = store.text_hash(doc.text)
+            with engine.connect() as conn:
+                stored = store.has_document(conn, doc_id)
+            if stored or doc_id in queued:
+                stats.skipped += 1
+                report(stats)
+                continue
+            queued.add(doc_id)
+            if pool is None:
+                done(analyse(doc, rec.source, settings), rec.source)
+                continue
+            fut = pool.submit(analyse, doc, rec.source, settings)
+            fut.source = rec.source  # type: ignore[attr-defined]
+            pending[fut] = None
+            drain(2 * workers + 2)
+        drain(0)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=not pending, cancel_futures=True)
+    if link:
+        from .link import relink
+
+        relink(engine)
+    return stats

@@ -1,0 +1,140 @@
+"""One analysed document → its rows, written in one transaction (all or nothing).
+
+The rows are built in the worker process that analysed the document, so the
+writer only inserts.  A document is keyed by the hash of its cleaned text; a
+second writer of the same text (a re-run, a reprint byte for byte) is a no-op.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+
+from ..document import Document
+from . import tables as t
+from .text import body_words, document_lemmas, minhash_bytes
+
+
+def text_hash(text: str) -> tuple[str, int]:
+    """SHA-256 of the cleaned text, and the document id: its first 60 bits (fits any BIGINT)."""
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return digest, int(digest[:15], 16)
+
+
+def error_id(source: str, line: int | None, reason: str) -> int:
+    return int(hashlib.sha256(f"{source}\0{line}\0{reason}".encode("utf-8", "replace")).hexdigest()[:15], 16)
+
+
+@dataclass(slots=True)
+class Rows:
+    """Everything one document adds to the store."""
+
+    doc: dict[str, Any]
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    times: list[dict[str, Any]] = field(default_factory=list)
+    facts: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def id(self) -> int:
+        return self.doc["id"]
+
+
+def build_rows(doc: Document, source: str, ext_id: str | None = None) -> Rows:
+    digest, doc_id = text_hash(doc.text)
+    layers = doc.to_dict()
+    layers.pop("text", None)
+    rows = Rows(doc={})
+    for ent in doc.entities:
+        data = layers_of(ent)
+        rows.entities.append(
+            {"doc_id": doc_id, "local_id": ent.id, "type": ent.type, "name": ent.name, "entity_id": None, "data": data}
+        )
+        for m in ent.mentions:
+            rows.mentions.append(
+                {"doc_id": doc_id, "n": len(rows.mentions), "entity_local": ent.id,
+                 "start": m.start, "end": m.end, "text": m.text, "kind": m.kind}
+            )
+    for n, q in enumerate(doc.quotes):
+        rows.quotes.append(
+            {"doc_id": doc_id, "n": n, "local_id": q.id, "kind": q.kind, "text": q.text, "start": q.start,
+             "end": q.end, "speaker": q.speaker, "speaker_name": q.speaker_name, "data": layers_of(q)}
+        )
+    time_values = {}
+    for n, tx in enumerate(doc.times):
+        time_values[tx.id] = tx.value
+        rows.times.append(
+            {"doc_id": doc_id, "n": n, "local_id": tx.id, "type": tx.type, "value": tx.value, "text": tx.text,
+             "start": tx.start, "end": tx.end,
+             "interval_start": tx.interval.start if tx.interval else None,
+             "interval_end": tx.interval.end if tx.interval else None, "data": layers_of(tx)}
+        )
+    for n, f in enumerate(doc.facts):
+        rows.facts.append(
+            {"doc_id": doc_id, "n": n, "local_id": f.id, "type": f.type, "status": f.status,
+             "when": time_values.get(f.time or "", doc.published), "data": layers_of(f)}
+        )
+    rows.doc = {
+        "id": doc_id, "hash": digest, "title": doc.title, "published": doc.published, "url": doc.url,
+        "ext_id": ext_id, "source": source, "text": doc.text, "lemmas": document_lemmas(doc), "layers": layers,
+        "minhash": minhash_bytes(body_words(doc)), "dup_group": None,
+        "n_entities": len(rows.entities), "n_mentions": len(rows.mentions), "n_quotes": len(rows.quotes),
+        "n_times": len(rows.times), "n_facts": len(rows.facts), "schema": doc.schema,
+    }
+    return rows
+
+
+def layers_of(record: Any) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    return asdict(record)
+
+
+def has_document(conn: Connection, doc_id: int) -> bool:
+    return conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc_id)).first() is not None
+
+
+def write_rows(engine: Engine, rows: Rows) -> bool:
+    """Insert one document and its layers in one transaction; False when it was already stored.
+
+    Errors an earlier run recorded for the same source (an analysis that failed
+    then) go in the same transaction: the errors table lists what is missing.
+    """
+    try:
+        with engine.begin() as conn:
+            if has_document(conn, rows.id):
+                return False
+            conn.execute(delete(t.errors).where(t.errors.c.source == rows.doc["source"]))
+            conn.execute(insert(t.documents), [rows.doc])
+            for table, batch in (
+                (t.doc_entities, rows.entities),
+                (t.mentions, rows.mentions),
+                (t.quotes, rows.quotes),
+                (t.times, rows.times),
+                (t.facts, rows.facts),
+            ):
+                if batch:
+                    conn.execute(insert(table), batch)
+    except IntegrityError:  # another writer stored the same text between our check and insert
+        return False
+    return True
+
+
+def write_error(engine: Engine, source: str, reason: str, line: int | None = None, excerpt: str | None = None) -> bool:
+    """Record a bad input once (keyed by source, line and reason); False when already recorded."""
+    eid = error_id(source, line, reason)
+    row = {"id": eid, "source": source, "line": line, "reason": reason, "excerpt": (excerpt or "")[:300] or None}
+    try:
+        with engine.begin() as conn:
+            if conn.execute(select(t.errors.c.id).where(t.errors.c.id == eid)).first():
+                return False
+            conn.execute(insert(t.errors), [row])
+    except IntegrityError:
+        return False
+    return True
