@@ -8,6 +8,7 @@ returns ``Quote`` records in text order.  Modules:
 * direct: which segments are speech, and their cue;
 * cues: speech cues («заявил, что», «по словам», «как уточнил», «Об этом … заявил»);
 * speakers: the entity behind a cue (names, pronouns, role descriptions);
+* interview: «Имя: ответ» paragraphs;
 * via: the agency relaying the words;
 * lexicon: speech verbs and other word lists.
 """
@@ -19,8 +20,9 @@ from ..models import Models
 from .cues import Cue, anaphoric_cues, complement_cues, inverted_cues, parenthetical_cues, source_cues
 from .direct import Draft, find_direct
 from .index import DocIndex
+from .interview import find_interview
 from .marks import find_segments
-from .speakers import resolve_agent, speaker_in_span
+from .speakers import agree, person_gender, resolve_agent, speaker_in_span
 from .via import find_via, relayed_source
 
 __all__ = ["extract_quotes"]
@@ -37,6 +39,7 @@ def extract_quotes(doc: Document, models: Models | None = None) -> list[Quote]:
     reported = _reported_cues(idx, paragraphs)
     segments = find_segments(doc)
     drafts = find_direct(idx, segments, paragraphs, reported)
+    drafts += [d for d in find_interview(idx, paragraphs) if not any(_overlaps((d.start, d.end), (o.start, o.end)) for o in drafts)]
     quoted = [(s.start, s.end) for s in segments]
     for cue in reported:
         if cue.clause is None or cue.clause[1] <= cue.clause[0]:
@@ -45,6 +48,8 @@ def extract_quotes(doc: Document, models: Models | None = None) -> list[Quote]:
             continue
         if any(s <= cue.start < e for s, e in quoted):
             continue
+        if any(d.kind == "indirect" and d.start <= cue.start < d.end for d in drafts):
+            continue  # reported speech inside reported speech: the outer one is the quote
         drafts.append(Draft(cue.clause[0], cue.clause[1], "indirect", cue))
     drafts.sort(key=lambda d: d.start)
     return _finish(idx, drafts, paragraphs, quoted)
@@ -77,10 +82,24 @@ def _speaker(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]]) -> Entity |
     if agent is not None:
         ent = resolve_agent(idx, agent, cue.start, quoted)
         if ent is not None:
-            return ent
-        if idx.tokens[agent].pos in ("PRON", "DET"):
+            return agree(idx, ent, cue.verb if source is None else None, cue.start)
+        if idx.tokens[agent].pos in ("PRON", "DET", "NOUN"):
             return None
     return speaker_in_span(idx, cue.start, cue.end)
+
+
+def _described_again(idx: DocIndex, cue: Cue | None, prev: Entity | None) -> bool:
+    """«Как пояснила жена российского бизнесмена»: an unlinked description of the last speaker.
+
+    A singular animate noun that the entity layer did not link, agreeing in
+    gender with the previous quote's speaker, is taken to describe that speaker.
+    """
+    if cue is None or cue.agent is None or prev is None:
+        return False
+    tok = idx.tokens[cue.agent]
+    if tok.pos != "NOUN" or tok.feats.get("Animacy") != "Anim" or tok.feats.get("Number") == "Plur":
+        return False
+    return tok.feats.get("Gender") == person_gender(idx, prev)
 
 
 def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[Quote]:
@@ -97,10 +116,12 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: list[tuple[int, int]
             via = find_via(idx, cue, speaker)
             if via is not None:
                 q.via, q.via_name = via.id, via.name
-        if (speaker is None and (d.chain or (cue is not None and cue.kind == "colon"))) and quotes:
+        if speaker is None and quotes:
             prev = quotes[-1]
-            if _para_no(paragraphs, d.start) - _para_no(paragraphs, prev.start) <= _CHAIN_PARAGRAPHS:
-                speaker = idx.doc.entity(prev.speaker)
+            near = _para_no(paragraphs, d.start) - _para_no(paragraphs, prev.start) <= _CHAIN_PARAGRAPHS
+            last = idx.doc.entity(prev.speaker)
+            if near and (d.chain or (cue is not None and cue.kind == "colon") or _described_again(idx, cue, last)):
+                speaker = last
         if speaker is not None:
             q.speaker, q.speaker_name = speaker.id, speaker.name
         quotes.append(q)

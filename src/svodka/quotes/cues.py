@@ -31,6 +31,8 @@ def is_speech_word(tok: Token) -> bool:
     """A speech verb in a form that reports a third party, or a stance adjective («уверен»)."""
     if tok.lemma in STANCE_ADJECTIVES and tok.feats.get("Variant") == "Short":
         return True
+    if tok.lemma in ("убедить", "уверить") and tok.feats.get("Variant") == "Short":
+        return True  # «убеждена, что …» tagged as a short participle
     if tok.pos not in ("VERB", "AUX") or tok.lemma not in SPEECH_VERBS | RELAY_VERBS:
         return False
     feats = tok.feats
@@ -92,13 +94,17 @@ def complement_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
                 comp = k
                 break
             if t.text == ":" and k + 1 < sent.last:
-                comp = k
+                # «заявил он: …», not «отметили три сферы: …» (an object before the colon is a list)
+                if all(toks[j].feats.get("Case", "Nom") == "Nom" for j in range(i + 1, k)):
+                    comp = k
                 break
             if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin" or t.text in _TERMINAL:
                 break
         if comp is None:
             continue
         cue = verb_cue(idx, i, sent.first, comp)
+        if cue.agent is None and toks[i].feats.get("Number") == "Plur" and toks[i].feats.get("Person") == "3":
+            continue  # «Говорят, что …»: hearsay with no source
         end = _sentence_end(idx, sent)
         for m in range(comp + 1, sent.last):
             if is_speech_word(toks[m]) and toks[m].rel == "conj" and toks[m].head == i:

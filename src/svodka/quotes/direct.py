@@ -25,7 +25,9 @@ from .lexicon import NAME_NOUNS, RELAY_VERBS, SOURCE_NOUNS
 from .marks import Segment
 
 _DASH_AFTER = re.compile(r"[ ]?[,.!?…]*[ ]?(?:—|–|--?)[ ]?")
-_SPLIT = re.compile(r"([,.!?…])\s*[—–]\s*([^—–]{3,120}?)([,.:])\s*[—–]\s*")
+# Zero-width, so that every dash pair is tried: «…Виктора, — прийти в суд, — сказала она. — …».
+_SPLIT = re.compile(r"(?=([,.!?…])\s*[—–]\s*([^—–]{3,120}?)([,.:])\s*[—–]\s*(?=\w))")
+_COMMA_AFTER = re.compile(r",[ ]?(?=\w)")
 _WORD = re.compile(r"\w+")
 _MIN_ALONE = 4  # words a quoted sentence needs to count as speech with no cue
 
@@ -75,11 +77,19 @@ def cue_after(idx: DocIndex, seg: Segment, para_end: int, names: list[Segment]) 
     if not seg.closed:
         return None
     m = _DASH_AFTER.match(text, seg.end + 1, para_end)
+    strict = False
     if not m or not any(c in m.group() for c in "—–-"):
-        return None
+        # «"…", говорит Гернстермайер» with no dash: only a speech verb will do.
+        m = _COMMA_AFTER.match(text, seg.end + 1, para_end)
+        strict = True
+        if not m:
+            return None
     start = m.end()
     end = _cue_end(text, start, para_end, names)
-    return _verb_in(idx, start, end, strict=False)
+    cue = _verb_in(idx, start, end, strict=strict)
+    if cue is not None and strict and cue.verb is not None and cue.verb != next(iter(idx.tokens_in(start, end)), None):
+        return None
+    return cue
 
 
 def _verb_in(idx: DocIndex, start: int, end: int, strict: bool) -> Cue | None:
@@ -108,7 +118,8 @@ def split_parts(idx: DocIndex, seg: Segment) -> tuple[list[tuple[int, int]], Cue
         cue = _verb_in(idx, m.start(2), m.end(2), strict=True)
         if cue is None:
             continue
-        return [(seg.start, m.start(1)), (m.end(), seg.end)], cue
+        rest = m.end(3) + len(text[m.end(3):]) - len(text[m.end(3):].lstrip(" —–"))
+        return [(seg.start, m.start(1)), (rest, seg.end)], cue
     return [(seg.start, seg.end)], None
 
 
@@ -125,6 +136,8 @@ def _clause_before(text: str, seg: Segment, para_start: int) -> tuple[int, int]:
 
 def _name_like(idx: DocIndex, seg: Segment) -> bool:
     """«газета "Ведомости"», «партии «Яблоко»»: a quoted name after a noun such as газета, партия, фильм."""
+    if not idx.doc.text[seg.start:seg.start + 1].isupper():
+        return False  # names start with a capital: «союз «опасен для …»» is speech
     i = idx.token_at(seg.start - 1)
     i = (i if i is not None else idx.first_token_from(seg.start)) - 1
     while i >= 0 and idx.tokens[i].pos in ("PUNCT", "ADJ"):

@@ -22,6 +22,7 @@ class DocIndex:
     starts: list[int] = field(default_factory=list)
     children: list[list[int]] = field(default_factory=list)
     entity_of: dict[int, Entity] = field(default_factory=dict)  # token index -> entity whose mention covers it
+    name_of: dict[int, Entity] = field(default_factory=dict)  # the same, counting proper-name mentions only
     mentions: list[MentionRef] = field(default_factory=list)  # sorted by start
 
     @classmethod
@@ -41,6 +42,8 @@ class DocIndex:
         for ref in sorted(idx.mentions, key=lambda m: m.start - m.end):
             for i in idx.tokens_in(ref.start, ref.end):
                 idx.entity_of.setdefault(i, ref.entity)
+                if ref.kind != "descriptor":
+                    idx.name_of.setdefault(i, ref.entity)
         return idx
 
     @property

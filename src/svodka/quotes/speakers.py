@@ -20,6 +20,7 @@ _SAME_REFERENT = ("appos", "flat:name", "flat", "flat:foreign")
 _ORG_VOICES = frozenset({"пресс-служба", "представитель", "руководство", "сообщение", "заявление", "релиз", "пресс-релиз", "сайт", "служба"})
 # Personal pronouns that can stand for a speaker, with the gender they require.
 _PRONOUN_GENDER = {"он": "Masc", "она": "Fem", "его": "Masc", "её": "Fem", "ее": "Fem"}
+_STEM = 6  # role words match on their first letters, forgiving typos such as «протоирей»
 _SENTENCE_WINDOW = 4  # how many sentences back a pronoun may look for its person
 
 
@@ -39,17 +40,18 @@ def subject_of(idx: DocIndex, verb: int) -> int | None:
 
 def entity_of_phrase(idx: DocIndex, head: int) -> Entity | None:
     """The entity a noun phrase names: its head's mention or an appositive name."""
+    # A name in apposition beats a role description on the head: «лидер ДПНИ Александр Белов».
+    for c in [head] + [c for c in idx.children[head] if idx.tokens[c].rel in _SAME_REFERENT]:
+        ent = idx.name_of.get(c)
+        if ent is not None and ent.type in (PER, ORG):
+            return ent
     ent = idx.entity_of.get(head)
-    if ent is not None and ent.type in (PER, ORG):
-        return ent
-    for c in idx.children[head]:
-        if idx.tokens[c].rel in _SAME_REFERENT:
-            ent = idx.entity_of.get(c)
-            if ent is not None and ent.type in (PER, ORG):
-                return ent
+    plural = idx.tokens[head].feats.get("Number") == "Plur"
+    if ent is not None and (ent.type == ORG or (ent.type == PER and not plural)):
+        return ent  # «представители Роскосмоса» are not one person, whatever a descriptor says
     if idx.tokens[head].lemma in _ORG_VOICES:
         for c in idx.children[head]:
-            ent = idx.entity_of.get(c)
+            ent = idx.name_of.get(c)
             if ent is not None and ent.type in (ORG, PER):
                 return ent
     return None
@@ -70,6 +72,43 @@ def resolve_agent(idx: DocIndex, agent: int, before: int, exclude: list[tuple[in
     return None
 
 
+def _plural_voice(idx: DocIndex, pron: int) -> Entity | None:
+    """«Представители Роскосмоса … Они лишь сказали»: «они» stands for the organisation's voices."""
+    sent = idx.tokens[pron].sent
+    for j in range(pron - 1, -1, -1):
+        t = idx.tokens[j]
+        if t.sent < sent - 1:
+            break
+        if t.lemma in _ORG_VOICES and t.feats.get("Number") == "Plur" and t.feats.get("Case") == "Nom":
+            return entity_of_phrase(idx, j)
+    return None
+
+
+def person_gender(idx: DocIndex, ent: Entity) -> str | None:
+    """The grammatical gender of a person's name as natasha tagged it in a name mention."""
+    for m in ent.mentions:
+        if m.kind == "name":
+            i = idx.token_at(m.start)
+            if i is not None and idx.tokens[i].feats.get("Gender"):
+                return idx.tokens[i].feats["Gender"]
+    return None
+
+
+def agree(idx: DocIndex, ent: Entity | None, verb: int | None, before: int) -> Entity | None:
+    """«Бут рассказала»: when a past-tense verb's gender contradicts the person, take a namesake who fits."""
+    if ent is None or verb is None or ent.type != PER:
+        return ent
+    want = idx.tokens[verb].feats.get("Gender") if idx.tokens[verb].feats.get("Number") != "Plur" else None
+    if want not in ("Masc", "Fem") or person_gender(idx, ent) in (None, want):
+        return ent
+    surname = (ent.parts.last if ent.parts and ent.parts.last else ent.name.split()[-1]).lower()
+    for ref in idx.persons_before(before):
+        other = ref.entity
+        if other is not ent and surname in other.name.lower() and person_gender(idx, other) == want:
+            return other
+    return ent
+
+
 def _gender(idx: DocIndex, ref: MentionRef) -> str | None:
     for i in idx.tokens_in(ref.start, ref.end):
         g = idx.tokens[i].feats.get("Gender")
@@ -87,7 +126,7 @@ def resolve_pronoun(idx: DocIndex, pron: int, before: int, exclude: list[tuple[i
     """
     tok = idx.tokens[pron]
     if tok.feats.get("Number") == "Plur" or tok.lemma in ("они", "их"):
-        return None
+        return _plural_voice(idx, pron)
     gender = tok.feats.get("Gender") or _PRONOUN_GENDER.get(tok.text.lower())
     if tok.pos == "DET":  # a possessive («его», «её») agrees with its noun, not its owner
         gender = _PRONOUN_GENDER.get(tok.text.lower())
@@ -103,7 +142,8 @@ def resolve_pronoun(idx: DocIndex, pron: int, before: int, exclude: list[tuple[i
             continue
         sent = idx.tokens[i].sent
         nominative = any(idx.tokens[j].feats.get("Case") == "Nom" for j in idx.tokens_in(ref.start, ref.end))
-        rank = 0 if nominative else 1
+        # A named subject first, then a described one, then a person in an oblique case.
+        rank = (0 if ref.kind == "name" else 1) if nominative else 2
         if sent not in best or rank < best[sent][0]:
             best[sent] = (rank, ref.entity)
     if not best:
@@ -150,11 +190,13 @@ def _role_context(idx: DocIndex, ref: MentionRef) -> tuple[set[str], set[str]]:
 def resolve_role(idx: DocIndex, noun: int, before: int) -> Entity | None:
     """A role description not linked by the entity layer: the latest person holding a fitting role."""
     lemma = idx.tokens[noun].lemma
-    wanted = ROLE_SYNONYMS.get(lemma, frozenset({lemma}))
+    if idx.tokens[noun].feats.get("Animacy") != "Anim" or idx.tokens[noun].feats.get("Number") == "Plur":
+        return None
+    wanted = {w[:_STEM] for w in ROLE_SYNONYMS.get(lemma, frozenset({lemma}))}
     country = _country_of(idx, noun)
     for ref in idx.persons_before(before):
         words, places = _role_context(idx, ref)
-        if not (words & wanted):
+        if not ({w[:_STEM] for w in words} & wanted):
             continue
         if country and places and country not in places:
             continue
