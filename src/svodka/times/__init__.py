@@ -1,0 +1,123 @@
+"""Times: every date and time expression, normalised against the publication date.
+
+``extract_times(doc)`` finds expressions with the regex grammar (grammar.py),
+reads the tense of their clause from natasha's morphology (tense.py) and
+resolves them to TIMEX3 values and full-date intervals (resolve.py,
+moments.py, amounts.py).  Without a publication date relative expressions
+keep what is known («XXXX-09») with anchor "none"; no year is invented.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..document import Document, Interval, TimeExpr
+from . import amounts, moments
+from . import resolve as cal
+from .grammar import Match, merge, scan
+from .resolve import Context, Result
+from .tense import clause_tense
+
+__all__ = ["extract_times"]
+
+_HANDLERS = {
+    "daymonth": cal.daymonth,
+    "numdate": cal.numdate,
+    "month": cal.month,
+    "decade": cal.decade,
+    "century": cal.century,
+    "relative": cal.relative,
+    "newyear": cal.new_year,
+    "season": cal.season,
+    "quarter": cal.quarter,
+    "holiday": cal.holiday,
+    "deictic": moments.deictic,
+    "eve": moments.eve,
+    "weekday": moments.weekday,
+    "weekday_bare": moments.weekday,
+    "clock": moments.clock,
+    "compound": moments.compound,
+    "ref": amounts.reference,
+    "set": amounts.frequency,
+    "shift": amounts.shift,
+    "duration": amounts.duration,
+}
+_NOMINAL = {"NOUN", "PROPN", "ADJ", "DET", "NUM"}
+
+
+def _published(doc: Document) -> dt.date | None:
+    if not doc.published:
+        return None
+    try:
+        return dt.date.fromisoformat(doc.published[:10])
+    except ValueError:
+        return None
+
+
+def _split_lists(text: str, matches: list[Match]) -> list[Match]:
+    """«18, 23 и 26 января» is three dates: one expression per day, the month shared."""
+    out: list[Match] = []
+    for m in matches:
+        days = m.groups.get("days") or ""
+        if m.family != "daymonth" or not re.search(r",|\bи\b", days) or re.search(r"[-–—]|по|до", days):
+            out.append(m)
+            continue
+        numbers = list(re.finditer(r"\d+", text[m.start : m.end]))[: len(re.findall(r"\d+", days))]
+        for i, num in enumerate(numbers):
+            start = m.start if i == 0 else m.start + num.start()
+            end = m.end if i == len(numbers) - 1 else m.start + num.end()
+            out.append(Match("daymonth", start, end, {**m.groups, "days": num.group(), "prep": m.groups["prep"] if i == 0 else None}))
+    return out
+
+
+def _governs_event(doc: Document, m: Match) -> bool:
+    """«накануне выборов» names an event, not a day: the word after it is nominal."""
+    if m.groups.get("pod"):
+        return False
+    following = [t for t in doc.tokens if t.start >= m.end][:1]
+    if following:
+        return following[0].pos in _NOMINAL
+    nxt = doc.text[m.end : m.end + 30].split()
+    return bool(nxt) and nxt[0][:1].isalpha() and nxt[0][:1].islower() and nxt[0] not in ("он", "она", "они", "в", "на")
+
+
+def _dispatch(m: Match, ctx: Context, text: str) -> Result | None:
+    if m.family == "year":
+        return cal.year(m, ctx, text)
+    handler = _HANDLERS.get(m.family)
+    return handler(m, ctx) if handler else None
+
+
+def extract_times(doc: Document) -> list[TimeExpr]:
+    text = doc.text
+    if not text:
+        return []
+    published = _published(doc)
+    matches = merge(text, _split_lists(text, scan(text)))
+    times: list[TimeExpr] = []
+    previous: dt.date | None = None
+    for m in matches:
+        if m.family == "eve" and _governs_event(doc, m):
+            continue
+        ctx = Context(published, clause_tense(doc, m.start, m.end), previous)
+        res = _dispatch(m, ctx, text)
+        if res is None:
+            continue
+        if res.day is not None:
+            previous = res.day
+        interval = Interval(res.span[0].isoformat(), res.span[1].isoformat()) if res.span else None
+        times.append(
+            TimeExpr(
+                id=f"t{len(times) + 1}",
+                text=text[m.start : m.end],
+                start=m.start,
+                end=m.end,
+                type=res.type,
+                value=res.value,
+                interval=interval,
+                anchor=res.anchor,
+                mod=res.mod,
+            )
+        )
+    return times

@@ -1,0 +1,197 @@
+"""The grammar: one regex per family of time expressions, run over lower-cased text.
+
+Each family names its parts with groups; ``scan`` returns the longest
+non-overlapping matches as ``Match`` records (family + groups), and
+``merge`` joins neighbours that a reader reads as one expression
+(«в пятницу, 21 января», «утром в 06.00 … 21 мая 2011 года»).
+Why regexes and not yargy: see lexicon.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .holidays import HOLIDAY
+from .lexicon import (
+    MONTH,
+    NUMBER,
+    NUMBER_WORD,
+    PLURAL_UNIT,
+    RELATIVE_WORD,
+    UNIT,
+    WEEKDAY,
+)
+
+_L = r"(?<![\w\-])"  # left word edge; a hyphen before means a name («Евро-2012»)
+_YEAR_WORD = r"(?:год(?:а|у|ом|ы|ов|ах|ам)?|гг?\.)(?![\w])"
+# A governing preposition, kept in the extent («в июне», «до конца», «к 2020 году»).
+_PREP = (
+    r"(?:(?P<prep>в\s+течение|на\s+протяжении|в\s+ходе|в\s+период|начиная\s+с|вплоть\s+до|не\s+позднее|"
+    r"не\s+позже|не\s+ранее|в|во|с|со|по|до|к|ко|на|от|после|около|за|между)\s+)"
+)
+# «в начале / в середине / до конца / к концу …» of a period: TIMEX3 mod START, MID, END.
+_PHASE = (
+    r"(?:(?P<pprep>в|во|до|к|ко|с|со|по|на|от)\s+)?(?:самом\s+|самого\s+)?"
+    r"(?P<phase>начал[аеоу]|кон(?:ц[аеу]|[её]ц)|середин[аеуы]|"
+    r"(?:перв|втор)(?:ой|ую|ая)\s+половин[аеуы])\s+"
+)
+_YEAR = r"(?P<year>[12]\d{3})(?:\s*(?:года|году|год|г\.)(?![\w]))?"
+_REL_YEAR = r"(?P<ryear>" + RELATIVE_WORD + r")\s+года(?![\w])"
+_DAYS = r"(?P<days>(?:[0-3]?\d)(?:\s*(?:[-–—]|,|и|по|до)\s*[0-3]?\d)*)"
+_TZ = (
+    r"(?P<tz>\s+(?:по\s+)?(?:московскому|местному|киевскому|всемирному|гринвичу)(?:\s+времени)?"
+    r"|\s+(?:московского|местного)\s+времени|\s+по\s+(?:москве|мск)|\s+\(?мск\)?|\s+\(?(?:utc|gmt)(?:\s*[+-]\d+)?\)?)?"
+)
+_POD = r"(?:рано\s+|поздно\s+)?(?P<pod>утром|днем|днём|вечером|ночью)(?![\w])"
+
+FAMILIES: dict[str, str] = {
+    # 21.05.2011, 2011-05-21
+    "numdate": _L + _PREP + r"?(?:(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d{4})(?:\s*(?:года|г\.))?"
+    r"|(?P<iy>\d{4})-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?![\w.])",
+    # 17-18 июня, с 1 по 5 мая 2013 года, 18, 23 и 26 января
+    "daymonth": _L + r"(?:(?P<eve>в\s+канун|накануне)\s+)?" + _PREP + r"?" + _DAYS + r"\s+(?P<mon>" + MONTH + r")"
+    r"(?:\s+" + _YEAR + r"|\s+" + _REL_YEAR + r")?",
+    # в июне 2013 года, в начале января, в марте прошлого года, в январе–феврале
+    "month": _L + r"(?:" + _PHASE + r"|" + _PREP + r")?(?P<mon>" + MONTH + r")(?:\s*[-–—]\s*(?P<mon2>" + MONTH + r"))?"
+    r"(?:\s+" + _YEAR + r"|\s+" + _REL_YEAR + r")?",
+    # в 2020 году, до конца 2013 года, в 2010–2012 годах, с 2005 по 2010 год
+    "year": _L + r"(?:" + _PHASE + r"|" + _PREP + r")?(?P<y1>[12]\d{3})"
+    r"(?:\s*(?:[-–—/]|по|и|или|до)\s*(?P<y2>[12]\d{3}|\d{2}))?\s*(?P<yw>" + _YEAR_WORD + r")?",
+    # в 2000-х, в 90-е годы, в конце 1990-х годов прошлого века
+    "decade": _L + r"(?:" + _PHASE + r"|" + _PREP + r")?(?P<dec>(?:1[5-9]|20)?\d0)\s*-?\s*(?:х|е|ые|ых)(?![\w])"
+    r"(?:\s+(?:годах|годы|годов|гг\.))?(?:\s+(?:прошлого|xx|20-го)\s+(?:века|столетия))?",
+    # в XXI веке, в начале XX века
+    "century": _L + r"(?:" + _PHASE + r"|" + _PREP + r")?(?P<cent>[xvi]{1,6}|\d{1,2})(?:-?(?:м|ом|й|го))?\s+"
+    r"(?:век(?:а|е|у|ом)?|столети(?:е|я|и))(?![\w])",
+    # в прошлом году, на прошлой неделе, в следующем месяце, в конце прошлого года, в прошлом веке
+    "relative": _L + r"(?:" + _PHASE + r"|" + _PREP + r")?(?P<rel>" + RELATIVE_WORD + r")\s+"
+    r"(?P<unit>год(?:а|у|ом)?|недел[июеь]|месяц(?:а|е|ем)?|десятилети[еяю]|век(?:а|е|у)?|квартал(?:а|е)?|полугоди[еяю]"
+    r"|(?P<wd>" + WEEKDAY + r"))(?![\w])",
+    # в новом году
+    "newyear": _L + r"в\s+новом\s+году(?![\w])",
+    # летом 2010 года, прошлой осенью, этим летом
+    "season": _L + r"(?:(?P<rel>" + RELATIVE_WORD + r")\s+)?(?P<season>весн(?:ой|ою)|летом|осенью|зим(?:ой|ою))(?![\w])"
+    r"(?:\s+" + _YEAR + r"|\s+" + _REL_YEAR + r")?",
+    # в первом квартале 2013 года, во втором полугодии
+    "quarter": _L + _PREP + r"?(?P<ord>перв|втор|трет|четв[её]рт|последн)\w*\s+(?P<qh>квартал|полугоди)\w*"
+    r"(?:\s+" + _YEAR + r"|\s+" + _REL_YEAR + r")?",
+    # вчера, сегодня вечером, позавчера
+    "deictic": _L + r"(?P<deix>позавчера|вчера|сегодня|завтра|послезавтра)(?![\w])(?:\s+" + _POD + r")?",
+    # накануне (the day before), when it does not govern an event noun
+    "eve": _L + r"накануне(?![\w])(?:\s+" + _POD + r")?",
+    # в понедельник, в прошлую пятницу, в ночь на субботу, во вторник днём
+    "weekday": _L + r"(?:(?P<night>в\s+ночь\s+(?:с\s+\w+\s+)?на)\s+|" + _PREP + r")"
+    r"(?P<wd>" + WEEKDAY + r")(?:\s+" + _POD + r")?",
+    # пятница, 21 января (a bare weekday only right before its date)
+    "weekday_bare": _L + r"(?P<wd>" + WEEKDAY + r")(?=\s*,?\s*[0-3]?\d\s+" + MONTH + r")",
+    # в 15:30 по московскому времени, в 06.00 мск, в 15 часов 30 минут, в полдень
+    "clock": _L + _PREP + r"?(?:(?P<h>[01]?\d|2[0-3])(?P<sep>[:.])(?P<mi>[0-5]\d)"
+    r"(?:\s*(?:[-–—]|до|по)\s*(?P<h2>[01]?\d|2[0-3])[:.](?P<mi2>[0-5]\d))?"
+    r"|(?P<hw>[01]?\d|2[0-3])\s+час(?:ов|а)?(?:\s+(?P<mw>[0-5]?\d)\s+минут\w*)?(?:\s+(?P<ampm>утра|дня|вечера|ночи))?"
+    r"|(?P<noon>полдень|полночь))(?![\w])" + _TZ,
+    # за последнее время, в ближайшее время, в последние годы, в настоящее время
+    "ref": _L + r"(?P<ref>(?:за|в|всё|все|на\s+протяжении)\s+последнее\s+время|(?:за|в)\s+последние\s+" + PLURAL_UNIT + r"|"
+    r"в\s+(?:ближайшее|скором)\s+время|в\s+ближайшие\s+" + PLURAL_UNIT + r"|в\s+(?:ближайшем|недал[её]ком|обозримом)\s+будущем|"
+    r"в\s+будущем|в\s+прошлом|на\s+днях|в\s+настоящее\s+время|в\s+настоящий\s+момент|на\s+(?:данный|текущий|сегодняшний)\s+"
+    r"(?:момент|день))(?![\w])",
+    # каждый год, ежегодно, раз в неделю, по понедельникам
+    "set": _L + r"(?:(?P<each>кажд(?:ый|ую|ое|ого|ом|ые|ых|ой|ая|ым))\s+(?P<eunit>" + UNIT + r"|" + WEEKDAY + r")"
+    r"|(?P<adv>ежегодн|ежемесячн|еженедельн|ежедневн|ежеквартальн|ежечасн|ежеминутн)\w*"
+    r"|(?:(?:не\s+(?:реже|чаще)|как\s+минимум|минимум|максимум)\s+)?(?:(?:" + NUMBER + r")\s+)?"
+    r"(?:раз(?:а)?|дважды|трижды|четырежды)\s+в\s+(?P<runit>" + UNIT + r")"
+    r"|по\s+(?P<pwd>понедельникам|вторникам|средам|четвергам|пятницам|субботам|воскресеньям|выходным))",
+    # N лет назад, через два дня, спустя неделю
+    "shift": _L + r"(?:(?P<before>через|спустя)\s+(?:(?P<num>" + NUMBER + r")\s+)?(?P<unit>" + UNIT + r")"
+    r"|(?:(?P<num2>" + NUMBER + r")\s+)?(?P<unit2>" + UNIT + r")\s+(?P<after>(?:тому\s+)?назад|спустя))",
+    # около двух недель, в течение часа, три часа, 2-летний, трёхдневный
+    "duration": _L + r"(?:(?P<dprep>в\s+течение|на\s+протяжении|около|почти|более|менее|свыше|больше|меньше|не\s+менее|"
+    r"не\s+более|не\s+больше|не\s+меньше|примерно|приблизительно|порядка|целых|за|на|по|от|до|уже|лишь|всего|"
+    r"(?:весь|всю|все|всё|целый|целую))\s+)?(?:(?P<num>" + NUMBER + r")\s+)?(?P<unit>" + UNIT + r")"
+    r"|" + _L + r"(?P<anum>\d+-?|" + NUMBER_WORD.replace(r"(?![\w])", "") + r"|одно|двух|тр[её]х|четыр[её]х|пяти|шести|семи|"
+    r"восьми|девяти|десяти|пятнадцати|двадцати|тридцати|сорока|пятидесяти|ста|полу)-?(?P<aunit>летн|месячн|недельн|дневн|"
+    r"часов|минутн|суточн|годичн)\w*",
+    # в канун Дня Победы, на Новый год, к Рождеству, накануне Пасхи
+    "holiday": _L + r"(?:(?P<eve>в\s+канун|накануне)\s+|" + _PREP + r")?(?P<hol>" + HOLIDAY + r")(?:\s+" + _YEAR + r")?",
+    # a part of the day: kept only next to a date, weekday or clock time
+    "pod": _L + _POD,
+}
+
+PATTERNS = {name: re.compile(p) for name, p in FAMILIES.items()}
+# Family preference when two matches have the same extent (earlier wins).
+_ORDER = {name: i for i, name in enumerate(FAMILIES)}
+
+
+@dataclass(slots=True)
+class Match:
+    family: str
+    start: int
+    end: int
+    groups: dict[str, str | None]
+    parts: list[Match] = field(default_factory=list)  # merged neighbours, in order
+
+
+def scan(text: str) -> list[Match]:
+    """All family matches over ``text``, longest first, without overlaps, in text order."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a few letters change length when lower-cased; keep offsets
+        lower = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    found: list[Match] = []
+    for name, pattern in PATTERNS.items():
+        for m in pattern.finditer(lower):
+            start, end = m.span()
+            while end > start and lower[end - 1] in " \t,":
+                end -= 1
+            if end > start:
+                found.append(Match(name, start, end, m.groupdict()))
+    found.sort(key=lambda m: (-(m.end - m.start), m.start, _ORDER[m.family]))
+    taken: list[Match] = []
+    for cand in found:
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    taken.sort(key=lambda m: m.start)
+    return taken
+
+
+# Which neighbours join into one expression, with only spaces or a comma between.
+_JOIN = {
+    ("weekday", "daymonth"),
+    ("weekday_bare", "daymonth"),
+    ("weekday", "numdate"),
+    ("pod", "clock"),
+    ("pod", "daymonth"),
+    ("pod", "weekday"),
+    ("pod", "deictic"),
+    ("pod", "eve"),
+    ("clock", "daymonth"),
+    ("clock", "numdate"),
+    ("clock", "deictic"),
+    ("clock", "weekday"),
+    ("daymonth", "clock"),
+    ("numdate", "clock"),
+    ("deictic", "clock"),
+    ("weekday", "clock"),
+    ("eve", "clock"),
+    ("holiday", "clock"),
+    ("daymonth", "pod"),
+    ("deictic", "pod"),
+    ("weekday", "pod"),
+    ("clock", "pod"),
+}
+_GAP = re.compile(r"^[\s,]*(?:\(\s*)?$")
+
+
+def merge(text: str, matches: list[Match]) -> list[Match]:
+    """Join neighbours that form one expression; drop parts of the day left alone."""
+    out: list[Match] = []
+    for m in matches:
+        if out:
+            prev = out[-1]
+            kinds = {p.family for p in (prev.parts or [prev])}
+            gap = text[prev.end : m.start]
+            if _GAP.match(gap) and any((k, m.family) in _JOIN for k in kinds) and m.family not in kinds:
+                parts = (prev.parts or [prev]) + [m]
+                out[-1] = Match("compound", prev.start, m.end, {}, parts)
+                continue
+        out.append(m)
+    return [m for m in out if m.family != "pod"]
