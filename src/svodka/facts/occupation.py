@@ -27,12 +27,14 @@ POST_HOLDERS = frozenset({"пост", "должность", "кресло"})
 def occupations(ctx: Context) -> list[Fact]:
     facts = _from_roles(ctx)
     for i, t in enumerate(ctx.doc.tokens):
-        if t.pos != "NOUN" or not _is_post(t.lemma):
+        # Substantivised adjectives («управляющий», «рабочий») are posts too, unless they modify a noun.
+        nounlike = t.pos == "NOUN" or (t.pos == "ADJ" and t.rel != "amod")
+        if not nounlike or not _is_post(t.lemma) or t.feats.get("Number") == "Plur":
             continue
-        who = _holder(ctx, i)
-        if who is None:
+        found = _holder(ctx, i)
+        if found is None:
             continue
-        facts.append(_fact(ctx, who, i))
+        facts.append(_fact(ctx, found[0], i, found[1]))
     return facts
 
 
@@ -40,46 +42,74 @@ def _is_post(lemma: str) -> bool:
     return lemma in POSTS or lemma.split("-")[-1] in POSTS or lemma.startswith(("экс-", "вице-", "зам"))
 
 
-def _holder(ctx: Context, i: int) -> str | None:
-    """The person holding the post named by token ``i``."""
-    own = ctx.token_entity.get(i) or ctx.descr_entity.get(i)
+def _holder(ctx: Context, i: int) -> tuple[str, int | None] | None:
+    """The person holding the post named by token ``i``, with the token where the name
+    starts when it follows the post (the place of work must lie between them)."""
+    right = _name_to_the_right(ctx, i)
+    if right:
+        return right
+    own = ctx.descr_entity.get(i)
     if own and ctx.entity_type(own) == PER:
-        return own  # a descriptor mention of a known person
-    eid = ctx.entity_at(i, (PER,))
-    if eid:
-        return eid
+        return own, None  # a descriptor mention of a known person
+    left = _name_to_the_left(ctx, i)
+    if left:
+        return left, None
     t = ctx.tok(i)
-    if t.rel in ("appos", "parataxis", "conj") and t.head >= 0:
-        eid = ctx.token_entity.get(t.head)
-        if eid and ctx.entity_type(eid) == PER and t.head < i:
-            return eid
-    # A coordinated post shares the name: «депутат …, сопредседатель … Михаил Вельмакин».
-    if t.rel == "conj" and t.head >= 0 and _is_post(ctx.tok(t.head).lemma):
-        eid = ctx.entity_at(t.head, (PER,))
-        if eid:
-            return eid
-    for c in ctx.kids(i, "conj"):
-        if _is_post(ctx.tok(c).lemma):
-            eid = ctx.entity_at(c, (PER,))
-            if eid:
-                return eid
     head = t.head
     if head >= 0 and ctx.tok(head).lemma in POST_HOLDERS:
         head = ctx.tok(head).head
     if head >= 0 and ctx.tok(head).lemma in COPULAS and t.rel in ("obl", "xcomp", "obj", "nmod"):
         if ctx.tok(head).lemma in ("назначить", "избрать", "переизбрать", "утвердить"):
-            for c in ctx.kids(head, "obj"):
+            for c in ctx.kids(head, "obj", "nsubj:pass"):
                 eid = ctx.entity_at(c, (PER,))
                 if eid:
-                    return eid
-        return ctx.subject(head) if ctx.entity_type(ctx.subject(head)) == PER else None
+                    return eid, None
+        subj = ctx.subject(head)
+        return (subj, None) if ctx.entity_type(subj) == PER else None
     return None
 
 
-def _fact(ctx: Context, who: str, i: int) -> Fact:
+def _name_to_the_right(ctx: Context, i: int) -> tuple[str, int] | None:
+    """«координатор движения „Левый фронт“ Сергей Удальцов»: the first person name after
+    the post, read left to right (the parser often hangs every name of a list on the
+    first post).  A comma only continues a list of posts («депутат …, сопредседатель …»)."""
+    sent = ctx.sentence(i)
+    for k in range(i + 1, min(sent.last, i + 14)):
+        eid = ctx.token_entity.get(k)
+        if eid and ctx.entity_type(eid) == PER:
+            # «помощник Хиллари Клинтон», «муж актрисы Сергей Сенин»: a name in another
+            # case is the post's complement, not its holder.
+            case, own = ctx.case(k), ctx.case(i)
+            return (eid, k) if case is None or own is None or case == own else None
+        t = ctx.tok(k)
+        if t.text == ",":
+            nxt = k + 1
+            while nxt < sent.last and ctx.tok(nxt).pos == "ADJ":
+                nxt += 1
+            if nxt >= sent.last or not (ctx.tok(nxt).pos == "NOUN" and _is_post(ctx.tok(nxt).lemma)):
+                return None
+        elif t.pos in ("VERB", "AUX", "CCONJ", "SCONJ") or t.text in ("—", "–", ":", ";", "(", ")"):
+            return None
+        elif ctx.descr_entity.get(k) and ctx.descr_entity.get(k) != ctx.descr_entity.get(i):
+            return None
+    return None
+
+
+def _name_to_the_left(ctx: Context, i: int) -> str | None:
+    """«Василий Шумов, лидер московского „Центра“», «Крис Хелмбрехт — директор»."""
+    k = i - 1
+    while k >= 0 and k in ctx.kids(i, "amod"):
+        k -= 1
+    if k < 1 or ctx.tok(k).text not in (",", "—", "–", "-") or ctx.tok(k).sent != ctx.tok(i).sent:
+        return None
+    eid = ctx.token_entity.get(k - 1)
+    return eid if eid and ctx.entity_type(eid) == PER else None
+
+
+def _fact(ctx: Context, who: str, i: int, name_at: int | None) -> Fact:
     first, last = _position_span(ctx, i)
     args = [Arg(role="who", entity=who), ctx.text_arg("position", first, last)]
-    where = _where(ctx, i, who)
+    where = _where(ctx, i, who, name_at)
     if where is not None:
         args.append(where)
     return Fact(id="", type="Occupation", args=args, evidence=ctx.evidence(i))
@@ -101,14 +131,15 @@ def _position_span(ctx: Context, i: int) -> tuple[int, int]:
     return first, last
 
 
-def _where(ctx: Context, i: int, who: str) -> Arg | None:
-    """The organisation or place the post belongs to."""
+def _where(ctx: Context, i: int, who: str, name_at: int | None) -> Arg | None:
+    """The organisation or place the post belongs to (before the holder's name, when
+    the name follows the post)."""
     frontier, seen, nouns = [i], {i}, [i]
     for _depth in range(4):
         nxt = []
         for j in frontier:
             for c in ctx.kids(j, "nmod", "appos", "flat", "flat:foreign"):
-                if c in seen or ctx.prep(c) not in (None, "от", "при"):
+                if c in seen or ctx.prep(c) not in (None, "от", "при") or (name_at is not None and c >= name_at):
                     continue
                 seen.add(c)
                 eid = ctx.token_entity.get(c)
@@ -148,11 +179,17 @@ def _from_roles(ctx: Context) -> list[Fact]:
 
 
 def _role_position(ctx: Context, role) -> Arg:
+    """The post's words in the text: from the role's first noun, as many words as the post has."""
     if role.start is None:
         return Arg(role="position", text=role.post)
     i = _token_at(ctx, role.start)
+    end = role.end if role.end is not None else role.start + len(role.post)
+    nouns = [k for k in range(i, len(ctx.doc.tokens)) if ctx.doc.tokens[k].start < end and ctx.tok(k).pos == "NOUN"]
+    if not nouns:
+        return Arg(role="position", text=role.post)
+    first = nouns[0]
     n = max(1, len(role.post.split()))
-    return ctx.text_arg("position", i, min(i + n - 1, len(ctx.doc.tokens) - 1))
+    return ctx.text_arg("position", first, min(first + n - 1, len(ctx.doc.tokens) - 1))
 
 
 def _token_at(ctx: Context, offset: int) -> int:
