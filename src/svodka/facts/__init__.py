@@ -26,9 +26,11 @@ def extract_facts(doc: Document, models: Models | None = None) -> list[Fact]:
     if not doc.tokens or not doc.sents:
         return []
     from .call import calls
+    from .deal import deals
     from .meeting import meetings
     from .message import messages
     from .occupation import occupations
+    from .ownership import ownerships
     from .participation import participations
     from .statement import statements
     from .visit import visits
@@ -36,7 +38,7 @@ def extract_facts(doc: Document, models: Models | None = None) -> list[Fact]:
     ctx = build_context(doc)
     facts: list[Fact] = []
     # Occupation first: the other rules read it («американским коллегой» → who holds a US post).
-    for rule in (occupations, meetings, calls, visits, participations, messages, statements):
+    for rule in (occupations, meetings, calls, visits, participations, messages, deals, ownerships, statements):
         try:
             found = rule(ctx)
         except Exception:  # a rule bug must not lose the whole document

@@ -98,9 +98,13 @@ class Context:
         («президентом США Бараком Обамой» → Обама), or a resolved pronoun."""
         eid = self.token_entity.get(i) or self.descr_entity.get(i) or self.pronoun_entity.get(i)
         if eid is None:
+            # «Компания Hewlett-Packard»: a kind-of-organisation noun with the name beside it.
+            from .lexicon import ORG_NOUNS
+
+            wanted = (PER, ORG) if self.tok(i).lemma in ORG_NOUNS else (PER,)
             for c in self.kids(i, "appos", "flat:name", "flat"):
                 cid = self.token_entity.get(c)
-                if cid and self._type(cid) == PER:
+                if cid and self._type(cid) in wanted:
                     eid = cid
                     break
         if eid and self._type(eid) in types:

@@ -29,29 +29,29 @@ def occupations(ctx: Context) -> list[Fact]:
     for i, t in enumerate(ctx.doc.tokens):
         # Substantivised adjectives («управляющий», «рабочий») are posts too, unless they modify a noun.
         nounlike = t.pos == "NOUN" or (t.pos == "ADJ" and t.rel != "amod")
-        if not nounlike or not _is_post(t.lemma) or t.feats.get("Number") == "Plur":
+        if not nounlike or not is_post(t.lemma) or t.feats.get("Number") == "Plur":
             continue
-        found = _holder(ctx, i)
+        found = holder(ctx, i)
         if found is None:
             continue
         facts.append(_fact(ctx, found[0], i, found[1]))
     return facts
 
 
-def _is_post(lemma: str) -> bool:
+def is_post(lemma: str) -> bool:
     return lemma in POSTS or lemma.split("-")[-1] in POSTS or lemma.startswith(("экс-", "вице-", "зам"))
 
 
-def _holder(ctx: Context, i: int) -> tuple[str, int | None] | None:
+def holder(ctx: Context, i: int) -> tuple[str, int | None] | None:
     """The person holding the post named by token ``i``, with the token where the name
     starts when it follows the post (the place of work must lie between them)."""
-    right = _name_to_the_right(ctx, i)
+    right = name_to_the_right(ctx, i)
     if right:
         return right
     own = ctx.descr_entity.get(i)
     if own and ctx.entity_type(own) == PER:
         return own, None  # a descriptor mention of a known person
-    left = _name_to_the_left(ctx, i)
+    left = name_to_the_left(ctx, i)
     if left:
         return left, None
     t = ctx.tok(i)
@@ -69,7 +69,7 @@ def _holder(ctx: Context, i: int) -> tuple[str, int | None] | None:
     return None
 
 
-def _name_to_the_right(ctx: Context, i: int) -> tuple[str, int] | None:
+def name_to_the_right(ctx: Context, i: int) -> tuple[str, int] | None:
     """«координатор движения „Левый фронт“ Сергей Удальцов»: the first person name after
     the post, read left to right (the parser often hangs every name of a list on the
     first post).  A comma only continues a list of posts («депутат …, сопредседатель …»)."""
@@ -86,7 +86,7 @@ def _name_to_the_right(ctx: Context, i: int) -> tuple[str, int] | None:
             nxt = k + 1
             while nxt < sent.last and ctx.tok(nxt).pos == "ADJ":
                 nxt += 1
-            if nxt >= sent.last or not (ctx.tok(nxt).pos == "NOUN" and _is_post(ctx.tok(nxt).lemma)):
+            if nxt >= sent.last or not (ctx.tok(nxt).pos == "NOUN" and is_post(ctx.tok(nxt).lemma)):
                 return None
         elif t.pos in ("VERB", "AUX", "CCONJ", "SCONJ") or t.text in ("—", "–", ":", ";", "(", ")"):
             return None
@@ -95,7 +95,7 @@ def _name_to_the_right(ctx: Context, i: int) -> tuple[str, int] | None:
     return None
 
 
-def _name_to_the_left(ctx: Context, i: int) -> str | None:
+def name_to_the_left(ctx: Context, i: int) -> str | None:
     """«Василий Шумов, лидер московского „Центра“», «Крис Хелмбрехт — директор»."""
     k = i - 1
     while k >= 0 and k in ctx.kids(i, "amod"):
@@ -109,7 +109,7 @@ def _name_to_the_left(ctx: Context, i: int) -> str | None:
 def _fact(ctx: Context, who: str, i: int, name_at: int | None) -> Fact:
     first, last = _position_span(ctx, i)
     args = [Arg(role="who", entity=who), ctx.text_arg("position", first, last)]
-    where = _where(ctx, i, who, name_at)
+    where = post_org(ctx, i, who, name_at)
     if where is not None:
         args.append(where)
     return Fact(id="", type="Occupation", args=args, evidence=ctx.evidence(i))
@@ -131,7 +131,7 @@ def _position_span(ctx: Context, i: int) -> tuple[int, int]:
     return first, last
 
 
-def _where(ctx: Context, i: int, who: str, name_at: int | None) -> Arg | None:
+def post_org(ctx: Context, i: int, who: str, name_at: int | None) -> Arg | None:
     """The organisation or place the post belongs to (before the holder's name, when
     the name follows the post)."""
     frontier, seen, nouns = [i], {i}, [i]

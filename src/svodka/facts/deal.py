@@ -1,0 +1,89 @@
+"""Deal: a purchase, an investment, a loan or a fine between two parties
+(«Sun приобрела MySQL», «Google вложила в Zynga», «ФАС оштрафовала МТС»).
+
+The ``type`` strings are factRuEval's: «купля/продажа», «инвестиции»,
+«займ/возвращение займа», «наложение/выплата штрафа».
+"""
+
+from __future__ import annotations
+
+from ..document import LOC, ORG, PER, Arg, Fact
+from .common import add_party, finish
+from .context import Context
+
+DEAL_TYPES = {
+    "купить": "купля/продажа", "приобрести": "купля/продажа", "приобретать": "купля/продажа",
+    "продать": "купля/продажа", "продавать": "купля/продажа", "покупать": "купля/продажа",
+    "покупка": "купля/продажа", "продажа": "купля/продажа", "приобретение": "купля/продажа",
+    "поглотить": "купля/продажа", "поглощение": "купля/продажа", "выкупить": "купля/продажа",
+    "прикупить": "купля/продажа", "слияние": "купля/продажа",
+    "инвестировать": "инвестиции", "вложить": "инвестиции", "вкладывать": "инвестиции",
+    "инвестиция": "инвестиции", "вложение": "инвестиции",
+    "оштрафовать": "наложение/выплата штрафа", "штрафовать": "наложение/выплата штрафа",
+    "штраф": "наложение/выплата штрафа",
+    "кредит": "займ/возвращение займа", "заем": "займ/возвращение займа", "займ": "займ/возвращение займа",
+    "одолжить": "займ/возвращение займа", "кредитовать": "займ/возвращение займа",
+}
+PARTY_TYPES = (ORG, PER, LOC)
+# Nouns naming a share of a company: the company is in their genitive («акции Facebook»).
+SHARE_NOUNS = frozenset({"акция", "доля", "пакет", "актив", "бизнес", "подразделение", "отделение", "компания", "производитель", "разработчик"})
+
+
+def deals(ctx: Context) -> list[Fact]:
+    facts: list[Fact] = []
+    for i, t in enumerate(ctx.doc.tokens):
+        kind = DEAL_TYPES.get(t.lemma)
+        if kind is None or t.pos not in ("VERB", "NOUN"):
+            continue
+        parties: list[str] = []
+        if t.pos == "VERB":
+            add_party(ctx, parties, _party(ctx, ctx.subject(i)))
+        else:
+            verb = t.head if t.head >= 0 and ctx.tok(t.head).pos == "VERB" else None
+            if verb is not None:
+                add_party(ctx, parties, _party(ctx, ctx.subject(verb)))
+        for c in _objects(ctx, i):
+            for k in ctx.conj_group(c):
+                add_party(ctx, parties, _party(ctx, _entity_through_shares(ctx, k)))
+        if len(parties) < 2:
+            continue
+        args = [Arg(role="participant", entity=p) for p in parties] + [Arg(role="type", text=kind)]
+        facts.append(finish(ctx, Fact(id="", type="Deal", args=args), i))
+    return facts
+
+
+def _party(ctx: Context, eid: str | None) -> str | None:
+    if eid is None:
+        return None
+    ent = ctx.entity(eid)
+    if ent is None or ent.type not in PARTY_TYPES or (ent.type == LOC and not ent.geopolitical):
+        return None
+    return eid
+
+
+def _objects(ctx: Context, i: int) -> list[int]:
+    """Objects, genitive complements and «у/в/на/с» phrases of the trigger."""
+    out = []
+    for c in ctx.kids(i, "obj", "iobj", "obl", "nmod"):
+        prep = ctx.prep(c)
+        if prep in (None, "у", "в", "на", "с", "со", "для") and (prep is not None or ctx.tok(c).rel == "obj" or ctx.case(c) in ("Acc", "Gen", "Dat")):
+            out.append(c)
+    return out
+
+
+def _entity_through_shares(ctx: Context, i: int) -> str | None:
+    eid = ctx.entity_at(i, PARTY_TYPES)
+    if eid:
+        return eid
+    frontier = [i] if ctx.tok(i).lemma in SHARE_NOUNS else []
+    for _depth in range(3):
+        nxt = []
+        for j in frontier:
+            for c in ctx.kids(j, "nmod", "appos", "flat"):
+                if ctx.prep(c) in (None, "в"):
+                    eid = ctx.entity_at(c, PARTY_TYPES)
+                    if eid:
+                        return eid
+                    nxt.append(c)
+        frontier = nxt
+    return None
