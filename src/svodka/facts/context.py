@@ -28,8 +28,23 @@ class Context:
     token_time: dict[int, str] = field(default_factory=dict)  # token index -> time id
     pronoun_entity: dict[int, str] = field(default_factory=dict)  # pronoun token -> person id
     facts: list[Fact] = field(default_factory=list)  # facts found so far, for anaphora
+    starts: list[int] = field(default_factory=list)  # token start offsets, for bisection
 
     # -- tree -------------------------------------------------------------
+    def token_at(self, offset: int) -> int:
+        """Index of the first token ending after ``offset``."""
+        import bisect
+
+        k = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        while k < len(self.doc.tokens) - 1 and self.doc.tokens[k].end <= offset:
+            k += 1
+        return k
+
+    def tokens_in(self, start: int, end: int) -> range:
+        import bisect
+
+        return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
+
     def tok(self, i: int) -> Token:
         return self.doc.tokens[i]
 
@@ -201,7 +216,7 @@ def build_context(doc: Document) -> Context:
     for i, t in enumerate(doc.tokens):
         if 0 <= t.head < len(doc.tokens):
             ctx.children[t.head].append(i)
-    starts = [t.start for t in doc.tokens]
+    starts = ctx.starts = [t.start for t in doc.tokens]
     _map_mentions(ctx, ctx.token_entity, starts, kinds=("name", "abbr"))
     _map_mentions(ctx, ctx.descr_entity, starts, kinds=("descriptor", "pronoun"))
     _resolve_pronouns(ctx)

@@ -23,6 +23,8 @@ STATUS = {
 }
 STATIVE = frozenset({"Occupation", "Ownership", "Statement"})  # states, not events: no «состоялось»
 COUNT_WORDS = {1: "однажды", 2: "дважды", 3: "трижды", 4: "четырежды"}
+# TIMEX3 references to no fixed date.
+TIME_REFS = {"PAST_REF": "недавно", "PRESENT_REF": "сейчас", "FUTURE_REF": "в будущем"}
 
 
 def fact_line(doc: Document, fact: Fact) -> str:
@@ -117,7 +119,7 @@ def time_text(doc: Document, fact: Fact) -> str:
                 return s[:7]
             return f"{s}…{e[8:]}"
         return f"{s}…{e}"
-    return t.value
+    return TIME_REFS.get(t.value, t.value)
 
 
 def _month_end(date: str) -> bool:

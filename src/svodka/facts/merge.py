@@ -35,7 +35,7 @@ def _same(ctx: Context, a: Fact, b: Fact) -> bool:
     if _parties(ctx, a) != _parties(ctx, b):
         return False
     if a.type == "Occupation":
-        return _position_key(a) == _position_key(b) and _compatible_where(ctx, a, b)
+        return _position_key(ctx, a) == _position_key(ctx, b) and _compatible_where(ctx, a, b)
     if not all(_arg_agrees(ctx, a, b, role) for role in ("event", "place", "destination")):
         return False
     return _times_agree(ctx.time(a.time), ctx.time(b.time))
@@ -52,10 +52,16 @@ def _arg_agrees(ctx: Context, a: Fact, b: Fact, role: str) -> bool:
     return (x.text or "").lower()[:4] == (y.text or "").lower()[:4]
 
 
-def _position_key(fact: Fact) -> str:
+def _position_key(ctx: Context, fact: Fact) -> str:
+    """The post's head noun, cut to a stem: «официальный представитель» ~ «представителя»."""
     for a in fact.args:
-        if a.role == "position" and a.text:
-            return a.text.lower().split()[0][:4] if a.text.split() else ""
+        if a.role != "position" or not a.text:
+            continue
+        if a.start is not None and a.end is not None:
+            nouns = [ctx.tok(k).lemma for k in ctx.tokens_in(a.start, a.end) if ctx.tok(k).pos == "NOUN"]
+            if nouns:
+                return nouns[0][:5]
+        return a.text.lower().split()[-1][:5] if a.text.split() else ""
     return ""
 
 

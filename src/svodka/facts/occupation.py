@@ -184,7 +184,7 @@ def _role_position(ctx: Context, role) -> Arg:
         return Arg(role="position", text=role.post)
     i = _token_at(ctx, role.start)
     end = role.end if role.end is not None else role.start + len(role.post)
-    nouns = [k for k in range(i, len(ctx.doc.tokens)) if ctx.doc.tokens[k].start < end and ctx.tok(k).pos == "NOUN"]
+    nouns = [k for k in range(i, ctx.tokens_in(0, end).stop) if ctx.tok(k).pos == "NOUN"]
     if not nouns:
         return Arg(role="position", text=role.post)
     first = nouns[0]
@@ -193,7 +193,4 @@ def _role_position(ctx: Context, role) -> Arg:
 
 
 def _token_at(ctx: Context, offset: int) -> int:
-    for k, t in enumerate(ctx.doc.tokens):
-        if t.end > offset:
-            return k
-    return len(ctx.doc.tokens) - 1
+    return ctx.token_at(offset)

@@ -1,0 +1,209 @@
+"""Facts on the sample article and on real sentences from Russian news (factRuEval-2016 texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from svodka import analyze
+from svodka.document import Document, Fact
+from svodka.facts import extract_facts
+
+
+def names(doc: Document, fact: Fact, role: str) -> set[str]:
+    return {doc.entity(a.entity).name for a in fact.args if a.role == role and a.entity}
+
+
+def text_of(doc: Document, fact: Fact, role: str) -> str | None:
+    return next((a.text for a in fact.args if a.role == role), None)
+
+
+def of_type(doc: Document, type_: str) -> list[Fact]:
+    return [f for f in doc.facts if f.type == type_]
+
+
+def surnames(doc: Document, fact: Fact, role: str = "participant") -> set[str]:
+    return {n.split()[-1] for n in names(doc, fact, role)}
+
+
+def the_time(doc: Document, fact: Fact):
+    return next((t for t in doc.times if t.id == fact.time), None)
+
+
+@pytest.fixture(scope="module")
+def run(models):
+    def _run(text: str, published: str | None = "2013-05-08") -> Document:
+        return analyze(text, published=published, models=models)
+
+    return _run
+
+
+# -- the sample article ------------------------------------------------------
+
+
+def test_sample_meeting_in_kremlin(sample_doc):
+    kremlin = [f for f in of_type(sample_doc, "Meeting") if "Кремль" in names(sample_doc, f, "place")]
+    assert len(kremlin) == 1
+    fact = kremlin[0]
+    assert surnames(sample_doc, fact) == {"Путин", "Керри"}
+    assert fact.status == "done"
+
+
+def test_sample_g8_meeting_planned(sample_doc):
+    g8 = [f for f in of_type(sample_doc, "Meeting") if "G8" in (text_of(sample_doc, f, "event") or "")]
+    assert len(g8) == 1
+    fact = g8[0]
+    assert surnames(sample_doc, fact) == {"Путин", "Обама"}
+    assert names(sample_doc, fact, "place") == {"Северная Ирландия"}
+    assert fact.status == "planned"
+    when = the_time(sample_doc, fact)
+    assert when is not None and when.value.startswith("2013-06-17")
+
+
+def test_sample_apec_meeting_possible(sample_doc):
+    apec = [f for f in of_type(sample_doc, "Meeting") if "АТЭС" in (text_of(sample_doc, f, "event") or "")]
+    assert len(apec) == 1
+    fact = apec[0]
+    assert surnames(sample_doc, fact) == {"Путин", "Обама"}  # «у лидеров» points back to the G8 pair
+    assert names(sample_doc, fact, "place") == {"Индонезия"}
+    assert fact.status == "possible"
+    when = the_time(sample_doc, fact)
+    assert when is not None and when.value.startswith("2013-10")
+
+
+def test_sample_repeated_lead_gives_no_extra_meetings(sample_doc):
+    # The lead paragraph is printed twice and the Kremlin meeting is told three times.
+    assert len(of_type(sample_doc, "Meeting")) == 3
+
+
+def test_sample_visit_and_participation(sample_doc):
+    (visit,) = of_type(sample_doc, "Visit")
+    assert surnames(sample_doc, visit, "who") == {"Обама"}
+    assert names(sample_doc, visit, "destination") == {"Россия"}
+    assert visit.status == "planned"
+    (part,) = of_type(sample_doc, "Participation")
+    assert surnames(sample_doc, part, "who") == {"Обама"}
+    assert "G20" in text_of(sample_doc, part, "event")
+    assert names(sample_doc, part, "place") == {"Санкт-Петербург"}
+    assert part.status == "planned"
+    for fact in (visit, part):
+        when = the_time(sample_doc, fact)
+        assert when is not None and when.value.startswith("2013-09")
+
+
+def test_sample_call_twice(sample_doc):
+    (call,) = of_type(sample_doc, "Call")
+    assert surnames(sample_doc, call) == {"Путин", "Обама"}  # «со своим американским коллегой»
+    assert call.count == 2
+    assert call.status == "done"
+
+
+def test_sample_message_with_carrier(sample_doc):
+    (msg,) = of_type(sample_doc, "Message")
+    assert surnames(sample_doc, msg, "sender") == {"Обама"}
+    assert surnames(sample_doc, msg, "recipient") == {"Путин"}
+    assert surnames(sample_doc, msg, "carrier") == {"Донилон"}
+    assert msg.status == "done"
+
+
+def test_sample_occupations(sample_doc):
+    held = {}
+    for f in of_type(sample_doc, "Occupation"):
+        for who in surnames(sample_doc, f, "who"):
+            held.setdefault(who, set()).update(names(sample_doc, f, "where"))
+    assert {"Керри", "Донилон", "Песков", "Обама", "Путин"} <= set(held)
+    assert "США" in held["Керри"] and "США" in held["Обама"] and "Россия" in held["Путин"]
+
+
+def test_sample_statement_per_quote(sample_doc):
+    statements = of_type(sample_doc, "Statement")
+    assert len(statements) == len(sample_doc.quotes)
+    assert {a.quote for f in statements for a in f.args if a.quote} == {q.id for q in sample_doc.quotes}
+
+
+def test_sample_no_wrong_participants(sample_doc):
+    allowed = {frozenset({"Путин", "Керри"}), frozenset({"Путин", "Обама"})}
+    for fact in of_type(sample_doc, "Meeting") + of_type(sample_doc, "Call"):
+        assert frozenset(surnames(sample_doc, fact)) in allowed
+
+
+def test_fact_ids_and_evidence(sample_doc):
+    assert [f.id for f in sample_doc.facts] == [f"f{i}" for i in range(1, len(sample_doc.facts) + 1)]
+    for f in sample_doc.facts:
+        assert f.evidence is not None
+        assert sample_doc.text[f.evidence.start : f.evidence.end] == f.evidence.text
+
+
+# -- Occupation on factRuEval sentences ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, who, position, where",
+    [
+        ("При подписании нового соглашения министр торговли Китая Чэнь Дэмин заявил, что одним из приоритетов является перевод резервов в зарубежные активы.",
+         "Дэмин", "министр торговли", "Китай"),
+        ("В этот же день президент США Барак Обама заявил, что страна и народ до сих пор скорбят.",
+         "Обама", "президент", "США"),
+        ("Валерий Зорькин, председатель Конституционного суда, высказал сомнения в правильности решения о переезде суда в Петербург.",
+         "Зорькин", "председатель", "Конституционный суд"),
+        ("Об этом сообщил официальный представитель Следственного комитета при прокуратуре Владимир Маркин.",
+         "Маркин", "официальный представитель", "Следственный комитет"),
+    ],
+)
+def test_occupation_patterns(run, text, who, position, where):
+    doc = run(text)
+    facts = [f for f in of_type(doc, "Occupation") if who in " ".join(names(doc, f, "who"))]
+    assert facts, [(f.args) for f in doc.facts]
+    fact = facts[0]
+    assert text_of(doc, fact, "position").lower() == position
+    assert any(n.startswith(where) for n in names(doc, fact, "where"))
+
+
+# -- status ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Владимир Путин встретился с Бараком Обамой в Кремле.", "done"),
+        ("Владимир Путин намерен встретиться с Бараком Обамой в Кремле.", "planned"),
+        ("Владимир Путин встретится с Бараком Обамой в Кремле.", "planned"),
+        ("Владимир Путин может встретиться с Бараком Обамой в Кремле.", "possible"),
+        ("Владимир Путин не встретился с Бараком Обамой в Кремле.", "negated"),
+        ("Планируется, что Владимир Путин встретится с Бараком Обамой в Кремле.", "planned"),
+    ],
+)
+def test_meeting_status(run, text, status):
+    (fact,) = of_type(run(text), "Meeting")
+    assert fact.status == status
+
+
+def test_meeting_between_two_on_factru_sentence(run):
+    doc = run("Этот вопрос должен был подниматься во время встречи между премьер-министром Турции "
+              "Реджепом Эрдоганом и президентом Украины Виктором Януковичем.")
+    (fact,) = of_type(doc, "Meeting")
+    assert surnames(doc, fact) == {"Эрдоган", "Янукович"}
+
+
+def test_visit_by_verb(run):
+    doc = run("Премьер-министр Японии Наото Кан посетил Москву в понедельник.")
+    (fact,) = of_type(doc, "Visit")
+    assert names(doc, fact, "destination") == {"Москва"}
+
+
+def test_no_facts_without_text(models):
+    doc = Document(text="")
+    assert extract_facts(doc, models) == []
+
+
+def test_pretty_lines(sample_doc):
+    from rich.console import Console
+
+    from svodka.cli.facts import render_facts
+
+    console = Console(width=200, record=True)
+    console.print(render_facts(sample_doc))
+    text = console.export_text()
+    assert "Встреча: Владимир Путин, Джон Керри — Кремль — 2013-05-08 (состоялась)" in text
+    assert "Встреча: Владимир Путин, Барак Обама — саммит G8, Северная Ирландия — 2013-06-17…18 (планируется)" in text
+    assert "Визит: Барак Обама → Россия — 2013-09 (планируется)" in text
+    assert "Послание: Барак Обама → Владимир Путин, передал Томас Донилон" in text
