@@ -15,7 +15,7 @@ import re
 from ..document import Document, Interval, TimeExpr
 from . import amounts, moments
 from . import resolve as cal
-from .grammar import Match, merge, scan
+from .grammar import Match, candidates, merge, select
 from .resolve import Context, Result
 from .tense import clause_tense
 
@@ -85,6 +85,8 @@ def _governs_event(doc: Document, m: Match) -> bool:
 def _dispatch(m: Match, ctx: Context, text: str) -> Result | None:
     if m.family == "year":
         return cal.year(m, ctx, text)
+    if m.family == "range":
+        return cal.date_range(m, ctx, lambda part, c: _dispatch(part, c, text))
     handler = _HANDLERS.get(m.family)
     return handler(m, ctx) if handler else None
 
@@ -94,18 +96,19 @@ def extract_times(doc: Document) -> list[TimeExpr]:
     if not text:
         return []
     published = _published(doc)
-    matches = merge(text, _split_lists(text, scan(text)))
+    found = candidates(text)
+    rejected: set[tuple[str, int, int]] = set()
+    for _ in range(4):  # a match that does not resolve gives way to the next longest
+        results = _resolve_all(doc, published, merge(text, _split_lists(text, select(found, rejected))))
+        failed = {(m.family, m.start, m.end) for m, res in results if res is None} - rejected
+        failed |= {(p.family, p.start, p.end) for m, res in results if res is None for p in m.parts}
+        if not failed:
+            break
+        rejected |= failed
     times: list[TimeExpr] = []
-    previous: dt.date | None = None
-    for m in matches:
-        if m.family == "eve" and _governs_event(doc, m):
-            continue
-        ctx = Context(published, clause_tense(doc, m.start, m.end), previous)
-        res = _dispatch(m, ctx, text)
+    for m, res in results:
         if res is None:
             continue
-        if res.day is not None:
-            previous = res.day
         interval = Interval(res.span[0].isoformat(), res.span[1].isoformat()) if res.span else None
         times.append(
             TimeExpr(
@@ -121,3 +124,18 @@ def extract_times(doc: Document) -> list[TimeExpr]:
             )
         )
     return times
+
+
+def _resolve_all(doc: Document, published: dt.date | None, matches: list[Match]) -> list[tuple[Match, Result | None]]:
+    out: list[tuple[Match, Result | None]] = []
+    previous: dt.date | None = None
+    for m in matches:
+        if m.family == "eve" and _governs_event(doc, m):
+            out.append((m, None))
+            continue
+        ctx = Context(published, clause_tense(doc, m.start, m.end), previous)
+        res = _dispatch(m, ctx, doc.text)
+        if res is not None and res.day is not None:
+            previous = res.day
+        out.append((m, res))
+    return out

@@ -31,7 +31,7 @@ _DUR_MOD = {
 _BARE_OK = {"в течение", "на протяжении", "около", "почти", "более", "менее", "свыше", "не менее", "не более", "за",
             "целый", "целую", "весь", "всю", "примерно", "больше", "меньше"}
 _ADJ_UNITS = {"летн": ("Y", 1), "годичн": ("Y", 1), "месячн": ("M", 1), "недельн": ("W", 1), "дневн": ("D", 1),
-              "суточн": ("D", 1), "часов": ("H", 1), "минутн": ("MIN", 1)}
+              "суточн": ("D", 1), "часов": ("H", 1), "минутн": ("MIN", 1), "годов": ("Y", 1)}
 _SET_ADVERBS = {"ежегодн": "P1Y", "ежемесячн": "P1M", "еженедельн": "P1W", "ежедневн": "P1D",
                 "ежеквартальн": "P3M", "ежечасн": "PT1H", "ежеминутн": "PT1M"}
 
@@ -46,6 +46,10 @@ def period_value(amount: float | None, code: str, factor: int) -> str:
         number = "X"
     else:
         total = amount * factor
+        smaller = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "H": ("MIN", 60)}
+        if total < 1 and code in smaller:  # «полугодовой» → P6M, not P0.5Y
+            code, times = smaller[code]
+            total *= times
         number = str(int(total)) if total == int(total) else f"{total:g}"
     if code in ("H", "MIN", "S"):
         return f"PT{number}{'M' if code == 'MIN' else code}"
@@ -68,7 +72,7 @@ def duration(m: Match, ctx: Context) -> Result | None:
     prep = _norm(g.get("dprep"))
     raw = g.get("num")
     if raw is None:
-        if prep not in _BARE_OK or g["unit"] in ("лет", "годы", "дни", "месяцы", "недели", "часы"):
+        if prep not in _BARE_OK or g["unit"] in ("лет", "годы", "дни", "месяцы", "часы"):
             return None
         amount: float | None = 1
     else:
@@ -116,6 +120,8 @@ def shift(m: Match, ctx: Context) -> Result | None:
     if unit is None:
         return None
     amount = number_of(raw) if raw else 1
+    if g.get("event"):  # «через полчаса после приземления»: a span after an event, not a date
+        return Result("duration", period_value(amount, *unit))
     forward = bool(g.get("before")) or (g.get("after") or "").strip() == "спустя"
     later_than_previous = (g.get("before") == "спустя") or (g.get("after") or "").strip() == "спустя"
     if later_than_previous or (g.get("before") == "через" and ctx.tense == "past"):
@@ -141,7 +147,7 @@ def shift(m: Match, ctx: Context) -> Result | None:
 
 
 _REFS = {
-    "PAST_REF": ("последнее время", "последние", "в прошлом"),
+    "PAST_REF": ("последнее время", "последние", "в прошлом", "прошлые", "предыдущие", "прежние", "былые"),
     "FUTURE_REF": ("ближайшее время", "скором времени", "ближайшие", "будущем"),
 }
 

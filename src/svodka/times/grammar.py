@@ -56,7 +56,7 @@ FAMILIES: dict[str, str] = {
     "month": _L + r"(?:" + _PHASE + r"|" + _PREP + r")?(?P<mon>" + MONTH + r")(?:\s*[-–—]\s*(?P<mon2>" + MONTH + r"))?"
     r"(?:\s+" + _YEAR + r"|\s+" + _REL_YEAR + r")?",
     # в 2020 году, до конца 2013 года, в 2010–2012 годах, с 2005 по 2010 год
-    "year": _L + r"(?:" + _PHASE + r"|" + _PREP + r")?(?P<y1>[12]\d{3})"
+    "year": _L + r"(?:" + _PHASE + r"|" + _PREP + r")?(?P<y1>[1-9]\d{3})"
     r"(?:\s*(?:[-–—/]|по|и|или|до)\s*(?P<y2>[12]\d{3}|\d{2}))?\s*(?P<yw>" + _YEAR_WORD + r")?",
     # в 2000-х, в 90-е годы, в конце 1990-х годов прошлого века
     "decade": _L + r"(?:" + _PHASE + r"|" + _PREP + r")?(?P<dec>(?:1[5-9]|20)?\d0)\s*-?\s*(?:х|е|ые|ых)(?![\w])"
@@ -65,7 +65,7 @@ FAMILIES: dict[str, str] = {
     "century": _L + r"(?:" + _PHASE + r"|" + _PREP + r")?(?P<cent>[xvi]{1,6}|\d{1,2})(?:-?(?:м|ом|й|го))?\s+"
     r"(?:век(?:а|е|у|ом)?|столети(?:е|я|и))(?![\w])",
     # в прошлом году, на прошлой неделе, в следующем месяце, в конце прошлого года, в прошлом веке
-    "relative": _L + r"(?:" + _PHASE + r"|" + _PREP + r")?(?P<rel>" + RELATIVE_WORD + r")\s+"
+    "relative": _L + r"(?:" + _PHASE + r"(?:(?P<rel>" + RELATIVE_WORD + r")\s+)?|(?:" + _PREP + r")?(?P<rel2>" + RELATIVE_WORD + r")\s+)"
     r"(?P<unit>год(?:а|у|ом)?|недел[июеь]|месяц(?:а|е|ем)?|десятилети[еяю]|век(?:а|е|у)?|квартал(?:а|е)?|полугоди[еяю]"
     r"|(?P<wd>" + WEEKDAY + r"))(?![\w])",
     # в новом году
@@ -93,23 +93,25 @@ FAMILIES: dict[str, str] = {
     # за последнее время, в ближайшее время, в последние годы, в настоящее время
     "ref": _L + r"(?P<ref>(?:за|в|всё|все|на\s+протяжении)\s+последнее\s+время|(?:за|в)\s+последние\s+" + PLURAL_UNIT + r"|"
     r"в\s+(?:ближайшее|скором)\s+время|в\s+ближайшие\s+" + PLURAL_UNIT + r"|в\s+(?:ближайшем|недал[её]ком|обозримом)\s+будущем|"
-    r"в\s+будущем|в\s+прошлом|на\s+днях|в\s+настоящее\s+время|в\s+настоящий\s+момент|на\s+(?:данный|текущий|сегодняшний)\s+"
+    r"в\s+(?:прошлые|предыдущие|прежние|былые)\s+(?:годы|времена)|в\s+будущем|в\s+прошлом|на\s+днях|в\s+настоящее\s+время|в\s+настоящий\s+момент|на\s+(?:данный|текущий|сегодняшний)\s+"
     r"(?:момент|день))(?![\w])",
     # каждый год, ежегодно, раз в неделю, по понедельникам
     "set": _L + r"(?:(?P<each>кажд(?:ый|ую|ое|ого|ом|ые|ых|ой|ая|ым))\s+(?P<eunit>" + UNIT + r"|" + WEEKDAY + r")"
-    r"|(?P<adv>ежегодн|ежемесячн|еженедельн|ежедневн|ежеквартальн|ежечасн|ежеминутн)\w*"
+    r"|(?P<adv>ежегодн|ежемесячн|еженедельн|ежедневн|ежеквартальн|ежечасн|ежеминутн)"
+    r"(?:о|ый|ая|ое|ого|ой|ом|ому|ую|ые|ых|ым|ыми)(?![\w])"
     r"|(?:(?:не\s+(?:реже|чаще)|как\s+минимум|минимум|максимум)\s+)?(?:(?:" + NUMBER + r")\s+)?"
     r"(?:раз(?:а)?|дважды|трижды|четырежды)\s+в\s+(?P<runit>" + UNIT + r")"
     r"|по\s+(?P<pwd>понедельникам|вторникам|средам|четвергам|пятницам|субботам|воскресеньям|выходным))",
     # N лет назад, через два дня, спустя неделю
-    "shift": _L + r"(?:(?P<before>через|спустя)\s+(?:(?P<num>" + NUMBER + r")\s+)?(?P<unit>" + UNIT + r")"
+    "shift": _L + r"(?:(?P<before>через|спустя)\s+(?:(?P<num>" + NUMBER + r")\s+)?(?P<unit>" + UNIT + r")(?P<event>\s+после)?"
     r"|(?:(?P<num2>" + NUMBER + r")\s+)?(?P<unit2>" + UNIT + r")\s+(?P<after>(?:тому\s+)?назад|спустя))",
     # около двух недель, в течение часа, три часа, 2-летний, трёхдневный
     "duration": _L + r"(?:(?P<dprep>в\s+течение|на\s+протяжении|около|почти|более|менее|свыше|больше|меньше|не\s+менее|"
-    r"не\s+более|не\s+больше|не\s+меньше|примерно|приблизительно|порядка|целых|за|на|по|от|до|уже|лишь|всего|"
-    r"(?:весь|всю|все|всё|целый|целую))\s+)?(?:(?P<num>" + NUMBER + r")\s+)?(?P<unit>" + UNIT + r")"
-    r"|" + _L + r"(?P<anum>\d+-?|" + NUMBER_WORD.replace(r"(?![\w])", "") + r"|одно|двух|тр[её]х|четыр[её]х|пяти|шести|семи|"
-    r"восьми|девяти|десяти|пятнадцати|двадцати|тридцати|сорока|пятидесяти|ста|полу)-?(?P<aunit>летн|месячн|недельн|дневн|"
+    r"не\s+более|не\s+больше|не\s+меньше|(?:за\s+|в\s+)?последние|примерно|приблизительно|порядка|целых|за|на|по|от|до|уже|лишь|всего|"
+    r"(?:весь|всю|все|всё|целый|целую))\s+)?(?:(?P<adj>первые|первых|прошлые|прошлых|последних|ближайшие|ближайших|следующие|"
+    r"следующих|очередные)\s+(?=\d|" + NUMBER_WORD + r"))?(?:(?P<num>" + NUMBER + r")\s+)?(?P<unit>" + UNIT + r")"
+    r"|" + _L + r"(?P<anum>\d+-?|\d+-и\s+|" + NUMBER_WORD.replace(r"(?![\w])", "") + r"|одно|двух|тр[её]х|четыр[её]х|пяти|шести|семи|"
+    r"восьми|девяти|десяти|пятнадцати|двадцати|тридцати|сорока|пятидесяти|ста|полу)-?(?P<aunit>летн|месячн|недельн|дневн|годов|"
     r"часов|минутн|суточн|годичн)\w*",
     # в канун Дня Победы, на Новый год, к Рождеству, накануне Пасхи
     "holiday": _L + r"(?:(?P<eve>в\s+канун|накануне)\s+|" + _PREP + r")?(?P<hol>" + HOLIDAY + r")(?:\s+" + _YEAR + r")?",
@@ -131,26 +133,44 @@ class Match:
     parts: list[Match] = field(default_factory=list)  # merged neighbours, in order
 
 
-def scan(text: str) -> list[Match]:
-    """All family matches over ``text``, longest first, without overlaps, in text order."""
+def lower_text(text: str) -> str:
     lower = text.lower()
     if len(lower) != len(text):  # a few letters change length when lower-cased; keep offsets
         lower = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    return lower
+
+
+def candidates(text: str) -> list[Match]:
+    """Every family match over ``text``, longest first."""
+    lower = lower_text(text)
     found: list[Match] = []
     for name, pattern in PATTERNS.items():
         for m in pattern.finditer(lower):
             start, end = m.span()
+            if m.groupdict().get("event"):  # «после …» only tells what it counts from
+                end = m.start("event")
             while end > start and lower[end - 1] in " \t,":
                 end -= 1
             if end > start:
                 found.append(Match(name, start, end, m.groupdict()))
     found.sort(key=lambda m: (-(m.end - m.start), m.start, _ORDER[m.family]))
+    return found
+
+
+def select(found: list[Match], rejected: set[tuple[str, int, int]] = frozenset()) -> list[Match]:
+    """The longest matches without overlaps, in text order, skipping ``rejected`` ones."""
     taken: list[Match] = []
     for cand in found:
+        if (cand.family, cand.start, cand.end) in rejected:
+            continue
         if all(cand.end <= t.start or cand.start >= t.end for t in taken):
             taken.append(cand)
     taken.sort(key=lambda m: m.start)
     return taken
+
+
+def scan(text: str) -> list[Match]:
+    return select(candidates(text))
 
 
 # Which neighbours join into one expression, with only spaces or a comma between.
@@ -181,12 +201,28 @@ _JOIN = {
 _GAP = re.compile(r"^[\s,]*(?:\(\s*)?$")
 
 
+_RANGE_ENDS = {"daymonth", "month", "year", "numdate", "clock", "weekday"}
+
+
+def _prep(m: Match) -> str:
+    return " ".join((m.groups.get("prep") or "").split())
+
+
 def merge(text: str, matches: list[Match]) -> list[Match]:
     """Join neighbours that form one expression; drop parts of the day left alone."""
     out: list[Match] = []
     for m in matches:
         if out:
             prev = out[-1]
+            if (
+                prev.family in _RANGE_ENDS
+                and m.family in _RANGE_ENDS
+                and _prep(prev) in ("с", "со", "от")
+                and _prep(m) in ("по", "до")
+                and not text[prev.end : m.start].strip()
+            ):  # «с ноября по декабрь 2010 года»
+                out[-1] = Match("range", prev.start, m.end, {}, [prev, m])
+                continue
             kinds = {p.family for p in (prev.parts or [prev])}
             gap = text[prev.end : m.start]
             if _GAP.match(gap) and any((k, m.family) in _JOIN for k in kinds) and m.family not in kinds:

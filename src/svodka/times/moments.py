@@ -68,8 +68,8 @@ def clock(m: Match, ctx: Context) -> Result | None:
         return None
     if g.get("sep") == "." and not (g.get("prep") or g.get("tz")):
         return None  # «5.30» alone is more often a number than a time
-    if g.get("hw") and not (g.get("prep") or g.get("tz") or g.get("ampm")):
-        return None  # «13 часов» without «в» is a duration
+    if g.get("hw") and not (g.get("prep") or g.get("tz") or g.get("ampm") or g.get("mw")):
+        return None  # «13 часов» without «в» is a duration; «13 часов 30 минут» is a clock time
     res = Result("time", f"XXXX-XX-XX{value}")
     if g.get("h2"):
         res.value += f"/XXXX-XX-XXT{int(g['h2']):02d}:{g['mi2']}"

@@ -79,7 +79,7 @@ def finish(res: Result, g: dict, ctx: Context) -> Result:
     phase = _phase(g.get("phase"))
     pprep = _norm(g.get("pprep"))
     prep = _norm(g.get("prep"))
-    if phase and pprep in ("до", "к", "ко") and phase == "END" and res.span:
+    if phase and pprep in ("до", "к", "ко") and phase == "END" and res.span and ctx.tense != "past":
         end = res.span[1]
         if ctx.published and ctx.published <= end:  # «до конца 2013 года»: from now to the end
             res.span = (ctx.published, end)
@@ -87,7 +87,7 @@ def finish(res: Result, g: dict, ctx: Context) -> Result:
         else:
             res.value, res.span, res.mod = iso(end), None, "ON_OR_BEFORE"
         return res
-    if phase and pprep in ("с", "со", "от") and phase == "START" and res.span:
+    if phase and pprep in ("с", "со", "от") and phase == "START" and res.span and ctx.tense != "fut":
         start = res.span[0]
         if ctx.published and ctx.published >= start:  # «с начала года»: from the start to now
             res.span = (start, ctx.published)
@@ -231,9 +231,10 @@ def century(m: Match, ctx: Context) -> Result | None:
 
 def relative(m: Match, ctx: Context) -> Result | None:
     g = m.groups
-    shift = relative_of(g["rel"])
+    rel = g.get("rel") or g.get("rel2")
+    shift = relative_of(rel) if rel else 0  # «к концу недели»: the current one
     unit = g["unit"]
-    if shift is None:
+    if shift is None or (rel is None and g.get("wd")):
         return None
     pub = ctx.published
     if g.get("wd"):
@@ -345,3 +346,20 @@ def holiday(m: Match, ctx: Context) -> Result | None:
     if g.get("eve"):
         when -= dt.timedelta(days=1)
     return finish(Result("date", iso(when), (when, when), anchor, day=when), g, ctx)
+
+
+def date_range(m: Match, ctx: Context, resolve_one) -> Result | None:
+    """«с 21 сентября по 13 октября 2006 года»: the first end borrows the year of the second."""
+    first, second = m.parts
+    plain = {"prep": None}
+    r2 = resolve_one(Match(second.family, second.start, second.end, {**second.groups, **plain}), ctx)
+    g1 = {**first.groups, **plain}
+    year2 = second.groups.get("year") or second.groups.get("y1")
+    if year2 and not first.groups.get("year") and first.family in ("daymonth", "month"):
+        later = (month_of(first.groups["mon"]) or 0) > (month_of(second.groups["mon"]) or 13) if second.family != "year" else False
+        g1["year"] = str(int(year2) - (1 if later else 0))
+    r1 = resolve_one(Match(first.family, first.start, first.end, g1), ctx)
+    if r1 is None or r2 is None:
+        return None
+    span = (r1.span[0], r2.span[1]) if r1.span and r2.span else None
+    return Result(r1.type, f"{r1.value}/{r2.value}", span, r2.anchor if r1.anchor == "none" else r1.anchor, day=r1.day)
