@@ -133,7 +133,7 @@ def _resolve_all(doc: Document, published: dt.date | None, matches: list[Match])
         if m.family == "eve" and _governs_event(doc, m):
             out.append((m, None))
             continue
-        ctx = Context(published, clause_tense(doc, m.start, m.end), previous)
+        ctx = Context(published, clause_tense(doc, m.start, m.end), previous, doc.text)
         res = _dispatch(m, ctx, doc.text)
         if res is not None and res.day is not None:
             previous = res.day

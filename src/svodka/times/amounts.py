@@ -62,8 +62,8 @@ def duration(m: Match, ctx: Context) -> Result | None:
         stem = next((k for k in _ADJ_UNITS if g["aunit"].startswith(k)), None)
         raw = g["anum"].rstrip("-")
         amount = 0.5 if raw == "полу" else number_of(raw)
-        if stem is None or amount is None:
-            return None
+        if stem is None or amount is None or text_after(m, ctx).startswith("войн"):
+            return None  # «Шестидневная война» is a name
         code, factor = _ADJ_UNITS[stem]
         return Result("duration", period_value(amount, code, factor))
     unit = unit_of(g["unit"])
@@ -87,6 +87,10 @@ def duration(m: Match, ctx: Context) -> Result | None:
     return Result("duration", period_value(amount, *unit), mod=mod)
 
 
+def text_after(m: Match, ctx: Context) -> str:
+    return ctx.text[m.end : m.end + 12].lstrip().lower() if ctx.text else ""
+
+
 def frequency(m: Match, ctx: Context) -> Result | None:
     g = m.groups
     if g.get("adv"):
@@ -94,6 +98,9 @@ def frequency(m: Match, ctx: Context) -> Result | None:
     if g.get("pwd"):
         return Result("set", f"XXXX-WXX-{_plural_weekday(g['pwd'])}")
     word = g.get("eunit") or g.get("runit")
+    season = {"весну": "SP", "лето": "SU", "осень": "FA", "зиму": "WI"}.get(word)
+    if season:
+        return Result("set", f"XXXX-{season}")
     wd = weekday_of(word)
     if wd:
         return Result("set", f"XXXX-WXX-{wd}")
@@ -120,7 +127,7 @@ def shift(m: Match, ctx: Context) -> Result | None:
     if unit is None:
         return None
     amount = number_of(raw) if raw else 1
-    if g.get("event"):  # «через полчаса после приземления»: a span after an event, not a date
+    if g.get("event") or g.get("na"):  # «через полчаса после приземления»: a span after an event, not a date
         return Result("duration", period_value(amount, *unit))
     forward = bool(g.get("before")) or (g.get("after") or "").strip() == "спустя"
     later_than_previous = (g.get("before") == "спустя") or (g.get("after") or "").strip() == "спустя"

@@ -109,6 +109,9 @@ def compound(m: Match, ctx: Context) -> Result | None:
         wd_part = by_family.get("weekday") or by_family.get("weekday_bare")
         if date_part.family in ("daymonth", "numdate") and wd_part is not None and date and date.day:
             date = _match_weekday(date, date_part, wd_part, ctx)
+    prep = " ".join((m.parts[0].groups.get("prep") or "").split())
+    if date is not None and date.mod is None and prep in cal.PREP_MOD:  # «со среды (14 мая)»
+        date.mod = cal.PREP_MOD[prep]
     time = clock_value(clock_part.groups) if clock_part else (f"T{pod}" if pod else "")
     if time is None:
         return date

@@ -29,6 +29,7 @@ class Context:
     published: dt.date | None
     tense: str | None = None  # past | pres | fut
     previous: dt.date | None = None  # the last day named before this expression
+    text: str = ""
 
 
 @dataclass(slots=True)
@@ -41,7 +42,7 @@ class Result:
     day: dt.date | None = None  # the day it names, for «на следующий день» after it
 
 
-_PREP_MOD = {
+PREP_MOD = {
     "до": "BEFORE",
     "к": "ON_OR_BEFORE",
     "ко": "ON_OR_BEFORE",
@@ -103,8 +104,8 @@ def finish(res: Result, g: dict, ctx: Context) -> Result:
         if res.span:
             res.span = phase_span(res.span, phase)
         return res
-    if prep in _PREP_MOD:
-        res.mod = _PREP_MOD[prep]
+    if prep in PREP_MOD:
+        res.mod = PREP_MOD[prep]
         if res.mod != "APPROX":
             res.span = None
     return res
@@ -115,7 +116,7 @@ def _year_of(g: dict, ctx: Context) -> tuple[int | None, str]:
     if g.get("year"):
         return int(g["year"]), "none"
     if g.get("ryear"):
-        shift = relative_of(g["ryear"]) or 0
+        shift = 0 if g["ryear"].startswith("с") else relative_of(g["ryear"]) or 0
         if ctx.published:
             return ctx.published.year + shift, "publication"
     return None, "none"
@@ -150,6 +151,8 @@ def daymonth(m: Match, ctx: Context) -> Result | None:
         day = day - dt.timedelta(days=1)
         value, span = iso(day), (day, day)
     res = Result("date", value, span, anchor, day=day)
+    if g.get("night"):  # «в ночь на 27 марта»
+        res.type, res.value = "time", value + "TNI"
     return finish(res, g, ctx)
 
 
@@ -189,7 +192,9 @@ def month(m: Match, ctx: Context) -> Result | None:
 
 def year(m: Match, ctx: Context, text: str) -> Result | None:
     g = m.groups
-    y1 = int(g["y1"])
+    y1 = int(g["y1"][:4]) if g["y1"][:4].isdigit() else int(g["y1"][:2])
+    if y1 < 100:  # «67-го года»
+        y1 += 1900 if y1 > 30 else 2000
     if not g.get("yw"):
         # a bare number after a preposition is a year only before punctuation: «в 2006.»
         after = text[m.end : m.end + 2]
@@ -289,9 +294,10 @@ def new_year(m: Match, ctx: Context) -> Result:
 
 def season(m: Match, ctx: Context) -> Result | None:
     g = m.groups
-    code = season_of(g["season"])
+    code = season_of(g.get("season") or g["season2"])
     if code is None:
         return None
+    g = {**g, "rel": g.get("rel") or g.get("rel2")}
     y, anchor = _year_of(g, ctx)
     if y is None and ctx.published:
         pub = ctx.published
@@ -303,8 +309,8 @@ def season(m: Match, ctx: Context) -> Result | None:
             y = pick_year(SEASON_MIDDLE[code], None, pub, ctx.tense)
         anchor = "publication"
     if y is None:
-        return Result("date", f"XXXX-{code}")
-    return Result("date", f"{y}-{code}", season_span(y, code), anchor)
+        return finish(Result("date", f"XXXX-{code}"), g, ctx)
+    return finish(Result("date", f"{y}-{code}", season_span(y, code), anchor), g, ctx)
 
 
 def quarter(m: Match, ctx: Context) -> Result | None:
