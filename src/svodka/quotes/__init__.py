@@ -15,14 +15,15 @@ returns ``Quote`` records in text order.  Modules:
 
 from __future__ import annotations
 
-from ..document import Document, Entity, Quote, Span
+from ..document import ORG, PER, Document, Entity, Quote, Span
 from ..models import Models
 from .cues import Cue, anaphoric_cues, complement_cues, inverted_cues, parenthetical_cues, source_cues
 from .direct import Draft, find_direct
 from .index import DocIndex
 from .interview import find_interview
 from .marks import find_segments
-from .speakers import agree, person_gender, resolve_agent, speaker_in_span
+from .speakers import agree, person_gender, resolve_agent, resolve_pronoun, speaker_in_span
+from .lexicon import RELAY_VERBS
 from .via import find_via, relayed_source
 
 __all__ = ["extract_quotes"]
@@ -78,6 +79,11 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _speaker(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]]) -> Entity | None:
     source = relayed_source(idx, cue)
+    if cue.verb is not None and idx.tokens[cue.verb].lemma in RELAY_VERBS:
+        # «цитирует ИА Regnum Минченко»: the person in the cue, not the agency quoting him.
+        person = idx.entity_in(cue.start, cue.end, (PER,))
+        if person is not None:
+            return person
     agent = source if source is not None else cue.agent
     if agent is not None:
         ent = resolve_agent(idx, agent, cue.start, quoted)
@@ -94,12 +100,17 @@ def _described_again(idx: DocIndex, cue: Cue | None, prev: Entity | None) -> boo
     A singular animate noun that the entity layer did not link, agreeing in
     gender with the previous quote's speaker, is taken to describe that speaker.
     """
-    if cue is None or cue.agent is None or prev is None:
+    if cue is None or prev is None or not _unlinked_description(idx, cue):
+        return False
+    return idx.tokens[cue.agent].feats.get("Gender") == person_gender(idx, prev)
+
+
+def _unlinked_description(idx: DocIndex, cue: Cue) -> bool:
+    """The cue's subject is a singular animate common noun («жена», «политик») naming nobody."""
+    if cue.agent is None:
         return False
     tok = idx.tokens[cue.agent]
-    if tok.pos != "NOUN" or tok.feats.get("Animacy") != "Anim" or tok.feats.get("Number") == "Plur":
-        return False
-    return tok.feats.get("Gender") == person_gender(idx, prev)
+    return tok.pos == "NOUN" and tok.feats.get("Animacy") == "Anim" and tok.feats.get("Number") != "Plur"
 
 
 def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[Quote]:
@@ -114,6 +125,11 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: list[tuple[int, int]
             q.verb = idx.tokens[cue.verb].lemma if cue.verb is not None else None
             speaker = _speaker(idx, cue, quoted)
             via = find_via(idx, cue, speaker)
+            if d.lead is not None and speaker is not None and speaker.type == ORG:
+                # «Клименко …: «…», сообщает Лента.ру»: the person before the colon speaks, the outlet relays.
+                person = _speaker(idx, d.lead, quoted)
+                if person is not None and person.type == PER:
+                    speaker, via = person, speaker
             if via is not None:
                 q.via, q.via_name = via.id, via.name
         if speaker is None and quotes:
@@ -122,6 +138,9 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: list[tuple[int, int]
             last = idx.doc.entity(prev.speaker)
             if near and (d.chain or (cue is not None and cue.kind == "colon") or _described_again(idx, cue, last)):
                 speaker = last
+        if speaker is None and cue is not None and _unlinked_description(idx, cue):
+            # «По словам 87-летнего политика»: the person the text is about, as for a pronoun.
+            speaker = resolve_pronoun(idx, cue.agent, cue.start, quoted)
         if speaker is not None:
             q.speaker, q.speaker_name = speaker.id, speaker.name
         quotes.append(q)

@@ -15,6 +15,7 @@ from .lexicon import COMPLEMENTISERS, IMPERSONAL_VERBS, RELAY_VERBS, SOURCE_NOUN
 from .speakers import subject_of
 
 _TERMINAL = ".!?…;"
+_QUESTION_WORDS = frozenset({"как", "чем", "почему", "зачем", "где", "когда", "кто", "какой", "какие", "сколько"})
 
 
 @dataclass(slots=True)
@@ -36,7 +37,8 @@ def is_speech_word(tok: Token) -> bool:
     if tok.pos not in ("VERB", "AUX") or tok.lemma not in SPEECH_VERBS | RELAY_VERBS:
         return False
     feats = tok.feats
-    if feats.get("VerbForm") not in ("Fin", None) or feats.get("Mood") == "Imp":
+    # Finite verbs, and adverbial participles («деепричастия»: «…, отметив, что …»).
+    if feats.get("VerbForm") not in ("Fin", "Conv", None) or feats.get("Mood") == "Imp":
         return False
     return feats.get("Person") not in ("1", "2")  # «напомним», «скажем» are the author's asides
 
@@ -59,9 +61,24 @@ def agent_after(idx: DocIndex, verb: int, stop: int) -> int | None:
     return None
 
 
+def agent_before(idx: DocIndex, verb: int, lo: int) -> int | None:
+    """When the parse gives no subject: the nearest nominative before the verb, agreeing in number, within its clause."""
+    number = idx.tokens[verb].feats.get("Number")
+    for j in range(verb - 1, lo - 1, -1):
+        t = idx.tokens[j]
+        if t.text in (",", ":", ";", ".", "—", "«", "»", '"'):
+            return None
+        if t.pos in ("NOUN", "PROPN", "PRON") and t.feats.get("Case") == "Nom":
+            if number is None or t.feats.get("Number") in (None, number):
+                return j
+    return None
+
+
 def verb_cue(idx: DocIndex, verb: int, lo: int, hi: int, kind: str = "verb") -> Cue:
     """A cue made of a speech verb and its subject phrase, kept inside tokens [lo, hi)."""
     agent = subject_of(idx, verb)
+    if agent is None:
+        agent = agent_before(idx, verb, lo)
     if agent is not None and not (lo <= agent < hi):
         agent_in = False
     else:
@@ -76,8 +93,20 @@ def verb_cue(idx: DocIndex, verb: int, lo: int, hi: int, kind: str = "verb") -> 
     return Cue(start, end, verb, agent, kind)
 
 
-def _sentence_end(idx: DocIndex, sent: Sentence) -> int:
-    return idx.tokens[sent.last - 1].end
+def _sentence_end(idx: DocIndex, sent: Sentence, at: int | None = None) -> int:
+    """End of a sentence, or of the paragraph holding offset ``at`` if that comes first."""
+    end = idx.tokens[sent.last - 1].end
+    if at is not None:
+        brk = idx.doc.text.find("\n", at, end)
+        end = brk if brk >= 0 else end
+    return end
+
+
+def _sentence_start(idx: DocIndex, sent: Sentence, at: int) -> int:
+    """Start of a sentence, or of the paragraph holding offset ``at`` (natasha may run sentences across paragraphs)."""
+    start = idx.tokens[sent.first].start
+    brk = idx.doc.text.rfind("\n", start, at)
+    return brk + 1 if brk >= 0 else start
 
 
 def complement_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
@@ -93,6 +122,9 @@ def complement_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
             if t.lemma in COMPLEMENTISERS and toks[k - 1].text == ",":
                 comp = k
                 break
+            if t.text.lower() in _QUESTION_WORDS and toks[k - 1].text == "," and k >= 2 and toks[k - 2].lemma == "тот":
+                comp = k - 1  # «рассказал о том, как …»: an indirect question is reported speech too
+                break
             if t.text == ":" and k + 1 < sent.last:
                 # «заявил он: …», not «отметили три сферы: …» (an object before the colon is a list)
                 if all(toks[j].feats.get("Case", "Nom") == "Nom" for j in range(i + 1, k)):
@@ -103,14 +135,19 @@ def complement_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
         if comp is None:
             continue
         cue = verb_cue(idx, i, sent.first, comp)
+        cue.start = max(cue.start, _sentence_start(idx, sent, cue.start))
         if cue.agent is None and toks[i].feats.get("Number") == "Plur" and toks[i].feats.get("Person") == "3":
             continue  # «Говорят, что …»: hearsay with no source
-        end = _sentence_end(idx, sent)
+        end = _sentence_end(idx, sent, toks[comp].end)
         for m in range(comp + 1, sent.last):
-            if is_speech_word(toks[m]) and toks[m].rel == "conj" and toks[m].head == i:
-                end = toks[m - 1].start if toks[m - 1].lemma == "и" else toks[m].start
+            # «… напомнил, что X, и подчеркнул, что Y»: a second speech verb ends the first clause.
+            follows = any(toks[n].lemma in COMPLEMENTISERS for n in range(m + 1, min(m + 3, sent.last)))
+            if is_speech_word(toks[m]) and toks[m - 1].lemma == "и" and (follows or toks[m].head == i):
+                end = toks[m - 1].start
                 break
         cue.clause = _trim(idx.doc.text, toks[comp].end, end)
+        if cue.agent is None and found and toks[i - 1].lemma == "и":
+            cue.agent = found[-1].agent  # «…, и подчеркнул, что …» shares the subject of the first verb
         found.append(cue)
     return found
 
@@ -118,7 +155,7 @@ def complement_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
 def _positional_clause(idx: DocIndex, sent: Sentence, cue: Cue) -> tuple[int, int]:
     """What a parenthetical cue attributes: the rest of its sentence (all of it when the cue is inside)."""
     text = idx.doc.text
-    s_start, s_end = idx.tokens[sent.first].start, _sentence_end(idx, sent)
+    s_start, s_end = _sentence_start(idx, sent, cue.start), _sentence_end(idx, sent, cue.end)
     if not text[s_start:cue.start].strip(" ,—–-\"«"):
         return _trim(text, cue.end, s_end)
     if not text[cue.end:s_end].strip(" ,—–-." + _TERMINAL):
@@ -138,7 +175,7 @@ def source_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
     toks = idx.tokens
     found: list[Cue] = []
     for k in range(sent.first, sent.last - 2):
-        if toks[k].lemma != "по":
+        if toks[k].lemma not in ("по", "согласно"):
             continue
         if toks[k + 1].lemma in SOURCE_NOUNS:
             noun, agent = k + 1, None
@@ -152,8 +189,22 @@ def source_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
             noun, agent = k + 2, k + 1
         else:
             continue
-        found.append(_parenthesis(idx, sent, Cue(0, 0, None, agent, "source"), k, _to_comma(idx, noun + 1, sent)))
+        # The source phrase ends at its comma, or with its noun phrase when no comma follows («По его мнению страны …»).
+        last = noun if agent is not None and agent < noun else _last_in_subtree(idx, agent if agent is not None else noun, sent)
+        stop = min(_to_comma(idx, noun + 1, sent), max(noun, last) + 1)
+        found.append(_parenthesis(idx, sent, Cue(0, 0, None, agent, "source"), k, stop))
     return found
+
+
+def _last_in_subtree(idx: DocIndex, head: int, sent: Sentence) -> int:
+    last = head
+    stack = list(idx.children[head])
+    while stack:
+        j = stack.pop()
+        if sent.first <= j < sent.last and idx.tokens[j].pos != "PUNCT":
+            last = max(last, j)
+            stack.extend(idx.children[j])
+    return last
 
 
 def _parenthesis(idx: DocIndex, sent: Sentence, cue: Cue, first: int, stop: int) -> Cue:
@@ -168,9 +219,13 @@ def parenthetical_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
     toks = idx.tokens
     found: list[Cue] = []
     for k in range(sent.first, sent.last - 1):
-        if toks[k].lemma != "как" or (k > sent.first and toks[k - 1].text not in (",", "—", "–")):
+        if toks[k].lemma != "как":
+            continue
+        if k > sent.first and toks[k - 1].text not in (",", "—", "–") and "\n" not in idx.doc.text[toks[k - 1].end:toks[k].start]:
             continue
         verb = next((j for j in range(k + 1, min(k + 4, sent.last)) if is_speech_word(toks[j])), None)
+        if verb is not None and toks[verb].lemma in IMPERSONAL_VERBS:
+            continue  # «как говорится», «как сообщается»: a saying, no source
         if verb is None or any(toks[j].pos not in ("ADV", "PART") for j in range(k + 1, verb)):
             continue
         stop = _to_comma(idx, verb + 1, sent)
@@ -182,18 +237,25 @@ def inverted_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
     """A cue closing a sentence without quote marks: «…, сообщает РИА Новости», «…, говорится в заявлении»."""
     toks = idx.tokens
     found: list[Cue] = []
-    for i in range(sent.first + 3, sent.last):
+    for i in range(sent.first + 1, sent.last):
         prev = toks[i - 1].text
         if not is_speech_word(toks[i]) or prev not in (",", "—", "–"):
             continue
         if prev in ("—", "–") and toks[i - 2].text in ("»", '"', "“", "”"):
             continue  # the cue of a direct quote
         rest = range(i + 1, sent.last)
-        if any(toks[j].lemma in COMPLEMENTISERS or toks[j].text in (",", ":") for j in rest):
+        if any(toks[j].lemma in COMPLEMENTISERS or toks[j].text == ":" for j in rest):
             continue
-        cue = verb_cue(idx, i, i, sent.last, "inverted")
+        stop = _to_comma(idx, i + 1, sent)
+        cue = verb_cue(idx, i, i, stop, "inverted")
+        if (cue.agent is None or cue.agent < i) and not (toks[i].lemma in IMPERSONAL_VERBS and i + 1 < sent.last and toks[i + 1].lemma == "в"):
+            continue  # «…, объявили о готовности»: no speaker after the verb, so not a cue
+        if stop < sent.last - 1 and toks[stop].text == ",":
+            # «Установление летнего времени, подчеркнул президент РФ, будет полезным»: a cue inside its sentence.
+            found.append(_parenthesis(idx, sent, cue, i, stop))
+            continue
         cue.end = max(cue.end, _trim(idx.doc.text, cue.start, _sentence_end(idx, sent))[1])
-        cue.clause = _trim(idx.doc.text, toks[sent.first].start, toks[i - 1].start)
+        cue.clause = _trim(idx.doc.text, _sentence_start(idx, sent, toks[i].start), toks[i - 1].start)
         found.append(cue)
     return found
 

@@ -29,6 +29,7 @@ _DASH_AFTER = re.compile(r"[ ]?[,.!?…]*[ ]?(?:—|–|--?)[ ]?")
 _SPLIT = re.compile(r"(?=([,.!?…])\s*[—–]\s*([^—–]{3,120}?)([,.:])\s*[—–]\s*(?=\w))")
 _COMMA_AFTER = re.compile(r",[ ]?(?=\w)")
 _WORD = re.compile(r"\w+")
+_REPORTING = frozenset({"сообщать", "сообщить", "передавать", "писать", "цитировать"})  # how outlets relay
 _MIN_ALONE = 4  # words a quoted sentence needs to count as speech with no cue
 
 
@@ -39,6 +40,7 @@ class Draft:
     kind: str
     cue: Cue | None = None
     chain: bool = False  # no cue: the speaker is the previous quote's
+    lead: Cue | None = None  # a colon cue before the quote when the cue after it only relays («…», сообщает Лента.ру)
 
 
 def _words(text: str) -> int:
@@ -166,10 +168,18 @@ def cue_before(idx: DocIndex, seg: Segment, para_start: int, reported: list[Cue]
         return cue, True
     for cue in reported:
         clause = cue.clause
+        if cue.kind not in ("verb", "source"):
+            continue  # an outlet's «сообщает X» quotes names and terms, not words
         if cue.end <= at and clause and clause[0] <= seg.start - 1 <= clause[1] + 1:
             lower = content[:1].islower()
             if (lower and words >= 2) or words >= 5:
                 return cue, not _name_like(idx, seg)
+    if content[:1].islower() and words >= 3:
+        # «Эрекат призвал ООН «ответить на …»»: quoted words completing a speech verb's phrase.
+        cue = _verb_in(idx, start, at, strict=True)
+        near = cue is not None and len(idx.tokens_in(idx.tokens[cue.verb].end, at)) <= 4
+        if cue is not None and near and idx.tokens[cue.verb].lemma not in _REPORTING:
+            return cue, True
     if not before.strip(" —–-") and words >= _MIN_ALONE and not _name_like(idx, seg):
         return None, True  # a quoted sentence opening its sentence: speech with an earlier speaker
     return None, False
@@ -196,11 +206,14 @@ def find_direct(idx: DocIndex, segments: list[Segment], paragraphs: list[tuple[i
             speech = speech or is_speech
         if not speech:
             continue
+        lead = None
+        if cue is not None and cue.verb is not None and idx.tokens[cue.verb].lemma in _REPORTING:
+            lead, _ = cue_before(idx, seg, para[0], [])
         cue = inner_cue or cue
         for start, end in parts:
             start, end = _strip(idx.doc.text, start, end, tail=" ,\n—–")
             if end > start:
-                drafts.append(Draft(start, end, "direct", cue, chain=cue is None))
+                drafts.append(Draft(start, end, "direct", cue, chain=cue is None, lead=lead))
     return drafts
 
 

@@ -11,13 +11,17 @@ the person introduced as «госсекретарь США»), then any person i
 from __future__ import annotations
 
 from ..document import LOC, ORG, PER, Entity
+
 from .index import DocIndex, MentionRef
 from .lexicon import COUNTRY_ADJECTIVES, ROLE_SYNONYMS
 
 # Dependents that name the same referent as their head («приложение», apposition).
 _SAME_REFERENT = ("appos", "flat:name", "flat", "flat:foreign")
 # Heads that speak for the organisation they depend on: «пресс-служба компании X».
-_ORG_VOICES = frozenset({"пресс-служба", "представитель", "руководство", "сообщение", "заявление", "релиз", "пресс-релиз", "сайт", "служба"})
+_ORG_VOICES = frozenset(
+    {"пресс-служба", "представитель", "руководство", "сообщение", "заявление", "релиз", "пресс-релиз", "сайт", "служба",
+     "делегация", "наблюдатель", "миссия", "делегат"}
+)
 # Personal pronouns that can stand for a speaker, with the gender they require.
 _PRONOUN_GENDER = {"он": "Masc", "она": "Fem", "его": "Masc", "её": "Fem", "ее": "Fem"}
 _STEM = 6  # role words match on their first letters, forgiving typos such as «протоирей»
@@ -31,7 +35,8 @@ def subject_of(idx: DocIndex, verb: int) -> int | None:
             if idx.tokens[c].rel in ("nsubj", "nsubj:pass"):
                 return c
         tok = idx.tokens[verb]
-        if tok.rel == "conj" and tok.head >= 0:
+        # «… и добавил» borrows from its first conjunct, «…, отметив» from the verb it modifies.
+        if (tok.rel == "conj" or tok.feats.get("VerbForm") == "Conv") and tok.head >= 0:
             verb = tok.head
             continue
         return None
@@ -43,12 +48,15 @@ def entity_of_phrase(idx: DocIndex, head: int) -> Entity | None:
     # A name in apposition beats a role description on the head: «лидер ДПНИ Александр Белов».
     for c in [head] + [c for c in idx.children[head] if idx.tokens[c].rel in _SAME_REFERENT]:
         ent = idx.name_of.get(c)
-        if ent is not None and ent.type in (PER, ORG):
+        if ent is not None and (ent.type in (PER, ORG) or (ent.type == LOC and ent.geopolitical)):
             return ent
     ent = idx.entity_of.get(head)
     plural = idx.tokens[head].feats.get("Number") == "Plur"
-    if ent is not None and (ent.type == ORG or (ent.type == PER and not plural)):
-        return ent  # «представители Роскосмоса» are not one person, whatever a descriptor says
+    owner = any(idx.name_of.get(c) is ent for c in idx.children[head] if idx.tokens[c].rel == "nmod")
+    if ent is not None and not owner and (ent.type == ORG or (ent.type == PER and not plural)):
+        # «представители Роскосмоса» are not one person, and «помощник Хиллари Клинтон» is not Клинтон,
+        # whatever a descriptor says.
+        return ent
     if idx.tokens[head].lemma in _ORG_VOICES:
         for c in idx.children[head]:
             ent = idx.name_of.get(c)
@@ -68,7 +76,19 @@ def resolve_agent(idx: DocIndex, agent: int, before: int, exclude: list[tuple[in
     if tok.pos == "DET" and tok.lemma in ("его", "её", "ее", "свой"):
         return resolve_pronoun(idx, agent, before, exclude)
     if tok.pos == "NOUN":
-        return resolve_role(idx, agent, before)
+        return resolve_role(idx, agent, before) or _name_after(idx, agent)
+    return None
+
+
+def _name_after(idx: DocIndex, noun: int) -> Entity | None:
+    """«писатель и журналист Виктор Шендерович»: a person named in the nominative right after the role noun."""
+    for j in range(noun + 1, min(noun + 5, len(idx.tokens))):
+        t = idx.tokens[j]
+        if t.pos == "PUNCT" and t.text != "-":
+            return None
+        ent = idx.name_of.get(j)
+        if ent is not None and ent.type == PER and t.feats.get("Case") == "Nom":
+            return ent
     return None
 
 
@@ -148,7 +168,13 @@ def resolve_pronoun(idx: DocIndex, pron: int, before: int, exclude: list[tuple[i
             best[sent] = (rank, ref.entity)
     if not best:
         return None
-    return best[max(best)][1]
+    # The latest sentence with a person in the nominative; failing that, the latest at all.
+    return _pick(best)
+
+
+def _pick(best: dict[int, tuple[int, Entity]]) -> Entity:
+    nominative = [s for s, (rank, _) in best.items() if rank < 2]
+    return best[max(nominative or best)][1]
 
 
 def _country_of(idx: DocIndex, head: int) -> str | None:
@@ -194,7 +220,8 @@ def resolve_role(idx: DocIndex, noun: int, before: int) -> Entity | None:
         return None
     wanted = {w[:_STEM] for w in ROLE_SYNONYMS.get(lemma, frozenset({lemma}))}
     country = _country_of(idx, noun)
-    for ref in idx.persons_before(before):
+    # Only persons met before the noun itself: in «помощник Хиллари Клинтон» Клинтон is not the assistant.
+    for ref in idx.persons_before(min(before, idx.tokens[noun].start)):
         words, places = _role_context(idx, ref)
         if not ({w[:_STEM] for w in words} & wanted):
             continue
