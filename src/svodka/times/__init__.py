@@ -59,6 +59,12 @@ def _split_lists(text: str, matches: list[Match]) -> list[Match]:
     """«18, 23 и 26 января» is three dates: one expression per day, the month shared."""
     out: list[Match] = []
     for m in matches:
+        if m.family == "year" and (m.groups.get("ysep") or "") in ("и", "или"):  # «в 1995 и 2002 году»
+            second = m.start + text[m.start : m.end].rindex(m.groups["y2"])
+            first_end = m.start + text[m.start : m.end].index(m.groups["y1"]) + 4
+            out.append(Match("year", m.start, first_end, {**m.groups, "y2": None, "yw": "год"}))
+            out.append(Match("year", second, m.end, {**m.groups, "y1": m.groups["y2"], "y2": None, "prep": None}))
+            continue
         days = m.groups.get("days") or ""
         if m.family != "daymonth" or not re.search(r",|\bи\b", days) or re.search(r"[-–—]|по|до", days):
             out.append(m)

@@ -66,8 +66,8 @@ def clock(m: Match, ctx: Context) -> Result | None:
     value = clock_value(g)
     if value is None:
         return None
-    if g.get("sep") == "." and not (g.get("prep") or g.get("tz")):
-        return None  # «5.30» alone is more often a number than a time
+    if g.get("h") and not (g.get("prep") or g.get("tz")):
+        return None  # a bare «5.30» or «01:23» is more often a number or a match clock than a time of day
     if g.get("hw") and not (g.get("prep") or g.get("tz") or g.get("ampm") or g.get("mw")):
         return None  # «13 часов» without «в» is a duration; «13 часов 30 минут» is a clock time
     res = Result("time", f"XXXX-XX-XX{value}")

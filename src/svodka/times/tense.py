@@ -44,7 +44,8 @@ def _verb_tense(doc: Document, index: int) -> str | None:
     if tok.lemma in _PLAN_LEMMAS:
         return FUTURE
     tense = tok.feats.get("Tense")
-    if tok.feats.get("VerbForm") == "Inf" or tense is None:
+    if tok.feats.get("VerbForm") in ("Inf", "Part") or tense is None:
+        # «будет закончено», «предусмотрены»: a participle tells no time by itself
         # «будет возможность провести …»: an auxiliary or copula child carries the tense
         for child in range(max(0, index - 4), min(len(doc.tokens), index + 4)):
             ctok = doc.tokens[child]
@@ -74,17 +75,21 @@ def clause_tense(doc: Document, start: int, end: int) -> str | None:
         tok = doc.tokens[node]
         if tok.pos in ("VERB", "AUX") or tok.lemma in _PLAN_LEMMAS or tok.feats.get("Tense"):
             tense = _verb_tense(doc, node)
+            if tense is None and tok.feats.get("VerbForm") == "Part":
+                return None  # «старт назначен на 12 октября»: a state, no tense to go by
             if tense is not None:
                 # a planning verb above a present/future clause wins: «планируется, что … совершит»
                 upper = clause_tense_above(doc, node)
                 return FUTURE if upper == FUTURE else tense
         node = tok.head
         seen += 1
-    # no governing verb: the first finite verb of the sentence
-    for tok in doc.tokens:
-        if tok.sent == sent and tok.feats.get("Tense") and tok.pos in ("VERB", "AUX"):
-            return _TENSES.get(tok.feats["Tense"])
-    return None
+    # no governing verb: the sentence's finite verbs, if they agree
+    tenses = {
+        _TENSES.get(tok.feats["Tense"])
+        for tok in doc.tokens[doc.sents[sent].first : doc.sents[sent].last]
+        if tok.feats.get("Tense") and tok.pos in ("VERB", "AUX") and tok.feats.get("VerbForm") == "Fin"
+    }
+    return tenses.pop() if len(tenses) == 1 else None
 
 
 def clause_tense_above(doc: Document, node: int) -> str | None:
