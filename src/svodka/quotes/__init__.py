@@ -45,7 +45,15 @@ def extract_quotes(doc: Document, models: Models | None = None) -> list[Quote]:
     for cue in reported:
         if cue.clause is None or cue.clause[1] <= cue.clause[0]:
             continue
-        if any(_overlaps(cue.clause, (d.start, d.end)) for d in drafts):
+        if cue.kind == "anaphor":
+            # «Соседи считают, что … Об этом заявил Товпинец»: the cue names who said the earlier quote.
+            earlier = [d for d in drafts if d.kind == "indirect" and _overlaps(cue.clause, (d.start, d.end))]
+            for d in earlier:
+                d.lead = cue
+            if earlier:
+                continue
+        cue.clause = _before_quotation(idx.doc.text, cue.clause, drafts)
+        if any(_overlaps(cue.clause, (d.start, d.end)) for d in drafts) or cue.clause[1] <= cue.clause[0]:
             continue
         if any(s <= cue.start < e for s, e in quoted):
             continue
@@ -71,6 +79,21 @@ def _reported_cues(idx: DocIndex, paragraphs: list[tuple[int, int]]) -> list[Cue
             taken.append((cue.start, cue.end))
             cues.append(cue)
     return cues
+
+
+def _before_quotation(text: str, clause: tuple[int, int], drafts: list[Draft]) -> tuple[int, int]:
+    """Cut a reported clause where a quotation opens after a colon or a sentence end.
+
+    «По словам Коноплева, Крым не единственный объект …: «Турция …»» reports
+    one thing in its own words and quotes another.
+    """
+    for d in drafts:
+        if d.kind == "direct" and clause[0] < d.start < clause[1]:
+            head = text[clause[0]:d.start].rstrip(" «„“\"\n—–-")
+            if head.endswith((":", ".", "!", "?", "…")):
+                end = clause[0] + len(head.rstrip(":.!?… "))
+                return clause[0], end
+    return clause
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -138,9 +161,12 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: list[tuple[int, int]
             last = idx.doc.entity(prev.speaker)
             if near and (d.chain or (cue is not None and cue.kind == "colon") or _described_again(idx, cue, last)):
                 speaker = last
+        if speaker is None and d.lead is not None and d.lead.kind == "anaphor":
+            speaker = _speaker(idx, d.lead, quoted)
         if speaker is None and cue is not None and _unlinked_description(idx, cue):
-            # «По словам 87-летнего политика»: the person the text is about, as for a pronoun.
-            speaker = resolve_pronoun(idx, cue.agent, cue.start, quoted)
+            # «По словам 87-летнего политика»: the person the paragraph is about, as for a pronoun.
+            para_start = paragraphs[_para_no(paragraphs, cue.start)][0]
+            speaker = resolve_pronoun(idx, cue.agent, cue.start, quoted, since=para_start)
         if speaker is not None:
             q.speaker, q.speaker_name = speaker.id, speaker.name
         quotes.append(q)

@@ -93,6 +93,10 @@ def verb_cue(idx: DocIndex, verb: int, lo: int, hi: int, kind: str = "verb") -> 
     return Cue(start, end, verb, agent, kind)
 
 
+def _finite(tok: Token) -> bool:
+    return tok.pos in ("VERB", "AUX") and tok.feats.get("VerbForm") == "Fin"
+
+
 def _sentence_end(idx: DocIndex, sent: Sentence, at: int | None = None) -> int:
     """End of a sentence, or of the paragraph holding offset ``at`` if that comes first."""
     end = idx.tokens[sent.last - 1].end
@@ -145,6 +149,12 @@ def complement_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
             if is_speech_word(toks[m]) and toks[m - 1].lemma == "и" and (follows or toks[m].head == i):
                 end = toks[m - 1].start
                 break
+            if is_speech_word(toks[m]) and follows:
+                # «…, а Россия уверена, что …»: another speaker's clause starts after «, а».
+                comma = next((n for n in range(m - 1, comp, -1) if toks[n].text == ","), None)
+                if comma is not None and toks[comma + 1].lemma in ("а", "но"):
+                    end = toks[comma].start
+                    break
         cue.clause = _trim(idx.doc.text, toks[comp].end, end)
         if cue.agent is None and found and toks[i - 1].lemma == "и":
             cue.agent = found[-1].agent  # «…, и подчеркнул, что …» shares the subject of the first verb
@@ -250,12 +260,17 @@ def inverted_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
         cue = verb_cue(idx, i, i, stop, "inverted")
         if (cue.agent is None or cue.agent < i) and not (toks[i].lemma in IMPERSONAL_VERBS and i + 1 < sent.last and toks[i + 1].lemma == "в"):
             continue  # «…, объявили о готовности»: no speaker after the verb, so not a cue
-        if stop < sent.last - 1 and toks[stop].text == ",":
+        if stop < sent.last - 1 and toks[stop].text == "," and any(_finite(toks[j]) for j in range(stop + 1, sent.last)):
             # «Установление летнего времени, подчеркнул президент РФ, будет полезным»: a cue inside its sentence.
             found.append(_parenthesis(idx, sent, cue, i, stop))
             continue
         cue.end = max(cue.end, _trim(idx.doc.text, cue.start, _sentence_end(idx, sent))[1])
-        cue.clause = _trim(idx.doc.text, _sentence_start(idx, sent, toks[i].start), toks[i - 1].start)
+        first = _sentence_start(idx, sent, toks[i].start)
+        # «Однако о том, что …, сказал Джемилев»: the clause starts after the fronted «о том, что».
+        for j in range(sent.first, min(sent.first + 5, i)):
+            if toks[j].lemma in COMPLEMENTISERS and toks[j - 1].text == "," and toks[j - 2].lemma == "тот":
+                first = toks[j].end
+        cue.clause = _trim(idx.doc.text, first, toks[i - 1].start)
         found.append(cue)
     return found
 

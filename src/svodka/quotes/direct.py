@@ -166,7 +166,7 @@ def cue_before(idx: DocIndex, seg: Segment, para_start: int, reported: list[Cue]
                 return None, False
         cue.kind = "colon"
         return cue, True
-    for cue in reported:
+    for cue in reversed(reported):  # the nearest cue before the quote first
         clause = cue.clause
         if cue.kind not in ("verb", "source"):
             continue  # an outlet's «сообщает X» quotes names and terms, not words
@@ -195,6 +195,7 @@ def _strip(text: str, start: int, end: int, lead: str = " \n", tail: str = " ,\n
 
 def find_direct(idx: DocIndex, segments: list[Segment], paragraphs: list[tuple[int, int]], reported: list[Cue]) -> list[Draft]:
     drafts: list[Draft] = []
+    last: Segment | None = None
     for seg in segments:
         para = next(((s, e) for s, e in paragraphs if s <= seg.start - 1 < e), (0, len(idx.doc.text)))
         parts, inner_cue = split_parts(idx, seg)
@@ -204,8 +205,12 @@ def find_direct(idx: DocIndex, segments: list[Segment], paragraphs: list[tuple[i
             before, is_speech = cue_before(idx, seg, para[0], reported)
             cue = before or inner_cue
             speech = speech or is_speech
+        if not speech and last is not None and drafts and idx.doc.text[last.end + 1:seg.start - 1].strip() in (",", "и"):
+            # «скандировать: «Свободу!», «Позор власти!»»: a list of quotations shares its cue.
+            cue, speech = drafts[-1].cue, True
         if not speech:
             continue
+        last = seg
         lead = None
         if cue is not None and cue.verb is not None and idx.tokens[cue.verb].lemma in _REPORTING:
             lead, _ = cue_before(idx, seg, para[0], [])

@@ -137,7 +137,7 @@ def _gender(idx: DocIndex, ref: MentionRef) -> str | None:
     return None
 
 
-def resolve_pronoun(idx: DocIndex, pron: int, before: int, exclude: list[tuple[int, int]]) -> Entity | None:
+def resolve_pronoun(idx: DocIndex, pron: int, before: int, exclude: list[tuple[int, int]], since: int = 0) -> Entity | None:
     """«он», «она», «по его словам»: the nearest earlier person of the same gender.
 
     Mentions inside quotations are skipped (a name inside someone's words is not
@@ -153,7 +153,7 @@ def resolve_pronoun(idx: DocIndex, pron: int, before: int, exclude: list[tuple[i
     first_sent = max(0, tok.sent - _SENTENCE_WINDOW)
     best: dict[int, tuple[int, Entity]] = {}
     for ref in idx.persons_before(before):
-        if any(s <= ref.start < e for s, e in exclude):
+        if ref.start < since or any(s <= ref.start < e for s, e in exclude):
             continue
         i = idx.token_at(ref.start)
         if i is None or idx.tokens[i].sent < first_sent:
