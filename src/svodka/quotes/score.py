@@ -61,7 +61,7 @@ class Score:
     pred: int = 0
     matched: int = 0
     speaker_ok: int = 0
-    by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [gold, pred, matched, speaker_ok]
+    by_kind: dict[str, Score] = field(default_factory=dict)  # direct / indirect, counted alone
     misses: list[Miss] = field(default_factory=list)
 
     @property
@@ -168,18 +168,18 @@ def score_doc(score: Score, name: str, gold: list[GoldQuote], pred: list[PredQuo
     score.gold += len(gold)
     score.pred += len(pred)
     for g in gold:
-        score.by_kind.setdefault(g.kind, [0, 0, 0, 0])[0] += 1
+        score.by_kind.setdefault(g.kind, Score()).gold += 1
     for p in pred:
-        score.by_kind.setdefault(p.kind, [0, 0, 0, 0])[1] += 1
+        score.by_kind.setdefault(p.kind, Score()).pred += 1
     pairs = match(gold, pred)
     for i, j in pairs:
         g, p = gold[i], pred[j]
         kind = score.by_kind[g.kind]
-        kind[2] += 1
+        kind.matched += 1
         score.matched += 1
         if same_speaker(g.speaker, p.speaker, p.forms):
             score.speaker_ok += 1
-            kind[3] += 1
+            kind.speaker_ok += 1
         else:
             score.misses.append(Miss(name, "speaker", g.text, g.speaker, p.speaker))
     got_g, got_p = {i for i, _ in pairs}, {j for _, j in pairs}

@@ -81,13 +81,15 @@ def resolve_agent(idx: DocIndex, agent: int, before: int, exclude: list[tuple[in
 
 
 def _name_after(idx: DocIndex, noun: int) -> Entity | None:
-    """«писатель и журналист Виктор Шендерович»: a person named in the nominative right after the role noun."""
+    """«писатель и журналист Виктор Шендерович», «полпреда президента в округе Виктора Ишаева»: a person
+    named right after the role noun in the same case (an apposition agrees with its noun), not its dependent."""
+    case = idx.tokens[noun].feats.get("Case")
     for j in range(noun + 1, min(noun + 5, len(idx.tokens))):
         t = idx.tokens[j]
         if t.pos == "PUNCT" and t.text != "-":
             return None
         ent = idx.name_of.get(j)
-        if ent is not None and ent.type == PER and t.feats.get("Case") == "Nom":
+        if ent is not None and ent.type == PER and t.feats.get("Case") == case and t.rel != "nmod":
             return ent
     return None
 

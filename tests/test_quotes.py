@@ -1,0 +1,407 @@
+"""Quotes: direct and reported speech on the sample and factRuEval sentences."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from svodka import analyze
+from svodka.document import Document, Quote
+from svodka.quotes import extract_quotes
+from svodka.settings import Settings
+
+FAST = Settings(times=False, facts=False, brief=False)
+
+
+@pytest.fixture(scope="module")
+def quoted(models):
+    """Analyse a text with entities and quotes only; return its quotes."""
+
+    def run(text: str) -> list[Quote]:
+        return analyze(text, settings=FAST, models=models).quotes
+
+    return run
+
+
+def only(quotes: list[Quote], kind: str | None = None) -> Quote:
+    found = [q for q in quotes if kind is None or q.kind == kind]
+    assert len(found) == 1, [(q.kind, q.text) for q in quotes]
+    return found[0]
+
+
+def surname(q: Quote) -> str | None:
+    return q.speaker_name.split()[-1] if q.speaker_name else None
+
+
+# -- the sample article (acceptance) -----------------------------------------
+
+
+def test_sample_has_exactly_eight_direct_quotes(sample_doc):
+    direct = [q for q in sample_doc.quotes if q.kind == "direct"]
+    assert len(direct) == 8
+    assert [q.speaker_name for q in direct].count("Владимир Путин") == 4
+    assert [q.speaker_name for q in direct].count("Джон Керри") == 4
+
+
+def test_sample_itar_tass_relays_putin(sample_doc):
+    q = next(q for q in sample_doc.quotes if q.text.startswith("Приятно, что наши контакты"))
+    assert q.speaker_name == "Владимир Путин"
+    assert q.via_name == "ИТАР-ТАСС"
+    assert q.verb == "приводить"
+
+
+@pytest.mark.parametrize(
+    ("cue", "speaker", "start"),
+    [
+        ("сказал американский дипломат", "Джон Керри", "Я очень ценю возможность"),
+        ("По его словам", "Джон Керри", "в США далеко не все"),
+        ("добавил также Путин", "Владимир Путин", "У нас будет несколько возможностей"),
+        ("подчеркнул Путин", "Владимир Путин", "Очень важно, что наши"),
+    ],
+)
+def test_sample_direct_cues(sample_doc, cue, speaker, start):
+    q = next(q for q in sample_doc.quotes if q.text.startswith(start))
+    assert q.kind == "direct"
+    assert q.cue is not None and q.cue.text == cue
+    assert sample_doc.text[q.cue.start:q.cue.end] == cue
+    assert q.speaker_name == speaker
+
+
+@pytest.mark.parametrize(
+    ("cue", "speaker"),
+    [
+        ("Об этом Путин заявил", "Владимир Путин"),
+        ("как уточнил пресс-секретарь Дмитрий Песков", "Дмитрий Песков"),
+        ("По мнению главы внешнеполитического ведомства США", "Джон Керри"),
+    ],
+)
+def test_sample_reported_speech(sample_doc, cue, speaker):
+    q = next(q for q in sample_doc.quotes if q.cue and q.cue.text == cue)
+    assert q.kind == "indirect"
+    assert q.speaker_name == speaker
+
+
+def test_sample_quote_offsets_point_into_text(sample_doc):
+    ids = [q.id for q in sample_doc.quotes]
+    assert ids == [f"q{n}" for n in range(1, len(ids) + 1)]
+    for q in sample_doc.quotes:
+        assert sample_doc.text[q.start:q.end] == q.text
+        assert not q.text.startswith(("«", '"', "„", "“"))
+
+
+# -- typography ----------------------------------------------------------------
+
+SENTENCE = "{o}У нас будет несколько возможностей для встреч в этом году{c}, — добавил также Владимир Путин."
+
+
+@pytest.mark.parametrize(("o", "c"), [("«", "»"), ('"', '"'), ("„", "“"), ("“", "”")])
+def test_every_kind_of_quote_mark(quoted, o, c):
+    q = only(quoted(SENTENCE.format(o=o, c=c)))
+    assert q.kind == "direct"
+    assert q.text == "У нас будет несколько возможностей для встреч в этом году"
+    assert surname(q) == "Путин"
+    assert q.verb == "добавить"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «"…" — подчеркнул Путин» without a comma, and «—подчеркнул» without a space (the sample's typo).
+        '"Очень важно, что наши дипломатические ведомства работают вместе" — подчеркнул Владимир Путин.',
+        '"Очень важно, что наши дипломатические ведомства работают вместе", —подчеркнул Владимир Путин.',
+        # A hyphen for a dash, as in book_361.
+        '"Очень важно, что наши дипломатические ведомства работают вместе", - подчеркнул Владимир Путин.',
+    ],
+)
+def test_dash_conventions(quoted, text):
+    q = only(quoted(text))
+    assert q.text == "Очень важно, что наши дипломатические ведомства работают вместе"
+    assert surname(q) == "Путин" and q.verb == "подчеркнуть"
+
+
+def test_quote_split_around_its_attribution(quoted):
+    # book_147
+    text = (
+        "«Это была не политическая акция, но, конечно, она имеет общественное значение, – уточнил Александр Белов. "
+        "– По договоренности с ГУВД было решено не устраивать никаких маршей, чтобы не омрачать этот день столкновениями»."
+    )
+    quotes = quoted(text)
+    assert [q.text for q in quotes] == [
+        "Это была не политическая акция, но, конечно, она имеет общественное значение",
+        "По договоренности с ГУВД было решено не устраивать никаких маршей, чтобы не омрачать этот день столкновениями",
+    ]
+    assert {surname(q) for q in quotes} == {"Белов"}
+    assert all(q.cue.text == "уточнил Александр Белов" for q in quotes)
+
+
+def test_quote_over_several_paragraphs(quoted):
+    # book_147, the priest's words set as two paragraphs: each opens with «, only the last closes.
+    text = (
+        "Панихиду возглавил протоиерей Всеволод Чаплин.\n\n"
+        "«Мы знаем, как опасно разделение людей по национальному признаку. Оно может погубить Россию.\n\n"
+        "«Но мы точно так же знаем, как опасна несправедливость, когда преступление остается без наказания», "
+        "– сказал протоиерей."
+    )
+    q = only(quoted(text))
+    assert q.text.startswith("Мы знаем") and q.text.endswith("остается без наказания")
+    assert surname(q) == "Чаплин"
+
+
+def test_colon_before_the_quote(quoted):
+    # book_398
+    text = (
+        "Тогда же Юрген Клинсман заявил: «Ситуация выглядит так: Оливер Кан — №1, Йенс Леман — №2 и "
+        "Тимо Хильдебранд — №3»."
+    )
+    q = only(quoted(text))
+    assert q.kind == "direct" and q.text.startswith("Ситуация выглядит так")
+    assert surname(q) == "Клинсман" and q.verb == "заявить"
+
+
+def test_quoted_words_inside_reported_speech(quoted):
+    # book_361: only the quoted words are the quote
+    text = 'Фил Гордон сказал, что "ЕС сам решит, является ли формальное дипломатическое признание Косово условием".'
+    q = only(quoted(text))
+    assert q.kind == "direct" and q.text.startswith("ЕС сам решит")
+    assert surname(q) == "Гордон"
+
+
+def test_nested_quote_belongs_to_the_outer_one(quoted):
+    # book_147
+    text = (
+        "«Смерть Егора стала переломным моментом, когда люди, не боясь, говорят: “Нам надоело терпеть”», – сказал "
+        "лидер Движения против нелегальной иммиграции Александр Белов."
+    )
+    q = only(quoted(text))
+    assert q.text.endswith("“Нам надоело терпеть”")
+    assert surname(q) == "Белов"
+
+
+def test_interview_turns(quoted):
+    # book_142
+    text = (
+        "Голос Америки: И какова была реакция господина Эрдогана? Он проявил заинтересованность?\n\n"
+        "Мустафа Джемилев: Положительная была реакция! Он сказал, что будет поднимать этот вопрос и принимать меры."
+    )
+    quotes = quoted(text)
+    assert [q.kind for q in quotes] == ["direct", "direct"]
+    assert surname(quotes[1]) == "Джемилев"
+    assert quotes[1].text.startswith("Положительная была реакция")
+
+
+# -- not speech ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Как сообщает газета «Ведомости», Digital Sky Technologies купила ещё 5% акций Facebook.",  # newspaper
+        "Компания «Газпром» увеличила поставки газа в Европу.",  # company
+        "Картина «Левиафан» Андрея Звягинцева получила премию «Золотой глобус».",  # film, award
+        "В законе «Об охране памятников» написано, что реконструкция не допускается.",  # law
+        "Алла Бут не знает, будет ли это лишь разовое «снисхождение» тюремных властей.",  # scare quotes
+        "Одним словом, очередной «Русский марш» не состоялся.",  # an event's name
+    ],
+)
+def test_names_and_scare_quotes_are_not_speech(quoted, text):
+    assert [q for q in quoted(text) if q.kind == "direct"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Говорят, что приземление корабля стало третьим баллистическим спуском.",  # hearsay, no source
+        "Напомним, что прежде Белов говорил о диалоге с либералами.",  # the author's aside
+        "Как говорится, за ним придут другие.",  # a saying
+    ],
+)
+def test_hearsay_and_asides_are_not_quotes(quoted, text):
+    assert quoted(text) == []
+
+
+# -- reported speech -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        # «X заявил, что …» (book_336)
+        (
+            "Виталий Калоев заявил, что благодарен всем гражданам России за поддержку.",
+            "благодарен всем гражданам России за поддержку",
+            "Калоев",
+        ),
+        # «по словам X, …» (book_424)
+        (
+            "По словам Алексея Ратманского, в гала-концерт удалось включить лишь половину того, что было сделано.",
+            "в гала-концерт удалось включить лишь половину того, что было сделано",
+            "Ратманский",
+        ),
+        # «X считает, что …» (book_462)
+        (
+            "Министр финансов Майкл Каллен считает, что новая система начнет действовать с 1 апреля 2008 года.",
+            "новая система начнет действовать с 1 апреля 2008 года",
+            "Каллен",
+        ),
+        # «X уточнил, что …» (the sample, reported)
+        (
+            "Пресс-секретарь Дмитрий Песков уточнил, что встреча состоится на саммите G8 в Северной Ирландии.",
+            "встреча состоится на саммите G8 в Северной Ирландии",
+            "Песков",
+        ),
+        # «по мнению X, …» (book_302)
+        (
+            "По мнению полпреда президента в округе Виктора Ишаева, оптимальное число часовых поясов — два.",
+            "оптимальное число часовых поясов — два",
+            "Ишаев",
+        ),
+    ],
+)
+def test_reported_speech_patterns(quoted, text, clause, speaker):
+    q = only(quoted(text), "indirect")
+    assert q.text == clause
+    assert surname(q) == speaker
+
+
+def test_parenthetical_cue_attributes_its_whole_sentence(quoted):
+    # «как сообщил X, …» (book_546)
+    text = (
+        "Как рассказал на презентации Марк Цукерберг, главным было создание интеграции различных каналов связи."
+    )
+    q = only(quoted(text), "indirect")
+    assert q.text == "главным было создание интеграции различных каналов связи"
+    assert surname(q) == "Цукерберг" and q.verb == "рассказать"
+
+
+def test_two_speakers_in_one_sentence(quoted):
+    # book_374
+    text = (
+        "Минск считает, что Москва задолжала ему 200 млн долларов, а Россия уверена, что Белоруссия не доплатила "
+        "такую же сумму."
+    )
+    quotes = quoted(text)
+    assert [q.text for q in quotes] == [
+        "Москва задолжала ему 200 млн долларов",
+        "Белоруссия не доплатила такую же сумму",
+    ]
+
+
+# -- speakers ------------------------------------------------------------------------
+
+
+def test_pronoun_goes_to_the_nearest_fitting_person(quoted):
+    # book_147: «он» is Чаплин, not Митрохин mentioned earlier
+    text = (
+        "В итоге там появился глава партии Сергей Митрохин. Между тем панихиду возглавил протоиерей Всеволод Чаплин. "
+        "На панихиде он призвал к тому, чтобы «Россия жила не по законам джунглей, а по человеческим законам»."
+    )
+    q = only(quoted(text))
+    assert surname(q) == "Чаплин"
+
+
+def test_feminine_pronoun_skips_a_man(quoted):
+    # book_448
+    text = (
+        "Виктор Бут содержится в тюрьме. Алла Бут рассказала о встрече. «При этом свидание будет продолжаться "
+        "три часа, а не как положено — в течение часа», — добавила она."
+    )
+    q = only(quoted(text))
+    assert q.speaker_name == "Алла Бут"
+
+
+def test_a_representative_speaks_for_the_organisation(quoted):
+    # book_455
+    text = (
+        '"Мы предлагаем нашу самую ценную интеллектуальную собственность", - сказал представитель Microsoft.'
+    )
+    q = only(quoted(text))
+    assert q.speaker_name == "Microsoft"
+
+
+def test_assistant_of_someone_is_not_that_someone(quoted):
+    # book_361
+    text = (
+        "Помощник госсекретаря США Фил Гордон прибыл в Белград. Помощник Хиллари Клинтон по европейским делам "
+        'заявил, что "планка для ЕС высока".'
+    )
+    q = only(quoted(text))
+    assert surname(q) == "Гордон"
+
+
+def test_relaying_agency_is_via(quoted):
+    # book_542
+    text = (
+        "«Ключевым был момент, когда Путин попенял Громову», — цитирует ИА Regnum политолога Евгения Минченко."
+    )
+    q = only(quoted(text))
+    assert surname(q) == "Минченко"
+    assert q.via_name == "ИА Regnum"
+
+
+# -- robustness and the command line -------------------------------------------------
+
+
+def test_empty_document_gives_no_quotes(models):
+    assert extract_quotes(Document(text=""), models) == []
+    assert extract_quotes(Document(text="Нет токенов."), models) == []
+
+
+def test_unbalanced_quote_marks_do_not_crash(quoted):
+    quoted("«Незакрытая кавычка, — сказал он. Ещё «одна» и \" лишняя.")
+    quoted("»Перевёрнутые« кавычки “ и ” всюду \"")
+
+
+def test_quotes_json_roundtrip(sample_doc):
+    back = Document.from_dict(json.loads(sample_doc.to_json()))
+    assert back.quotes == sample_doc.quotes
+
+
+def test_cli_quotes_jsonl():
+    from typer.testing import CliRunner
+
+    from svodka.cli import app
+
+    result = CliRunner().invoke(app, ["quotes", "--sample", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert sum(r["kind"] == "direct" for r in rows) == 8
+    assert {r["speaker_name"] for r in rows} >= {"Владимир Путин", "Джон Керри", "Дмитрий Песков"}
+
+
+def test_cli_quotes_table_and_pretty_view(sample_doc):
+    from rich.console import Console
+
+    from svodka.cli.quotes import render_quotes
+
+    console = Console(width=120, record=True)
+    console.print(render_quotes(sample_doc))
+    shown = console.export_text()
+    assert "Джон Керри" in shown and "через ИТАР-ТАСС" in shown
+
+
+# -- the development set ----------------------------------------------------------------
+
+
+def test_scoring_matches_by_half_overlap():
+    from svodka.quotes.score import GoldQuote, PredQuote, Score, score_doc
+
+    gold = [GoldQuote("direct", "abcdefghij", 0, 10, "Джон Керри"), GoldQuote("indirect", "x", 20, 30, None)]
+    pred = [PredQuote("direct", "", 2, 11, "Керри"), PredQuote("indirect", "", 26, 40, None)]
+    score = Score()
+    score_doc(score, "t", gold, pred)
+    assert (score.matched, score.speaker_ok) == (1, 1)
+    assert score.precision == 0.5 and score.recall == 0.5
+
+
+def test_development_set_quality(models, factru_dir):
+    """The floors of docs/quality.md: detection F1 ≥ 0.90, speaker accuracy ≥ 0.90."""
+    from pathlib import Path
+
+    from svodka.quotes.score import evaluate
+
+    data = Path(__file__).parent / "data" / "quotes"
+    score = evaluate(data, factru_dir, lambda text: analyze(text, settings=FAST, models=models))
+    assert score.docs >= 26
+    assert score.f1 >= 0.90, score.misses
+    assert score.speaker_accuracy >= 0.90, score.misses
