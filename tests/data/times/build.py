@@ -1,4 +1,4 @@
-"""Build dev.jsonl from annotations.txt and the source texts.
+"""Build dev.jsonl (from annotations.txt) and heldout.jsonl (from heldout.txt) with the source texts.
 
     .venv/bin/python tests/data/times/build.py [FACTRU_DEVSET_DIR]
 
@@ -49,18 +49,23 @@ def locate(doc: dict, text: str) -> list[dict]:
     return out
 
 
-def main() -> None:
+def build(source: str, target: str) -> None:
     rows = []
-    for doc in parse(HERE / "annotations.txt"):
+    for doc in parse(HERE / source):
         if doc["id"] == "sample":
-            text, source = sample(), "svodka sample (putin-kerry-2013)"
+            text, origin = sample(), "svodka sample (putin-kerry-2013)"
         else:
-            text, source = (FACTRU / f"{doc['id']}.txt").read_text(encoding="utf-8"), f"factRuEval-2016 devset/{doc['id']}.txt"
-        rows.append({"id": doc["id"], "source": source, "published": doc["published"], "text": text, "times": locate(doc, text)})
-    with open(HERE / "dev.jsonl", "w", encoding="utf-8") as fh:
+            text, origin = (FACTRU / f"{doc['id']}.txt").read_text(encoding="utf-8"), f"factRuEval-2016 devset/{doc['id']}.txt"
+        rows.append({"id": doc["id"], "source": origin, "published": doc["published"], "text": text, "times": locate(doc, text)})
+    with open(HERE / target, "w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} documents, {sum(len(r['times']) for r in rows)} expressions → {HERE / 'dev.jsonl'}")
+    print(f"{len(rows)} documents, {sum(len(r['times']) for r in rows)} expressions → {HERE / target}")
+
+
+def main() -> None:
+    build("annotations.txt", "dev.jsonl")
+    build("heldout.txt", "heldout.jsonl")
 
 
 if __name__ == "__main__":
