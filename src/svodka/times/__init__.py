@@ -41,6 +41,7 @@ _HANDLERS = {
     "ref": amounts.reference,
     "set": amounts.frequency,
     "shift": amounts.shift,
+    "rate": amounts.rate,
     "duration": amounts.duration,
 }
 _NOMINAL = {"NOUN", "PROPN", "ADJ", "DET", "NUM"}

@@ -118,6 +118,21 @@ def _plural_weekday(word: str) -> str:
     return "WE"  # «по выходным»: weekends
 
 
+_RATE_UNITS = {"год": "P1Y", "сутки": "P1D", "день": "P1D", "месяц": "P1M", "неделю": "P1W", "час": "PT1H", "минуту": "PT1M"}
+_FUNCTION_WORDS = {"на", "и", "а", "но", "для", "с", "по", "в", "при", "без", "за", "к", "или"}
+
+
+def rate(m: Match, ctx: Context) -> Result | None:
+    """«в сутки», «в год» after a quantity: a frequency (TIMEX3 SET), not a date («в год 70-летия»)."""
+    before = ctx.text[max(0, m.start - 40) : m.start].lower().split()[-3:]
+    after = ctx.text[m.end : m.end + 20].split()
+    quantity = any(w[:1].isdigit() or w.startswith(("тысяч", "млн", "миллион", "млрд", "миллиард", "раз")) for w in before)
+    ends = not after or not after[0][:1].isalnum() or after[0].lower().strip(",.;:") in _FUNCTION_WORDS
+    if not (quantity and ends):
+        return None
+    return Result("set", _RATE_UNITS[m.groups["rate"]])
+
+
 def shift(m: Match, ctx: Context) -> Result | None:
     """«через два дня», «три года назад», «спустя неделю»: a date counted from now or from before."""
     g = m.groups
@@ -129,9 +144,10 @@ def shift(m: Match, ctx: Context) -> Result | None:
     amount = number_of(raw) if raw else 1
     if g.get("event") or g.get("na"):  # «через полчаса после приземления»: a span after an event, not a date
         return Result("duration", period_value(amount, *unit))
-    forward = bool(g.get("before")) or (g.get("after") or "").strip() == "спустя"
-    later_than_previous = (g.get("before") == "спустя") or (g.get("after") or "").strip() == "спустя"
-    if later_than_previous or (g.get("before") == "через" and ctx.tense == "past"):
+    after = (g.get("after") or "").strip()
+    forward = bool(g.get("before")) or after in ("спустя", "позже", "позднее")
+    from_previous = g.get("before") == "спустя" or after in ("спустя", "позже", "позднее", "раньше", "ранее")
+    if from_previous or (g.get("before") == "через" and ctx.tense == "past"):
         base, anchor = ctx.previous, "previous"
     else:
         base, anchor = ctx.published, "publication"

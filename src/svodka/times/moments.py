@@ -66,6 +66,8 @@ def clock(m: Match, ctx: Context) -> Result | None:
     value = clock_value(g)
     if value is None:
         return None
+    if g.get("hd") and not g.get("prep"):
+        return None  # «7 вечера» needs «в» or «около»
     if g.get("h") and not (g.get("prep") or g.get("tz")):
         return None  # a bare «5.30» or «01:23» is more often a number or a match clock than a time of day
     if g.get("hw") and not (g.get("prep") or g.get("tz") or g.get("ampm") or g.get("mw")):
@@ -82,11 +84,12 @@ def clock_value(g: dict) -> str | None:
         return "T12:00" if g["noon"] == "полдень" else "T00:00"
     if g.get("h"):
         return f"T{int(g['h']):02d}:{g['mi']}"
-    if g.get("hw"):
-        hour = int(g["hw"])
-        if g.get("ampm") in ("дня", "вечера") and hour < 12:
+    if g.get("hw") or g.get("hd"):
+        hour = int(g.get("hw") or g["hd"])
+        ampm = g.get("ampm") or g.get("ampm2")
+        if ampm in ("дня", "вечера") and hour < 12:
             hour += 12
-        if g.get("ampm") == "ночи" and hour == 12:
+        if ampm == "ночи" and hour == 12:
             hour = 0
         if hour > 23:
             return None
@@ -106,7 +109,7 @@ def compound(m: Match, ctx: Context) -> Result | None:
     date: Result | None = None
     if date_part is not None:
         date = dispatch_day(date_part, ctx)
-        wd_part = by_family.get("weekday") or by_family.get("weekday_bare")
+        wd_part = by_family.get("weekday") or by_family.get("weekday_bare") or by_family.get("relative")
         if date_part.family in ("daymonth", "numdate") and wd_part is not None and date and date.day:
             date = _match_weekday(date, date_part, wd_part, ctx)
     prep = " ".join((m.parts[0].groups.get("prep") or "").split())
@@ -127,7 +130,7 @@ def compound(m: Match, ctx: Context) -> Result | None:
 
 def _match_weekday(date: Result, date_part: Match, wd_part: Match, ctx: Context) -> Result:
     """A year-less «пятница, 21 января»: prefer the neighbouring year where 21 January is a Friday."""
-    wd = weekday_of(wd_part.groups["wd"])
+    wd = weekday_of(wd_part.groups.get("wd") or "")
     if wd is None or date_part.groups.get("year") or date.day is None or date.day.isoweekday() == wd:
         return date
     for shift in (-1, 1):

@@ -214,6 +214,8 @@ def year(m: Match, ctx: Context, text: str) -> Result | None:
 def decade(m: Match, ctx: Context) -> Result | None:
     g = m.groups
     digits = g["dec"]
+    if not (g.get("prep") or g.get("phase") or g.get("dw")):
+        return None  # «30-х Королёвских чтениях» is an ordinal, not the thirties
     if len(digits) == 2:
         first = (2000 if digits == "00" else 1900) + int(digits)
     elif len(digits) == 4:
