@@ -1,5 +1,143 @@
-"""CLI commands for corpus (filled by its issue)."""
+"""Corpus commands: `svodka ingest`, `dups`, `search`, `person`, `export` (see svodka.corpus)."""
 
 from __future__ import annotations
 
-from .app import app, eval_app  # noqa: F401
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+from ..settings import Settings
+from .app import app, err, fail, out, user_errors
+
+DbOption = Annotated[
+    Optional[str],
+    typer.Option("--db", envvar="SVODKA_DB", help="sqlite:///file.db, a file path, or postgresql://… [default: ./svodka.db]"),
+]
+
+
+def _corpus(db: Optional[str]):
+    from ..corpus import Corpus
+
+    return Corpus(db)
+
+
+@app.command()
+@user_errors
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (.txt .html .jsonl .jsonl.gz, recursively) or - for JSON lines on stdin.")],
+    db: DbOption = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Analysing processes [default: all cores].")] = None,
+    quotes: Annotated[bool, typer.Option(help="Extract quotes.")] = True,
+    times: Annotated[bool, typer.Option(help="Extract times.")] = True,
+    facts: Annotated[bool, typer.Option(help="Extract facts.")] = True,
+) -> None:
+    """Analyse articles into the store; what is stored already is skipped, bad records go to the errors table."""
+    settings = Settings(quotes=quotes, times=times, facts=facts, brief=facts)
+    corpus = _corpus(db)
+    columns = (
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} docs/s"), TextColumn("+{task.fields[added]} ={task.fields[skipped]} !{task.fields[errors]}"),
+        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=err, transient=False, disable=not err.is_terminal and "PYTEST_CURRENT_TEST" in __import__("os").environ) as bar:
+        task = bar.add_task("ingest", total=None, rate=0.0, added=0, skipped=0, errors=0)
+
+        def progress(stats) -> None:  # type: ignore[no-untyped-def]
+            bar.update(task, total=stats.total, completed=stats.seen, rate=stats.docs_per_second,
+                       added=stats.added, skipped=stats.skipped, errors=stats.errors)
+
+        stats = corpus.ingest(*paths, workers=workers, settings=settings, progress=progress)
+    out.print(
+        f"{stats.added} added, {stats.skipped} already stored, {stats.errors} errors "
+        f"in {stats.seconds:.1f} s ({stats.docs_per_second:.1f} docs/s)",
+        highlight=False,
+    )
+    if stats.errors:
+        for e in corpus.errors()[:5]:
+            err.print(f"[yellow]error[/] {escape(e['source'])}{':' + str(e['line']) if e['line'] and ':' not in e['source'] else ''}: {escape(e['reason'])}", highlight=False)
+        err.print("all errors are kept in the store's errors table", highlight=False)
+
+
+@app.command()
+@user_errors
+def dups(db: DbOption = None) -> None:
+    """List groups of near-duplicate documents (reprints)."""
+    groups = _corpus(db).duplicates()
+    if not groups:
+        out.print("no duplicate groups")
+        return
+    for i, group in enumerate(groups, 1):
+        out.print(f"[bold]group {i}[/] ({len(group)} documents)")
+        for d in group:
+            out.print(f"  {d['published'] or '—':10}  {escape(d['title'] or '(no title)')}  [dim]{escape(d['source'])}[/]", highlight=False)
+
+
+@app.command()
+@user_errors
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (any inflection).")],
+    db: DbOption = None,
+    person: Annotated[Optional[str], typer.Option(help="Only documents about this person.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000)] = 10,
+) -> None:
+    """Ranked documents with highlighted snippets."""
+    hits = _corpus(db).search(query, person=person, since=since, until=until, limit=limit)
+    if not hits:
+        out.print("no documents found")
+        return
+    for h in hits:
+        out.print(f"[bold]{escape(h.title or '(no title)')}[/]  {h.published or ''}  [dim]{escape(h.source)}[/]", highlight=False)
+        out.print("  " + h.highlighted("\x00", "\x01").replace("[", "\\[").replace("\x00", "[bold yellow]").replace("\x01", "[/]"), highlight=False)
+
+
+@app.command()
+@user_errors
+def person(name: Annotated[str, typer.Argument(help="A name: «Керри», «Джон Керри».")], db: DbOption = None) -> None:
+    """A person across the corpus: roles, quotes with dates and sources, co-occurring people, facts."""
+    view = _corpus(db).person(name)
+    if view is None:
+        fail(f"no person named {name!r} in the store")
+    out.print(f"[bold]{escape(view.name)}[/]  {view.n_docs} documents, {view.first_seen or '?'} … {view.last_seen or '?'}", highlight=False)
+    if view.variants:
+        out.print("  also: " + escape(", ".join(view.variants)), highlight=False)
+    if view.others:
+        out.print("  [dim]namesakes: " + escape(", ".join(view.others)) + "[/]", highlight=False)
+    _section("Roles", [f"{escape(r.name)}  [dim]{r.first_seen or ''}{' … ' + r.last_seen if r.last_seen and r.last_seen != r.first_seen else ''} ({r.n_docs} docs)[/]" for r in view.roles])
+    _section("Quotes", [f"{q.date or '—'}  {'«' + escape(q.text) + '»' if q.kind == 'direct' else escape(q.text)}"
+                        f"  [dim]({q.kind}; {escape(q.title or q.source)}{'; ' + escape(q.url) if q.url else ''}"
+                        f"{f'; +{q.reprints} reprints' if q.reprints else ''})[/]" for q in view.quotes])
+    _section("With", [f"{escape(n)}  [dim]{c} docs[/]" for n, c in view.people])
+    _section("Timeline", [f"{f.when or '—'}  {f.type}{'' if f.status == 'done' else ' (' + f.status + ')'}: {escape(f.text)}  [dim]{escape(f.title or f.source)}[/]" for f in view.facts])
+
+
+def _section(title: str, lines: list[str]) -> None:
+    out.print(f"\n[bold underline]{title}[/]")
+    for line in lines or ["[dim]none[/]"]:
+        out.print("  " + line, highlight=False)
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+@app.command()
+@user_errors
+def export(
+    db: DbOption = None,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+    out_path: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file [default: stdout for jsonl].")] = None,
+) -> None:
+    """Every stored document as svodka JSON lines or a Parquet table."""
+    corpus = _corpus(db)
+    if format is ExportFormat.parquet and out_path is None:
+        fail("parquet needs --out FILE")
+    n = corpus.export(out_path if out_path is not None else sys.stdout, format.value)
+    err.print(f"{n} documents exported", highlight=False)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -21,12 +22,14 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from ..document import Document
-from ..errors import InputError
+from ..errors import InputError, SvodkaError
 from ..pipeline import make_document, run
 from ..readers import Record, read_path
 from ..settings import Settings
 from . import store
 
+TIMEOUT = 300.0  # seconds one document may take; a 1M-character record needs about a minute
+BROKEN_AFTER = 20  # this many failures in a row, none stored, all for one reason: the pipeline is broken
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".jsonl.gz", ".ndjson")
 Progress = Callable[["IngestStats"], None]
 
@@ -121,15 +124,38 @@ def _init_worker() -> None:
     load_models()
 
 
-def analyse(doc: Document, source: str, settings: Settings) -> store.Rows | _Failed:
-    """Run the pipeline on a prepared Document and build its rows (in a worker)."""
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise _Timeout
+
+
+def analyse(doc: Document, source: str, settings: Settings, timeout: float = TIMEOUT) -> store.Rows | _Failed:
+    """Run the pipeline on a prepared Document and build its rows (in a worker).
+
+    A document that takes longer than ``timeout`` seconds is given up (SIGALRM in
+    the analysing process), so one pathological text cannot stall a batch.
+    """
     from ..models import load_models
 
+    models = load_models()
+    old = signal.signal(signal.SIGALRM, _alarm) if timeout else None
     try:
-        run(doc, settings, load_models())
-        return store.build_rows(doc, source, doc.id)
+        if timeout:
+            signal.setitimer(signal.ITIMER_REAL, timeout)
+        run(doc, settings, models)
+        rows = store.build_rows(doc, source, doc.id)
+    except _Timeout:
+        return _Failed(f"analysis took longer than {timeout:g} s: given up")
     except Exception as exc:  # one bad document must not stop the batch
         return _Failed(f"analysis failed: {type(exc).__name__}: {exc}"[:500])
+    finally:
+        if timeout:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
+    return rows
 
 
 def ingest(
@@ -140,6 +166,7 @@ def ingest(
     settings: Settings | None = None,
     progress: Progress | None = None,
     link: bool = True,
+    timeout: float = TIMEOUT,
 ) -> IngestStats:
     """Ingest files (or ``-``): idempotent, resumable, errors stored in the `errors` table."""
     settings = settings or Settings()
@@ -153,11 +180,17 @@ def ingest(
     if workers > 1:
         pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_init_worker)
 
+    failures: list[str] = []
+
     def done(result: store.Rows | _Failed, source: str) -> None:
         if isinstance(result, _Failed):
             store.write_error(engine, source, result.reason)
             stats.errors += 1
+            failures.append(result.reason)
+            if len(failures) >= BROKEN_AFTER and not stats.added and len(set(failures)) == 1:
+                raise SvodkaError(f"every document fails the same way, stopping: {result.reason}")
         elif store.write_rows(engine, result):
+            failures.clear()
             stats.added += 1
         else:
             stats.skipped += 1
@@ -194,9 +227,9 @@ def ingest(
                 continue
             queued.add(doc_id)
             if pool is None:
-                done(analyse(doc, rec.source, settings), rec.source)
+                done(analyse(doc, rec.source, settings, timeout), rec.source)
                 continue
-            fut = pool.submit(analyse, doc, rec.source, settings)
+            fut = pool.submit(analyse, doc, rec.source, settings, timeout)
             fut.source = rec.source  # type: ignore[attr-defined]
             pending[fut] = None
             drain(2 * workers + 2)

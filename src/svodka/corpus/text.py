@@ -74,30 +74,43 @@ def parse_query(text: str) -> Query | None:
 
 
 def snippet(text: str, query: Query, width: int = 100) -> tuple[str, list[tuple[int, int]]]:
-    """A window of the text around the first matching word, and the matches in it (offsets in the window)."""
-    lemmas = query.lemmas
-    heads = {lem[:2] for lem in lemmas}  # cheap filter before asking the morphology
-    hits: list[tuple[int, int]] = []
-    first = None
-    for m in WORD.finditer(text):
-        word = fold(m.group())
-        if word[:2] not in heads and word not in lemmas:
-            continue
-        if word in lemmas or word_lemmas(word) & lemmas:
-            if first is None:
-                first = m.start()
-            elif m.start() > first + 2 * width:
-                break
-            hits.append(m.span())
-    if first is None:
+    """The window of the text where most query words meet, and the matches in it (offsets in the window)."""
+    hits = _matches(text, query)
+    if not hits:
         return _window(text, 0, width * 2), []
+    best, best_n, j = 0, 0, 0
+    for i, (s, _, _) in enumerate(hits):  # slide over the hits: the window with the most distinct query words
+        while j < len(hits) and hits[j][1] <= s + width * 3 // 2 - 10:  # what the window below will show
+            j += 1
+        n = len({g for _, _, gs in hits[i:j] for g in gs})
+        if n > best_n:
+            best, best_n = i, n
+    first = hits[best][0]
     start = max(0, first - width // 2)
     if start:
         space = text.rfind(" ", 0, start)
         start = space + 1 if space >= 0 and start - space < 30 else start
     win = _window(text, start, width * 2)
-    marks = [(s - start, e - start) for s, e in hits if e - start <= len(win)]
+    marks = [(s - start, e - start) for s, e, _ in hits if s >= start and e - start <= len(win)]
     return win, marks
+
+
+def _matches(text: str, query: Query, cap: int = 2000) -> list[tuple[int, int, frozenset[int]]]:
+    """(start, end, query groups matched) of every text word that is a form of a query word."""
+    lemmas = query.lemmas
+    heads = {lem[:2] for lem in lemmas}  # cheap filter before asking the morphology
+    out = []
+    for m in WORD.finditer(text):
+        word = fold(m.group())
+        if word[:2] not in heads:
+            continue
+        forms = {word} | word_lemmas(word)
+        groups = frozenset(i for i, g in enumerate(query.groups) if g & forms)
+        if groups:
+            out.append((m.start(), m.end(), groups))
+            if len(out) >= cap:
+                break
+    return out
 
 
 def _window(text: str, start: int, width: int) -> str:
@@ -105,7 +118,7 @@ def _window(text: str, start: int, width: int) -> str:
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > start + width // 2 else end
-    return text[start:end].replace("\n\n", " ¶ ")
+    return text[start:end].replace("\n\n", "¶ ")  # same length: the marks keep their offsets
 
 
 def highlight(snip: str, marks: Iterable[tuple[int, int]], open_: str = "[", close: str = "]") -> str:
