@@ -83,8 +83,8 @@ def _governs_event(doc: Document, m: Match) -> bool:
     if m.groups.get("pod"):
         return False
     following = [t for t in doc.tokens if t.start >= m.end][:1]
-    if following:
-        return following[0].pos in _NOMINAL
+    if following:  # «накануне визита» (genitive: governed) vs «Накануне губернатор заявил» (a subject)
+        return following[0].pos in _NOMINAL and following[0].feats.get("Case") == "Gen"
     nxt = doc.text[m.end : m.end + 30].split()
     return bool(nxt) and nxt[0][:1].isalpha() and nxt[0][:1].islower() and nxt[0] not in ("он", "она", "они", "в", "на")
 

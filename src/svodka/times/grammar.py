@@ -182,6 +182,7 @@ def scan(text: str) -> list[Match]:
 _JOIN = {
     ("weekday", "daymonth"),
     ("relative", "daymonth"),
+    ("eve", "daymonth"),
     ("weekday_bare", "daymonth"),
     ("weekday", "numdate"),
     ("pod", "clock"),
@@ -220,10 +221,11 @@ def merge(text: str, matches: list[Match]) -> list[Match]:
     for m in matches:
         if out:
             prev = out[-1]
+            last = prev.parts[-1] if prev.family == "compound" else prev
             if (
-                prev.family in _RANGE_ENDS
+                last.family in _RANGE_ENDS
                 and m.family in _RANGE_ENDS
-                and _prep(prev) in ("с", "со", "от")
+                and _prep(last) in ("с", "со", "от")
                 and _prep(m) in ("по", "до")
                 and not text[prev.end : m.start].strip()
             ):  # «с ноября по декабрь 2010 года»

@@ -359,6 +359,15 @@ def holiday(m: Match, ctx: Context) -> Result | None:
 def date_range(m: Match, ctx: Context, resolve_one) -> Result | None:
     """«с 21 сентября по 13 октября 2006 года»: the first end borrows the year of the second."""
     first, second = m.parts
+    if first.family == "compound":  # «в воскресенье с 8 часов утра до 20 часов»
+        whole = resolve_one(first, ctx)
+        r2 = resolve_one(second, ctx)
+        if whole is None or r2 is None:
+            return None
+        if "T" in whole.value and r2.value.startswith("XXXX-XX-XXT"):
+            r2.value = whole.value.split("T")[0] + r2.value[len("XXXX-XX-XX") :]
+        whole.value, whole.mod = f"{whole.value}/{r2.value}", None
+        return whole
     plain = {"prep": None}
     r2 = resolve_one(Match(second.family, second.start, second.end, {**second.groups, **plain}), ctx)
     g1 = {**first.groups, **plain}
