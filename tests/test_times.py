@@ -1,0 +1,327 @@
+"""Times: date and time expressions on the sample and factRuEval sentences.
+
+Sentences are quoted from factRuEval-2016 devset documents (book_N named in
+the comment) or the sample; where no document has a pattern family the
+brief asks for, a short news sentence is written in the same style and marked
+«composed».
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from svodka.document import Document, TimeExpr
+from svodka.nlp import parse
+from svodka.pipeline import make_document
+from svodka.times import extract_times
+
+DATA = Path(__file__).resolve().parent / "data" / "times"
+
+
+@pytest.fixture(scope="module")
+def times(models):
+    """Times of a text published on a date (None: no publication date)."""
+
+    def run(text: str, published: str | None = None) -> list[TimeExpr]:
+        doc = make_document(text, published=published)
+        parse(doc, models)  # tokens and sentences: the tense of each clause
+        return extract_times(doc)
+
+    return run
+
+
+def one(found: list[TimeExpr], text: str) -> TimeExpr:
+    hits = [t for t in found if t.text == text]
+    assert len(hits) == 1, [(t.text, t.value) for t in found]
+    return hits[0]
+
+
+def interval(t: TimeExpr) -> tuple[str, str] | None:
+    return (t.interval.start, t.interval.end) if t.interval else None
+
+
+# -- the sample article (acceptance) ---------------------------------------------------
+
+SAMPLE_GOLD = [
+    ("в июне 2013 года", "2013-06", ("2013-06-01", "2013-06-30")),
+    ("в этом году", "2013", ("2013-01-01", "2013-12-31")),
+    ("17-18 июня", "2013-06-17/2013-06-18", ("2013-06-17", "2013-06-18")),
+    ("в сентябре", "2013-09", ("2013-09-01", "2013-09-30")),
+    ("До конца 2013 года", "2013-05-08/2013-12-31", ("2013-05-08", "2013-12-31")),
+    ("в октябре", "2013-10", ("2013-10-01", "2013-10-31")),
+    ("за последнее время", "PAST_REF", None),
+    ("в канун Дня Победы", "2013-05-08", ("2013-05-08", "2013-05-08")),
+]
+
+
+def test_sample_times_and_nothing_else(sample_doc):
+    got = [(t.text, t.value, interval(t)) for t in sample_doc.times]
+    assert got == SAMPLE_GOLD
+    assert [t.id for t in sample_doc.times] == [f"t{i}" for i in range(1, 9)]
+    assert one(sample_doc.times, "за последнее время").mod == "PAST_REF"
+    for t in sample_doc.times:
+        assert sample_doc.text[t.start : t.end] == t.text
+
+
+def test_sample_without_publication_date_invents_no_year(models):
+    from svodka import analyze, sample_text
+    from svodka.readers import split_title
+
+    title, body = split_title(sample_text())
+    doc = analyze(body, title=title, models=models, quotes=False, facts=False, brief=False)
+    by_text = {t.text: t for t in doc.times}
+    assert by_text["в июне 2013 года"].value == "2013-06"  # given in the text: kept
+    assert by_text["До конца 2013 года"].value == "2013-12-31"
+    assert by_text["До конца 2013 года"].mod == "ON_OR_BEFORE"
+    assert by_text["в сентябре"].value == "XXXX-09"
+    assert by_text["17-18 июня"].value == "XXXX-06-17/XXXX-06-18"
+    assert by_text["в канун Дня Победы"].value == "XXXX-05-08"
+    assert by_text["в этом году"].value == "XXXX"
+    for text in ("в этом году", "17-18 июня", "в сентябре", "в октябре", "в канун Дня Победы", "за последнее время"):
+        assert by_text[text].anchor == "none", text
+        assert by_text[text].interval is None, text
+
+
+def test_times_are_in_the_json(sample_doc):
+    data = sample_doc.to_dict()
+    assert data["times"][0]["value"] == "2013-06"
+    back = Document.from_dict(data)
+    assert back.times == sample_doc.times
+
+
+# -- holidays and «в канун» / «накануне» ----------------------------------------------
+
+
+def test_holiday_eve_in_the_sample_sentence(times):
+    found = times("Встреча с Путиным проходит в канун Дня Победы.", "2013-05-08")  # sample
+    assert one(found, "в канун Дня Победы").value == "2013-05-08"
+
+
+def test_holiday_as_a_time_adverbial_not_as_an_object(times):
+    # composed: «на Новый год» locates an event; «Рождество … отмечают» names the feast itself
+    found = times("Рождество православные отмечают 7 января, а на Новый год в Москве прошел салют.", "2011-01-06")
+    assert [t.text for t in found] == ["7 января", "на Новый год"]
+    assert one(found, "на Новый год").value == "2011-01-01"
+
+
+def test_nakanune_with_its_date_is_one_expression(times):
+    text = "Представители Гринпис, сотрудники Росприроднадзора и Рыбохраны накануне (4 июня) целый день проводили рейд по Славянке."
+    found = times(text, "2011-06-05")  # book_193
+    assert one(found, "накануне (4 июня)").value == "2011-06-04"
+
+
+def test_nakanune_alone_is_the_day_before_publication(times):
+    found = times("Накануне губернатор Приморья Сергей Дарькин заявил на пресс-конференции.", "2011-06-05")  # book_302
+    t = one(found, "Накануне")
+    assert (t.value, t.anchor) == ("2011-06-04", "publication")
+
+
+def test_nakanune_governing_an_event_is_not_a_time(times):
+    text = "Премьер-министр Японии Наото Кан накануне визита главы японского МИДа в Москву пообещал настаивать на возвращении островов."
+    assert times(text, "2011-02-07") == []  # book_290
+
+
+# -- weekdays: past and future clauses ---------------------------------------------------
+
+
+def test_weekday_in_a_past_clause_is_the_last_one(times):
+    found = times("В среду началась новая сессия Конгресса США.", "2011-01-07")  # book_252; published on a Friday
+    assert one(found, "В среду").value == "2011-01-05"
+
+
+def test_weekday_in_a_future_clause_is_the_next_one(times):
+    text = "Избирательные участки будут открыты в воскресенье с 8 часов утра до 20 часов."  # book_399
+    t = times(text, "2011-01-06")[0]  # published on a Thursday
+    assert t.text == "в воскресенье с 8 часов утра до 20 часов"
+    assert t.value == "2011-01-09T08:00/2011-01-09T20:00"
+
+
+def test_weekday_with_its_date(times):
+    text = "В пятницу, 21 января, на досудебных слушаниях Алла впервые сможет увидеть супруга."  # book_448
+    assert one(times(text, "2011-01-20"), "В пятницу, 21 января").value == "2011-01-21"
+    assert one(times(text), "В пятницу, 21 января").value == "XXXX-01-21"
+
+
+# -- вчера / сегодня --------------------------------------------------------------------
+
+
+def test_yesterday_evening(times):
+    found = times("Попытка покушения совершена вчера вечером на квартире Исы Ямадаева.", "2008-09-25")  # book_182
+    t = one(found, "вчера вечером")
+    assert (t.type, t.value, t.anchor) == ("time", "2008-09-24TEV", "publication")
+
+
+def test_today_morning_and_no_date(times):
+    text = "Сегодня утром, открывая памятник, он отметил заслуги первого президента."  # book_253
+    assert one(times(text, "2011-02-01"), "Сегодня утром").value == "2011-02-01TMO"
+    t = one(times(text), "Сегодня утром")
+    assert (t.value, t.anchor) == ("XXXX-XX-XXTMO", "none")
+
+
+# -- weeks, years, decades ---------------------------------------------------------------
+
+
+def test_last_week(times):
+    found = times("На прошлой неделе министр иностранных дел посетил Владивосток.", "2013-05-08")  # composed
+    t = one(found, "На прошлой неделе")
+    assert (t.value, interval(t)) == ("2013-W18", ("2013-04-29", "2013-05-05"))
+
+
+def test_last_year(times):
+    text = "В прошлом году в стране по разным причинам умерло 1449 наркоманов."  # book_180
+    assert one(times(text, "2010-03-01"), "В прошлом году").value == "2009"
+    t = one(times(text), "В прошлом году")
+    assert (t.value, t.anchor) == ("XXXX", "none")
+
+
+def test_decades(times):
+    found = times("В начале 90-х он женился на сестре Джоанны Стингрей и переехал в США.", "2009-06-01")  # book_270
+    t = one(found, "В начале 90-х")
+    assert (t.value, t.mod) == ("199", "START")
+    found = times("Цены на нефть быстро росли в 2000-х годах.", "2013-05-08")  # composed
+    assert interval(one(found, "в 2000-х годах")) == ("2000-01-01", "2009-12-31")
+
+
+def test_ordinal_before_a_name_is_not_a_decade(times):
+    text = "Академик Сагдеев сказал, что на недавно прошедших 30-х Королёвских чтениях тон задавали сторонники лунных проектов."
+    assert times(text) == []  # book_461
+
+
+# -- ranges -----------------------------------------------------------------------------------
+
+
+def test_day_range_in_a_month(times):
+    found = times("Corus Chess Tournament будет проводится с 13 по 29 января 2006 года.")  # book_483
+    t = one(found, "с 13 по 29 января 2006 года")
+    assert (t.value, interval(t)) == ("2006-01-13/2006-01-29", ("2006-01-13", "2006-01-29"))
+    found = times("Фестиваль пройдет с 1 по 5 мая в Казани.", "2013-04-20")  # composed
+    assert one(found, "с 1 по 5 мая").value == "2013-05-01/2013-05-05"
+
+
+def test_range_across_months_borrows_the_year(times):
+    text = "Судья заявила, что «с ноября по декабрь 2010 года Андрей Санников предпринял действия для организации беспорядков»."
+    t = one(times(text), "с ноября по декабрь 2010 года")  # book_347
+    assert (t.value, interval(t)) == ("2010-11/2010-12", ("2010-11-01", "2010-12-31"))
+
+
+def test_year_ranges(times):
+    found = times("В 2007-2008 годах, беднейшие страны мира, такие как Гаити, были охвачены беспорядками.")  # book_127
+    assert one(found, "В 2007-2008 годах").value == "2007/2008"
+    found = times("Цены держались выше ста долларов в 2010–2012 годах.")  # composed
+    assert interval(one(found, "в 2010–2012 годах")) == ("2010-01-01", "2012-12-31")
+
+
+def test_list_of_days_shares_the_month(times):
+    found = times("Предусмотрены три выходных дня — 18, 23 и 26 января.", "2006-01-10")  # book_483
+    assert [(t.text, t.value) for t in found] == [("18", "2006-01-18"), ("23", "2006-01-23"), ("26 января", "2006-01-26")]
+
+
+# -- clock times ----------------------------------------------------------------------------
+
+
+def test_clock_time_moscow(times):
+    found = times("Самолет вылетит из Внукова в 15:30 по московскому времени.", "2013-05-08")  # composed
+    t = one(found, "в 15:30 по московскому времени")
+    assert (t.type, t.value) == ("time", "XXXX-XX-XXT15:30")
+    found = times("В 19 часов по Московскому времени в Болгарии был открыт год Российской Федерации.")  # book_156
+    assert one(found, "В 19 часов по Московскому времени").value == "XXXX-XX-XXT19:00"
+
+
+def test_clock_time_with_its_date(times):
+    text = "Конец света, который предрекал проповедник утром в 06.00 по московскому времени 21 мая 2011 года так и не наступил."
+    t = times(text, "2011-05-22")[0]  # book_105
+    assert (t.text, t.value) == ("утром в 06.00 по московскому времени 21 мая 2011 года", "2011-05-21T06:00")
+
+
+def test_match_clock_is_not_a_time_of_day(times):
+    assert times("• 0:1 — 01:23 Сёмин (Овечкин, Фёдоров) • 1:1 — 03:54 Бернс (Рой, Грин)") == []  # book_444
+
+
+# -- durations and sets --------------------------------------------------------------------
+
+
+def test_durations(times):
+    found = times("Переговоры продлятся около двух недель.", "2013-05-08")  # composed
+    t = one(found, "около двух недель")
+    assert (t.type, t.value, t.mod) == ("duration", "P2W", "APPROX")
+    text = "«При этом свидание будет продолжаться три часа, а не как положено — в течение часа», — добавила она."  # book_448
+    found = times(text)
+    assert [(t.text, t.value) for t in found] == [("три часа", "PT3H"), ("в течение часа", "PT1H")]
+
+
+def test_ages_and_adjectives_are_durations(times):
+    found = times("На встречу прибудут его 16-летняя дочь Лиза и 74-летняя мать Раиса.")  # book_448
+    assert [t.value for t in found] == ["P16Y", "P74Y"]
+    text = "Израиль не вернет Восточный Иерусалим со Старым городом, захваченным у Иордании во время Шестидневной войны 1967 года."
+    assert [t.text for t in times(text)] == ["1967 года"]  # book_349: «Шестидневная война» is a name
+
+
+def test_sets(times):
+    found = times("Форум проводится в Петербурге каждый год.")  # composed
+    t = one(found, "каждый год")
+    assert (t.type, t.value) == ("set", "P1Y")
+    text = "Супруга убеждена, что встречи должны проходить «систематически, не реже одного раза в неделю и не менее одного часа»."
+    found = times(text)  # book_448
+    assert one(found, "не реже одного раза в неделю").value == "P1W"
+    assert one(found, "не менее одного часа").mod == "EQUAL_OR_MORE"
+    found = times("В декабре комиссия пригрозила наложить штраф в размере 2 млн. долларов в сутки на Microsoft.")  # book_455
+    assert one(found, "в сутки").value == "P1D"
+
+
+# -- shifts and references --------------------------------------------------------------------
+
+
+def test_years_ago(times):
+    found = times("Последний раз Россия выигрывала мировое первенство 15 лет назад.", "2008-05-18")  # book_444
+    t = one(found, "15 лет назад")
+    assert (t.value, t.anchor) == ("1993", "publication")
+    found = times("Несколько дней назад Бюро США по патентам выдало сети Facebook разрешение.")  # book_370
+    assert one(found, "Несколько дней назад").value == "PAST_REF"
+
+
+def test_present_and_past_references(times):
+    text = "Однако в последнее время растёт количество журналистов, которые подвергаются арестам за работу в Интернете."
+    assert one(times(text, "2006-12-07"), "в последнее время").value == "PAST_REF"  # book_151
+    found = times("В настоящее время супруга, дочь и мама Виктора Бута проживают в Нью-Йорке.")  # book_448
+    assert one(found, "В настоящее время").value == "PRESENT_REF"
+    assert times("Мы сейчас готовим ответное письмо.") == []  # sample: the adverb «сейчас» is not annotated
+
+
+def test_phase_of_the_current_period(times):
+    found = times("К концу недели президент Ирана объявил свою страну ядерной державой.", "2006-04-16")  # book_410
+    t = one(found, "К концу недели")
+    assert (t.value, t.mod) == ("2006-W15", "END")
+
+
+# -- robustness ---------------------------------------------------------------------------------
+
+
+def test_impossible_dates_and_empty_text(times):
+    assert times("Встреча назначена на 32 мая.", "2013-05-08") == []
+    assert extract_times(Document(text="")) == []
+
+
+def test_works_without_tokens_and_with_a_bad_date():
+    doc = make_document("В прошлом году встреча прошла 17 июня.", published="2013-05-08")
+    found = extract_times(doc)  # no parse: no tense, nearest year
+    assert [(t.text, t.value) for t in found] == [("В прошлом году", "2012"), ("17 июня", "2013-06-17")]
+    doc.published = "not a date"
+    assert [t.value for t in extract_times(doc)] == ["XXXX", "XXXX-06-17"]
+
+
+# -- the development and held-out sets (docs/quality.md) ------------------------------------------
+
+
+def test_development_set_quality(models):
+    """Floors: strict extent F1 ≥ 0.92 and value accuracy ≥ 0.88 on the dev set; F1 ≥ 0.85 held out."""
+    from svodka.times.score import load_records, score
+
+    dev = score(load_records(DATA / "dev.jsonl"), models)
+    assert dev.gold >= 200
+    assert dev.strict_prf[2] >= 0.92
+    assert dev.value_accuracy >= 0.88
+    held = score(load_records(DATA / "heldout.jsonl"), models)
+    assert held.strict_prf[2] >= 0.85
+    assert held.value_accuracy >= 0.88
