@@ -10,6 +10,7 @@ keep what is known («XXXX-09») with anchor "none"; no year is invented.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 
 from ..document import Document, Interval, TimeExpr
@@ -20,6 +21,8 @@ from .resolve import Context, Result
 from .tense import clause_tense
 
 __all__ = ["extract_times"]
+
+log = logging.getLogger(__name__)
 
 _HANDLERS = {
     "daymonth": cal.daymonth,
@@ -141,7 +144,11 @@ def _resolve_all(doc: Document, published: dt.date | None, matches: list[Match])
             out.append((m, None))
             continue
         ctx = Context(published, clause_tense(doc, m.start, m.end), previous, doc.text)
-        res = _dispatch(m, ctx, doc.text)
+        try:
+            res = _dispatch(m, ctx, doc.text)
+        except (ValueError, OverflowError) as exc:  # a date out of the calendar's range: skip it, keep the rest
+            log.debug("times: skipped %r: %s", doc.text[m.start : m.end], exc)
+            res = None
         if res is not None and res.day is not None:
             previous = res.day
         out.append((m, res))
