@@ -47,7 +47,9 @@ def _task1(doc: Document, raw: str) -> tuple[str, list[str]]:
             end = doc.raw_offset(m.end - 1) + 1
             if raw[start:end] != doc.text[m.start : m.end]:
                 bad.append(f"{m.start}-{m.end} {doc.text[m.start:m.end]!r} → raw {start}-{end} {raw[start:end]!r}")
-            line = f"{tag} {start} {end - start}"
+            # factRuEval's LocOrg is per mention: «Россия заявила» (locorg) but «в России» (loc).
+            mtag = ("locorg" if m.geopolitical else "loc") if ent.type == LOC else tag
+            line = f"{mtag} {start} {end - start}"
             if line not in seen:
                 seen.add(line)
                 lines.append(line)
