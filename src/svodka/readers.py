@@ -157,6 +157,33 @@ def iter_jsonl(text: str, source: str) -> Iterator[Record]:
             yield parse_json_record(line, source, lineno)
 
 
+def _mixed_utf8(data: bytes) -> bool:
+    """JSON lines that are UTF-8 except for some lines (a corrupt record, not a legacy encoding)."""
+    try:
+        data.decode("utf-8")
+        return False
+    except UnicodeDecodeError:
+        pass
+    return any(not line.isascii() and _utf8(line) is not None for line in data.splitlines())
+
+
+def _utf8(line: bytes) -> str | None:
+    try:
+        return line.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+def iter_jsonl_bytes(data: bytes, source: str) -> Iterator[Record]:
+    """JSON lines decoded one by one: a line that is not UTF-8 becomes an error record, the rest go on."""
+    for lineno, raw in enumerate(data.splitlines(), 1):
+        line = _utf8(raw)
+        if line is None:
+            yield Record(source=f"{source}:{lineno}", line=lineno, error="line is not valid UTF-8")
+        elif line.strip():
+            yield parse_json_record(line, source, lineno)
+
+
 def read_path(path: str | Path) -> Iterator[Record]:
     """Records from one file (``-`` is standard input, read as JSON lines if it looks like them)."""
     source = str(path)
@@ -170,6 +197,9 @@ def read_path(path: str | Path) -> Iterator[Record]:
         return
     p = Path(path)
     data = read_bytes(p)
+    if _is_batch(p) and _mixed_utf8(data):
+        yield from iter_jsonl_bytes(data, source)
+        return
     text = decode(data, source)
     name = p.name.lower()
     if _is_batch(p):
