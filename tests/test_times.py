@@ -270,7 +270,21 @@ def test_sets(times):
     assert one(found, "в сутки").value == "P1D"
 
 
+def test_habitual_sentences_keep_the_year_open(times):
+    text = "Осенью, как правило, в начале октября стрелки часов переводились на один час назад."  # book_256
+    found = times(text, "2011-03-01")
+    assert [(t.text, t.value) for t in found] == [("Осенью", "XXXX-FA"), ("в начале октября", "XXXX-10"), ("на один час", "PT1H")]
+
+
 # -- shifts and references --------------------------------------------------------------------
+
+
+def test_next_day_counts_from_the_last_named_day(times):
+    text = "Она была госпитализирована 5 января, на следующий день ей была сделана хирургическая операция."  # composed
+    t = one(times(text, "2011-01-10"), "на следующий день")
+    assert (t.value, t.anchor) == ("2011-01-06", "previous")
+    assert one(times("На следующий день он отозвал из России посла."), "На следующий день").value == "XXXX-XX-XX"  # book_260
+
 
 
 def test_years_ago(times):

@@ -37,6 +37,7 @@ _HANDLERS = {
     "holiday": cal.holiday,
     "deictic": moments.deictic,
     "eve": moments.eve,
+    "nextday": moments.next_day,
     "weekday": moments.weekday,
     "weekday_bare": moments.weekday,
     "clock": moments.clock,
@@ -48,6 +49,10 @@ _HANDLERS = {
     "duration": amounts.duration,
 }
 _NOMINAL = {"NOUN", "PROPN", "ADJ", "DET", "NUM"}
+# A habitual sentence («Осенью, как правило, …», «обычно в мае») speaks of every year:
+# its year-less dates keep the year unspecified instead of taking the publication year.
+_HABITUAL = re.compile(r"(?i)\b(?:как\s+правило|обычно|традиционно|по\s+традиции|ежегодно|каждый\s+год|раз\s+в\s+год|регулярн\w*)\b")
+_CALENDAR = {"month", "season", "daymonth", "holiday", "compound", "range"}
 
 
 def _published(doc: Document) -> dt.date | None:
@@ -90,6 +95,15 @@ def _governs_event(doc: Document, m: Match) -> bool:
         return following[0].pos in _NOMINAL and following[0].feats.get("Case") == "Gen"
     nxt = doc.text[m.end : m.end + 30].split()
     return bool(nxt) and nxt[0][:1].isalpha() and nxt[0][:1].islower() and nxt[0] not in ("он", "она", "они", "в", "на")
+
+
+def _sentence(doc: Document, offset: int) -> str:
+    sent = doc.sent_of(offset) if doc.sents else None
+    if sent is not None:
+        return doc.text[sent.start : sent.end]
+    start = max(doc.text.rfind(ch, 0, offset) for ch in ".!?\n") + 1
+    ends = [i for i in (doc.text.find(ch, offset) for ch in ".!?\n") if i >= 0]
+    return doc.text[start : min(ends) if ends else len(doc.text)]
 
 
 def _dispatch(m: Match, ctx: Context, text: str) -> Result | None:
@@ -143,7 +157,8 @@ def _resolve_all(doc: Document, published: dt.date | None, matches: list[Match])
         if m.family == "eve" and _governs_event(doc, m):
             out.append((m, None))
             continue
-        ctx = Context(published, clause_tense(doc, m.start, m.end), previous, doc.text)
+        pub = None if m.family in _CALENDAR and _HABITUAL.search(_sentence(doc, m.start)) else published
+        ctx = Context(pub, clause_tense(doc, m.start, m.end), previous, doc.text)
         try:
             res = _dispatch(m, ctx, doc.text)
         except (ValueError, OverflowError) as exc:  # a date out of the calendar's range: skip it, keep the rest

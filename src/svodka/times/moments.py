@@ -38,6 +38,14 @@ def eve(m: Match, ctx: Context) -> Result:
     return _on_day(day, "publication", _pod(m.groups.get("pod")))
 
 
+def next_day(m: Match, ctx: Context) -> Result:
+    """«на следующий день»: the day after the last named day (anchor previous)."""
+    pod = {"утро": "MO", "вечер": "EV"}.get(m.groups["nd"])
+    if ctx.previous is None:
+        return _on_day(None, "none", pod)
+    return _on_day(ctx.previous + dt.timedelta(days=1), "previous", pod)
+
+
 def weekday_date(wd: int, pub: dt.date, tense: str | None) -> dt.date:
     """The weekday nearest the publication date that the tense allows."""
     back = (pub.isoweekday() - wd) % 7  # days since the last such weekday (0 = today)
