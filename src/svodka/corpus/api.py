@@ -13,7 +13,7 @@ from ..document import Document
 from ..settings import Settings
 from . import tables as t
 from .engine import make_engine
-from .ingest import IngestStats, Progress, ingest
+from .ingest import TIMEOUT, IngestStats, Progress, ingest
 from .person import PersonView, find_persons, person_view
 from .search import Hit, search
 from .store import build_rows, write_rows
@@ -44,9 +44,10 @@ class Corpus:
         workers: int | None = None,
         settings: Settings | None = None,
         progress: Progress | None = None,
+        timeout: float = TIMEOUT,
     ) -> IngestStats:
         """Analyse and store files, folders or ``-`` (stdin); what is stored already is skipped."""
-        return ingest(self.engine, paths, workers=workers, settings=settings, progress=progress)
+        return ingest(self.engine, paths, workers=workers, settings=settings, progress=progress, timeout=timeout)
 
     def add(self, docs: Iterable[Document], source: str = "api") -> int:
         """Store Documents analysed already; returns how many were new."""
