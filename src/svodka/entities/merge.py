@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..document import NameParts, Token
-from .gazetteer import canonical
+from .gazetteer import canonical, fixed_type
 from .ner import Candidate
 
 _FUNCTION_WORDS = frozenset({"и", "по", "в", "на", "для", "при", "of", "the", "and", "за", "с", "о", "об"})
@@ -54,6 +54,8 @@ def _same_word(a: str | None, b: str | None) -> bool:
 
 def merge_persons(cands: list[Candidate]) -> list[Cluster]:
     clusters: list[Cluster] = []
+    aliases = [c for c in cands if c.alias_of is not None]
+    cands = [c for c in cands if c.alias_of is None]
     full = [c for c in cands if c.parts and c.parts.last and (c.parts.first or c.parts.middle)]
     rest = [c for c in cands if c not in full]
     for cand in full:
@@ -81,7 +83,19 @@ def merge_persons(cands: list[Candidate]) -> list[Cluster]:
             found = Cluster("PER", key=_fold(word))
             clusters.append(found)
         found.add(cand)
+    _join_aliases(clusters, aliases)
     return clusters
+
+
+def _join_aliases(clusters: list[Cluster], aliases: list[Candidate]) -> None:
+    """Put each parenthesised alias in its main mention's cluster; it does not vote on the name."""
+    home = {id(m): cl for cl in clusters for m in cl.members}
+    for cand in aliases:
+        cl = home.get(id(cand.alias_of))
+        if cl is not None:
+            cand.parts = None
+            cl.members.append(cand)
+            home[id(cand)] = cl
 
 
 def _initial(a: str | None, b: str | None) -> bool:
@@ -106,10 +120,13 @@ def initials(words: list[str]) -> str:
 
 def merge_places_and_orgs(cands: list[Candidate]) -> list[Cluster]:
     by_key: dict[str, Cluster] = {}
+    # «Комитет защиты журналистов (КЗЖ)»: the abbreviation joins the name here and wherever else it stands.
+    same = {c.key: c.alias_of.key for c in cands if c.alias_of is not None}
     for cand in cands:
-        cl = by_key.get(cand.key)
+        key = same.get(cand.key, cand.key)
+        cl = by_key.get(key)
         if cl is None:
-            cl = by_key[cand.key] = Cluster(cand.type, key=cand.key)
+            cl = by_key[key] = Cluster(cand.type, key=key)
         cl.add(cand)
     clusters = list(by_key.values())
     # Abbreviations: «МАГАТЭ» joins «Международное агентство по атомной энергии» when initials agree.
@@ -126,7 +143,7 @@ def merge_places_and_orgs(cands: list[Candidate]) -> list[Cluster]:
                 break
     out = [cl for cl in clusters if cl.members]
     for cl in out:
-        cl.type = Counter(m.type for m in cl.members).most_common(1)[0][0]
+        cl.type = fixed_type(cl.members[0].normal) or Counter(m.type for m in cl.members).most_common(1)[0][0]
     return out
 
 
@@ -136,8 +153,9 @@ def canonical_place_name(cl: Cluster, tokens: list[Token]) -> str:
         canon = canonical(m.normal)
         if canon:
             return canon
-    counts = Counter(m.normal for m in cl.members)
-    nominative = Counter(m.normal for m in cl.members if _is_nominative(m, tokens))
+    named = [m for m in cl.members if m.alias_of is None] or cl.members
+    counts = Counter(m.normal for m in named)
+    nominative = Counter(m.normal for m in named if _is_nominative(m, tokens))
     pick = nominative or counts
     return max(pick.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
 

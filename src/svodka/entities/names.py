@@ -113,6 +113,9 @@ def split_name(words: list[str]) -> NameParts:
             return NameParts(middle=words[0])
         return NameParts(last=words[0])
     if len(words) == 2:
+        # «Ху Цзиньтао», «Ким Чен Ын»: Chinese and Korean names put the surname first.
+        if words[0].lower() in EAST_ASIAN_SURNAMES and kinds[1] != "last":
+            return NameParts(first=words[1], last=words[0])
         # «Путин Владимир»: surname first when the dictionary says so.
         if kinds[0] == "last" and kinds[1] == "first":
             return NameParts(first=words[1], last=words[0])
@@ -123,8 +126,26 @@ def split_name(words: list[str]) -> NameParts:
         return NameParts(first=words[1], middle=words[2], last=words[0])
     if kinds[1] == "middle":
         return NameParts(first=words[0], middle=words[1], last=" ".join(words[2:]))
+    if len(words) == 3 and kinds[1] != "last" and words[1][:1].isupper() and not _particle(words[1]):
+        # «Хуан Пабло Монтойя», «Реджеп Тайип Эрдоган»: two given names, then the surname.
+        return NameParts(first=f"{words[0]} {words[1]}", last=words[2])
     # «Жан Клод Ван Дамм», «Ким Чен Ын»: first word first, the rest the surname.
     return NameParts(first=words[0], last=" ".join(words[1:]))
+
+
+# The commonest Chinese and Korean surnames, written in Russian (Palladius transcription).
+EAST_ASIAN_SURNAMES = frozenset(
+    """ван ли чжан лю чэнь чэн ян хуан чжао у чжоу сюй сунь ма чжу ху го хэ гао линь ло чжэн лян се сун тан
+    хань фэн дэн цао пэн цзэн сяо тянь дун пань юань цай цзян юй ду е вэй су люй дин жэнь лу шэнь ши яо
+    вэнь цзя цинь сюэ мао ким пак чон чен мун""".split()
+)
+# Particles inside Arabic, Dutch and other names: «бин Ладен», «ван Гог», «аль-Асад».
+_PARTICLES = ("бин", "ибн", "ван", "фон", "де", "дель", "да", "ле", "ла", "аль", "эль", "абу", "абд")
+
+
+def _particle(word: str) -> bool:
+    low = word.lower()
+    return low in _PARTICLES or low.startswith(("аль-", "эль-", "ад-", "ас-", "ар-"))
 
 
 def full_name(parts: NameParts) -> str:

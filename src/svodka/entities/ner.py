@@ -15,7 +15,7 @@ _QUOTES = "«»\"„“”"
 _PREPOSITIONS_OF_PLACE = frozenset({"в", "во", "на", "из", "к", "ко", "по", "до", "через", "под", "над", "около", "вокруг"})
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Candidate:
     start: int
     end: int
@@ -27,6 +27,7 @@ class Candidate:
     key: str = ""  # merge key
     cluster: int = -1
     geopolitical: bool = False  # this mention acts as a political actor (factRuEval's LocOrg)
+    alias_of: Candidate | None = None  # «Комитет защиты журналистов (КЗЖ)»: КЗЖ is the same entity
     extra: dict = field(default_factory=dict)
 
 
@@ -60,14 +61,70 @@ def candidates(doc: Document, spans: list[RawSpan]) -> list[Candidate]:
     starts = [t.start for t in tokens]
     out: list[Candidate] = []
     for span in spans:
-        idx = token_range(tokens, starts, span.start, span.end)
-        idx = _trim(tokens, idx)
-        if not idx:
+        main: Candidate | None = None
+        for idx in _split_parentheses(tokens, token_range(tokens, starts, span.start, span.end)):
+            idx = _trim(tokens, idx)
+            if not idx:
+                continue
+            cand = Candidate(tokens[idx[0]].start, tokens[idx[-1]].end, span.type, idx)
+            if not _plausible(doc, tokens, cand):
+                continue
+            normalise(doc, cand)
+            cand.alias_of = main
+            main = main or cand
+            out.append(cand)
+    return out
+
+
+def _split_parentheses(tokens: list[Token], idx: list[int]) -> list[list[int]]:
+    """«Билал Хассеин (Bilal Hussein)», «Комитет защиты журналистов (КЗЖ)»: a name and its other
+    spelling or abbreviation are two mentions of one entity, not one long name."""
+    parts, cur = [], []
+    for i in idx:
+        if tokens[i].text in ("(", ")", "[", "]"):
+            if cur:
+                parts.append(cur)
+            cur = []
+        else:
+            cur.append(i)
+    if cur:
+        parts.append(cur)
+    return parts
+
+
+# Institutions named by a common noun and their country: «правительство Израиля», «МИД России»,
+# «японское правительство».  natasha tags only the country; news readers mean the body.
+INSTITUTIONS = frozenset(
+    """правительство кабмин парламент мид министерство минобороны минфин минздрав минэкономразвития
+    посольство консульство администрация мэрия власть армия полиция суд прокуратура генпрокуратура
+    сборная госдеп госдепартамент конгресс сенат спецслужба разведка парламент правительство
+    кабинет сейм бундестаг кнессет меджлис генштаб штаб минюст минтранс минприроды""".split()
+)
+_NOT_ORGS = frozenset({"сми", "пао", "оао", "зао", "ооо", "ао"})
+
+
+def institution_candidates(doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    """ORG mentions for «<institution> <country in genitive>» and «<country adjective> <institution>»."""
+    from .gazetteer import GEO_ADJECTIVES
+
+    tokens = doc.tokens
+    place_at = {c.toks[0]: c for c in cands if c.type == "LOC"}
+    taken = {i for c in cands if c.type == "ORG" for i in c.toks}
+    out = []
+    for i, tok in enumerate(tokens):
+        if tok.lemma not in INSTITUTIONS or i in taken or tok.pos not in ("NOUN", "PROPN"):
             continue
-        cand = Candidate(tokens[idx[0]].start, tokens[idx[-1]].end, span.type, idx)
-        if not _plausible(doc, tokens, cand):
+        place = place_at.get(i + 1)
+        if place is not None and tokens[place.toks[0]].feats.get("Case") in ("Gen", None):
+            idx = list(range(i, place.toks[-1] + 1))
+        elif i > 0 and tokens[i - 1].lemma in GEO_ADJECTIVES and tokens[i - 1].sent == tok.sent:
+            idx = [i - 1, i]
+        else:
             continue
+        cand = Candidate(tokens[idx[0]].start, tokens[idx[-1]].end, "ORG", idx)
         normalise(doc, cand)
+        cand.normal = cand.normal[:1].lower() + cand.normal[1:] if not tok.text.isupper() else cand.normal
+        cand.key = alias_key(cand.normal)
         out.append(cand)
     return out
 
@@ -84,6 +141,8 @@ def _plausible(doc: Document, tokens: list[Token], cand: Candidate) -> bool:
     words = [tokens[i] for i in cand.toks if tokens[i].text[:1].isalpha()]
     if not words:
         return False
+    if cand.type == "ORG" and all(t.text.lower() in _NOT_ORGS for t in words):
+        return False  # «СМИ», a bare «ОАО»: kinds of organisation, not names
     if cand.type == "PER":
         # A person's name has a capitalised word, and is not inside quotes («Газпром», "Иван Грозный" the film).
         if not any(t.text[:1].isupper() for t in words):
