@@ -14,7 +14,7 @@ from .attach import attach_roles
 from .gazetteer import is_geopolitical
 from .merge import canonical_person_parts, canonical_place_name, merge_persons, merge_places_and_orgs
 from .names import full_name
-from .ner import candidates, institution_candidates, mark_geopolitical
+from .ner import candidates, extend_orgs, institution_candidates, mark_geopolitical
 
 __all__ = ["extract_entities"]
 
@@ -23,6 +23,7 @@ def extract_entities(doc: Document, models: Models) -> list[Entity]:
     spans = parse(doc, models)
     cands = candidates(doc, spans)
     cands += institution_candidates(doc, cands)
+    extend_orgs(doc, cands)
     tokens = doc.tokens
     person_clusters = merge_persons([c for c in cands if c.type == PER])
     other_clusters = merge_places_and_orgs([c for c in cands if c.type != PER])

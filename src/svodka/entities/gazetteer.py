@@ -108,6 +108,10 @@ _PHYSICAL = re.compile(
     r"кладбищ|площадк|район|квартал|дорог|трасс)",
     re.IGNORECASE,
 )
+# Head nouns of names of political units.
+_POLITICAL_HEADS = frozenset(
+    "область край округ республика государство империя штат провинция королевство княжество федерация эмират".split()
+)
 _NEVER_POLITICAL = frozenset(
     """луна земля марс солнце венера юпитер мкс европа азия африка америка евразия сибирь кавказ балтия
     арктика антарктида антарктика ближний_восток дальний_восток урал поволжье скандинавия балканы
@@ -155,6 +159,8 @@ def is_geopolitical(name: str) -> bool:
         return True
     if folded in _NEVER_POLITICAL or _PHYSICAL.search(folded):
         return False
+    if len(folded.split()) > 1 and folded.split()[-1] in _POLITICAL_HEADS:
+        return True  # «Свердловская область», «Палестинское государство»
     from ..models import morph_analyzer
 
     words = folded.split()

@@ -129,6 +129,26 @@ def institution_candidates(doc: Document, cands: list[Candidate]) -> list[Candid
     return out
 
 
+def extend_orgs(doc: Document, cands: list[Candidate]) -> None:
+    """«Конгресс США», «министерство сельского хозяйства Германии», «ВВС США»: natasha stops an
+    organisation's name before the country it belongs to; the country is part of the name.
+    The country keeps its own (nested) mention."""
+    tokens = doc.tokens
+    starts = {c.toks[0]: c for c in cands if c.type in ("LOC", "ORG")}
+    for cand in cands:
+        if cand.type != "ORG" or cand.alias_of is not None:
+            continue
+        nxt = starts.get(cand.toks[-1] + 1)
+        if nxt is None or nxt is cand or tokens[nxt.toks[0]].sent != tokens[cand.toks[0]].sent:
+            continue
+        first = tokens[nxt.toks[0]]
+        if first.feats.get("Case") != "Gen" or any(tokens[i].text in _QUOTES for i in cand.toks):
+            continue
+        cand.toks = cand.toks + nxt.toks
+        cand.end = nxt.end
+        normalise(doc, cand)
+
+
 def _trim(tokens: list[Token], idx: list[int]) -> list[int]:
     while idx and not tokens[idx[-1]].text[:1].isalnum() and tokens[idx[-1]].text not in _QUOTES:
         idx = idx[:-1]
@@ -164,11 +184,56 @@ def normalise(doc: Document, cand: Candidate) -> None:
     cand.key = alias_key(cand.normal)
 
 
+# Nouns whose genitive place is a piece of land, not an actor: «территория России», «жители Крыма».
+_PLACE_OF = frozenset(
+    """территория регион житель гражданин столица город село стадион север юг восток запад центр часть
+    граница побережье окраина пригород провинция область район земля небо берег карта путешествие
+    поездка тур турне маршрут климат природа погода население аэропорт порт улица""".split()
+)
+# Nouns that make even «в России» an actor: «посол в России» is accredited to the state.
+_ACTOR_HEADS = frozenset({"посол", "посольство", "представительство", "представитель", "консульство", "атташе"})
+
+
 def mark_geopolitical(doc: Document, cand: Candidate) -> None:
-    """A place acts as a political actor unless it is where something happens («в России»)."""
+    """A place acts as a political actor («Россия заявила», «правительство России») unless it is where
+    something happens («в России»), a piece of land («территория России») or a gloss «(Германия)»."""
+    tokens = doc.tokens
+    root = _conj_root(tokens, cand.toks[0])
     first = cand.toks[0]
-    prev = doc.tokens[first - 1] if first > 0 else None
-    if prev is not None and prev.sent == doc.tokens[first].sent and prev.text.lower() in _PREPOSITIONS_OF_PLACE:
+    prev = tokens[first - 1] if first > 0 else None
+    if prev is not None and prev.text == "(":
         cand.geopolitical = False
-    else:
+        return
+    head = tokens[tokens[root].head] if tokens[root].head >= 0 else None
+    if head is not None and head.lemma in _ACTOR_HEADS:
         cand.geopolitical = True
+        return
+    if _preposition_of(tokens, root) in _PREPOSITIONS_OF_PLACE:
+        cand.geopolitical = False
+        return
+    if head is not None and tokens[root].rel == "nmod" and head.lemma in _PLACE_OF:
+        cand.geopolitical = False
+        return
+    cand.geopolitical = True
+
+
+def _conj_root(tokens: list[Token], i: int) -> int:
+    """«в Калифорнии и Нью-Йорке»: a conjunct takes its context from the first conjunct."""
+    seen = 0
+    while tokens[i].rel == "conj" and tokens[i].head >= 0 and seen < 10:
+        i = tokens[i].head
+        seen += 1
+    return i
+
+
+def _preposition_of(tokens: list[Token], i: int) -> str | None:
+    """The preposition governing token i: its 'case' dependent, else the word just before it."""
+    sent = tokens[i].sent
+    j = i - 1
+    while j >= 0 and tokens[j].sent == sent and i - j <= 4:
+        if tokens[j].head == i and tokens[j].rel == "case":
+            return tokens[j].text.lower()
+        j -= 1
+    if i > 0 and tokens[i - 1].sent == sent and tokens[i - 1].pos == "ADP":
+        return tokens[i - 1].text.lower()
+    return None
