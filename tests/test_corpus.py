@@ -223,3 +223,181 @@ def test_kerry_roles_and_quotes_with_dates_and_source(kerry_corpus, sample_doc):
         assert q.title and q.source.endswith(("kerry.jsonl:1", "kerry.jsonl:2"))
     assert any(q.text.startswith("США считают") and q.date == "2013-05-08" and q.url == "https://example.ru/kerry"
                for q in direct)
+
+
+def test_namesakes_stay_apart_unless_full_names_agree(tmp_path):
+    """Two bare «Иванов» with different posts are two people; «Иван Иванов» twice is one."""
+    from svodka.document import Entity, Mention, Role
+    from svodka.pipeline import make_document
+
+    def doc(text: str, name: str, post: str | None, published: str):
+        d = make_document(text, published=published)
+        start = d.text.index(name.split()[-1])
+        roles = [Role(name=post, post=post)] if post else []
+        d.entities = [Entity(id="e1", type="PER", name=name, mentions=[Mention(start, start + len(name), name)], roles=roles)]
+        return d
+
+    docs = [
+        doc("Министр финансов Иванов заявил о росте доходов бюджета.", "Иванов", "министр финансов", "2013-01-10"),
+        doc("Нападающий Иванов забил победный гол в ворота соперника.", "Иванов", "нападающий", "2013-02-11"),
+        doc("Иван Иванов возглавил совет директоров компании.", "Иван Иванов", None, "2013-03-12"),
+        doc("Совет директоров провел заседание, которое открыл Иван Иванов.", "Иван Иванов", None, "2013-04-13"),
+    ]
+    corpus = Corpus(tmp_path / "namesakes.db")
+    assert corpus.add(docs) == 4
+    with corpus.engine.connect() as conn:
+        people = conn.execute(select(t.entities.c.name, t.entities.c.n_docs).order_by(t.entities.c.name)).all()
+    # the two bare surnames fit the one full name by surname, but their posts differ from each other:
+    # they may not both be him, so nobody is merged by surname alone here
+    assert sorted(n for _, n in people) == [1, 1, 2]
+    assert ("Иван Иванов", 2) in people
+
+
+# -- search ------------------------------------------------------------------------------------
+
+HOSTILE_QUERIES = [
+    "'; DROP TABLE documents; --",
+    '" OR 1=1 --',
+    "NEAR(Керри Путин, 2)",
+    "Керри* AND ^Путин OR NOT",
+    "title:Керри",
+    "\"unterminated",
+    "Керри) OR (1",
+    "%_\\",
+    "Керри & !Путин | (:*",
+    "Керри\x00Путин",
+]
+
+
+@pytest.mark.parametrize("kerry_corpus", BACKENDS, indirect=True)
+def test_search_ranks_highlights_and_filters(kerry_corpus):
+    hits = kerry_corpus.search("госсекретарь Керри")
+    assert {h.published for h in hits} == {"2013-05-08", "2013-05-09"}
+    assert all(h.marks for h in hits)
+    assert "[госсекретарем]" in " ".join(h.highlighted() for h in hits).lower() or any(
+        "госсекретар" in h.highlighted().lower() for h in hits)
+    assert [h.published for h in kerry_corpus.search("Керри", since="2013-05-09")] == ["2013-05-09"]
+    assert [h.published for h in kerry_corpus.search("Керри", until="2013-05-08")] == ["2013-05-08"]
+    assert [h.published for h in kerry_corpus.search("Донилон", person="Керри")] == ["2013-05-08"]
+    assert kerry_corpus.search("Керри", person="Никто Неизвестный") == []
+    assert kerry_corpus.search("Бостонском марафоне")[0].title.startswith("Владимир Путин")  # any inflection
+
+
+@pytest.mark.parametrize("kerry_corpus", BACKENDS, indirect=True)
+def test_hostile_queries_are_plain_words(kerry_corpus):
+    from svodka.errors import InputError, SvodkaError
+
+    before = kerry_corpus.counts()
+    for query in HOSTILE_QUERIES:
+        hits = kerry_corpus.search(query)
+        assert isinstance(hits, list)
+    assert kerry_corpus.search("Керри* ^Путин")  # operators are dropped, the words still count
+    for bad in ("", "   ", "!!! ---", "*"):
+        with pytest.raises(InputError, match="no words"):
+            kerry_corpus.search(bad)
+    with pytest.raises(SvodkaError, match="since"):
+        kerry_corpus.search("Керри", since="2013-13-45'; --")
+    assert kerry_corpus.counts() == before
+    assert kerry_corpus.person("'; DROP TABLE entities; --") is None
+
+
+# -- hostile input ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", BACKENDS, indirect=True)
+def test_hostile_input_clear_errors_nothing_lost_no_partial_rows(url, models, factru_dir, tmp_path):
+    sentence = "Госсекретарь США Джон Керри прибыл в Москву. "
+    good = (factru_dir / f"{SMALL[0]}.txt").read_text()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "big.txt").write_text(sentence * (10 * 2**20 // len(sentence.encode())), encoding="utf-8")  # 10 MB
+    (folder / "good.txt").write_text(good, encoding="utf-8")
+    lines = [
+        json.dumps({"id": "ok", "text": "Министр иностранных дел России Сергей Лавров встретился с Керри."}, ensure_ascii=False),
+        json.dumps({"id": "huge", "text": sentence * 250_000}, ensure_ascii=False),  # ~11 MB line
+        '{"id": "broken", "text": "Керри',
+        json.dumps({"id": "surrogate", "text": "Керри \ud800 прибыл"}),
+        json.dumps({"id": "nul", "title": "Керри\x00", "url": "http://x\x00y", "text": "Сергей Лавров\x00 прилетел в Вашингтон."}),
+        json.dumps(["not", "an", "object"]),
+    ]
+    data = "\n".join(lines).encode("utf-8") + b"\n" + b'{"id": "latin1", "text": "\xc0\xff\xfe"}\n'
+    (folder / "batch.jsonl").write_bytes(data)
+    (folder / "broken.jsonl.gz").write_bytes(gzip.compress(b'{"text": "x"}\n' * 100)[:40])
+    corpus = Corpus(url)
+    stats = corpus.ingest(str(folder), workers=1, timeout=60)
+    reasons = {(Path(e["source"].split(":")[0]).name, e["line"]): e["reason"] for e in corpus.errors()}
+    assert "too large" in reasons[("big.txt", None)]
+    assert "too large" in reasons[("batch.jsonl", 2)]
+    assert "broken JSON" in reasons[("batch.jsonl", 3)]
+    assert "surrogate" in reasons[("batch.jsonl", 4)]
+    assert "JSON object" in reasons[("batch.jsonl", 6)]
+    assert "UTF-8" in reasons[("batch.jsonl", 7)]
+    assert "gzip" in reasons[("broken.jsonl.gz", None)]
+    assert stats.added == 3  # good.txt, "ok" and "nul" (scrubbed), nothing else lost
+    with corpus.engine.connect() as conn:
+        ext = {r.ext_id: r for r in conn.execute(select(t.documents))}
+    assert {"ok", "nul"} <= set(ext) and "\x00" not in ext["nul"].text + (ext["nul"].url or "")
+    assert corpus.check() == []
+    before = snapshot(corpus)
+    again = corpus.ingest(str(folder), workers=1, timeout=60)
+    assert again.added == 0 and snapshot(corpus) == before  # errors are not recorded twice
+
+
+# -- export, CLI, migrations -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kerry_corpus", ["sqlite"], indirect=True)
+def test_export_jsonl_and_parquet(kerry_corpus, tmp_path):
+    import pyarrow.parquet as pq
+
+    from svodka.document import Document
+
+    assert kerry_corpus.export(tmp_path / "c.jsonl") == 2
+    rows = [json.loads(line) for line in (tmp_path / "c.jsonl").read_text().splitlines()]
+    docs = [Document.from_dict({k: v for k, v in r.items() if k != "corpus"}) for r in rows]
+    assert {d.published for d in docs} == {"2013-05-08", "2013-05-09"}
+    assert all(r["corpus"]["entities"] for r in rows)
+    assert kerry_corpus.export(tmp_path / "c.parquet", "parquet") == 2
+    table = pq.read_table(tmp_path / "c.parquet")
+    assert table.num_rows == 2 and set(table.column("published").to_pylist()) == {"2013-05-08", "2013-05-09"}
+
+
+@pytest.mark.parametrize("kerry_corpus", ["sqlite"], indirect=True)
+def test_cli_commands(kerry_corpus, tmp_path):
+    from typer.testing import CliRunner
+
+    from svodka.cli import app
+
+    db = str(kerry_corpus.engine.url.database)
+    run = CliRunner().invoke
+    res = run(app, ["person", "Керри", "--db", db])
+    assert res.exit_code == 0, res.output
+    assert "Джон Керри" in res.output and "2013-05-08" in res.output and "Roles" in res.output
+    res = run(app, ["search", "Бостонском марафоне", "--db", db])
+    assert res.exit_code == 0 and "Владимир Путин намерен" in res.output
+    res = run(app, ["search", "'; DROP TABLE documents; --", "--db", db])
+    assert res.exit_code == 0 and "no documents found" in res.output
+    res = run(app, ["search", "***", "--db", db])
+    assert res.exit_code == 1 and "no words" in res.output
+    assert run(app, ["dups", "--db", db]).exit_code == 0
+    res = run(app, ["person", "Неизвестный", "--db", db])
+    assert res.exit_code == 1 and "no person" in res.output
+    res = run(app, ["export", "--db", db, "--format", "parquet"])
+    assert res.exit_code == 1 and "--out" in res.output
+    res = run(app, ["ingest", str(FACTRU / f"{SMALL[0]}.txt"), "--db", db, "--workers", "1"])
+    assert res.exit_code == 0 and "1 added" in res.output
+
+
+def test_migrations_apply_once_and_bad_urls_are_config_errors(tmp_path):
+    from alembic.runtime.migration import MigrationContext
+
+    from svodka.errors import ConfigError
+
+    Corpus(tmp_path / "m.db").close()
+    corpus = Corpus(f"sqlite:///{tmp_path / 'm.db'}")  # reopening is a no-op
+    with corpus.engine.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_revision() == "0001"
+    with pytest.raises(ConfigError):
+        Corpus("mysql://nobody@localhost/x")
+    with pytest.raises(ConfigError):
+        Corpus("postgresql://nobody@127.0.0.1:1/none")

@@ -96,13 +96,6 @@ def read_records(files: Iterable[str]) -> Iterator[Record]:
             yield Record(source=f, error=str(exc).removeprefix(f"{f}: "))
 
 
-def _scrub(value: str | None) -> str | None:
-    """Drop NUL and lone surrogates from a metadata field (PostgreSQL and UTF-8 refuse them)."""
-    if value is None:
-        return None
-    return value.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
-
-
 def prepare(rec: Record) -> Document:
     """Clean one record into a Document ready to analyse, or raise InputError with the reason."""
     try:
@@ -110,7 +103,7 @@ def prepare(rec: Record) -> Document:
     except UnicodeEncodeError as exc:
         raise InputError(f"invalid Unicode: lone surrogate at character {exc.start}") from None
     return make_document(
-        rec.text, title=_scrub(rec.title), published=rec.published, url=_scrub(rec.url), id=_scrub(rec.id)
+        rec.text, title=store.scrub(rec.title), published=rec.published, url=store.scrub(rec.url), id=store.scrub(rec.id)
     )
 
 

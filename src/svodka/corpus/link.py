@@ -76,26 +76,33 @@ def _members(conn: Connection) -> list[_Member]:
     return out
 
 
-def _person_key(m: _Member, full_posts: dict[str, dict[tuple, set[str]]]) -> tuple:
+def _person_key(m: _Member, full_posts: dict[str, dict[tuple, set[str]]], bare_posts: dict[str, set[str]]) -> tuple:
     p = m.person
     assert p is not None
     if p.full:
         return ("PER", p.last, p.first)
     if p.last:
         candidates = full_posts.get(p.last, {})
-        fits = [k for k, ps in candidates.items() if not m.posts or not ps or m.posts & ps]
-        if len(fits) == 1:
-            return fits[0]
+        agree = [k for k, ps in candidates.items() if m.posts & ps]
+        if len(agree) == 1:  # the same post: the same person
+            return agree[0]
+        # Without a shared post, a bare surname joins the only full name it could be, unless bare
+        # namesakes with different posts exist: they cannot all be him, so none joins.
+        if not agree and len(candidates) == 1 and (not m.posts or len(bare_posts.get(p.last, ())) <= 1):
+            return next(iter(candidates))
         return ("PER", p.last, None, min(m.posts) if m.posts else "")
     return ("PER", None, p.first or m.name.lower())
 
 
 def _keys(members: list[_Member]) -> list[tuple]:
     full_posts: dict[str, dict[tuple, set[str]]] = defaultdict(lambda: defaultdict(set))
+    bare_posts: dict[str, set[str]] = defaultdict(set)
     for m in members:
         if m.person and m.person.full:
             full_posts[m.person.last][("PER", m.person.last, m.person.first)] |= m.posts
-    keys = [_person_key(m, full_posts) if m.type == "PER" else (m.type, name_key(m.name)) for m in members]
+        elif m.person and m.person.last and m.posts:
+            bare_posts[m.person.last].add(min(m.posts))
+    keys = [_person_key(m, full_posts, bare_posts) if m.type == "PER" else (m.type, name_key(m.name)) for m in members]
     # A bare surname without a post joins the surname's only post-bearing group.
     by_last: dict[str, set[tuple]] = defaultdict(set)
     for k in keys:

@@ -26,6 +26,13 @@ def text_hash(text: str) -> tuple[str, int]:
     return digest, int(digest[:15], 16)
 
 
+def scrub(value: str | None) -> str | None:
+    """Drop NUL and lone surrogates from a text field (PostgreSQL and UTF-8 refuse them)."""
+    if value is None:
+        return None
+    return value.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
+
+
 def error_id(source: str, line: int | None, reason: str) -> int:
     return int(hashlib.sha256(f"{source}\0{line}\0{reason}".encode("utf-8", "replace")).hexdigest()[:15], 16)
 
@@ -128,8 +135,9 @@ def write_rows(engine: Engine, rows: Rows) -> bool:
 
 def write_error(engine: Engine, source: str, reason: str, line: int | None = None, excerpt: str | None = None) -> bool:
     """Record a bad input once (keyed by source, line and reason); False when already recorded."""
+    source, reason = scrub(source) or "", scrub(reason) or ""
     eid = error_id(source, line, reason)
-    row = {"id": eid, "source": source, "line": line, "reason": reason, "excerpt": (excerpt or "")[:300] or None}
+    row = {"id": eid, "source": source, "line": line, "reason": reason, "excerpt": scrub((excerpt or "")[:300]) or None}
     try:
         with engine.begin() as conn:
             if conn.execute(select(t.errors.c.id).where(t.errors.c.id == eid)).first():
