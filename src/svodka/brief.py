@@ -120,11 +120,13 @@ def keyphrases(doc: Document, limit: int = 10) -> list[str]:
 
 
 def _noun_phrases(doc: Document) -> Counter:
-    """Adjective + noun pairs and bare nouns outside names, by dictionary form."""
+    """Adjective + noun pairs and bare nouns outside names, counted by dictionary form;
+    only the most frequent are put back into the nominative (pymorphy is the slow part)."""
     from .facts.describe import nominal_phrase
 
     named = {i for e in doc.entities for m in e.mentions for i in range(m.start, m.end)}
     counts: Counter = Counter()
+    spans: dict[tuple[str, ...], tuple[int, int]] = {}
     title_end = len(doc.title) if doc.title and doc.text.startswith(doc.title) else 0
     seen_sents: set[str] = set()
     for s in doc.sents:
@@ -138,7 +140,12 @@ def _noun_phrases(doc: Document) -> Counter:
                 continue
             prev = doc.tokens[k - 1] if k > s.first else None
             if prev is not None and prev.pos == "ADJ" and prev.head == k:
-                counts[nominal_phrase(doc, prev.start, t.end)] += 1
+                key: tuple[str, ...] = (prev.lemma, t.lemma)
+                spans.setdefault(key, (prev.start, t.end))
             else:
-                counts[t.lemma] += 1
-    return counts
+                key = (t.lemma,)
+            counts[key] += 1
+    out: Counter = Counter()
+    for key, n in counts.most_common(8):
+        out[nominal_phrase(doc, *spans[key]) if len(key) == 2 else key[0]] += n
+    return out
