@@ -28,7 +28,8 @@ def occupations(ctx: Context) -> list[Fact]:
     facts = _from_roles(ctx)
     for i, t in enumerate(ctx.doc.tokens):
         # Substantivised adjectives («управляющий», «рабочий») are posts too, unless they modify a noun.
-        nounlike = t.pos == "NOUN" or (t.pos == "ADJ" and t.rel != "amod")
+        # natasha tags a capitalised post («Председатель Правительства») as a proper noun.
+        nounlike = t.pos == "NOUN" or (t.pos == "ADJ" and t.rel != "amod") or (t.pos == "PROPN" and i not in ctx.token_entity)
         if not nounlike or not is_post(t.lemma) or t.feats.get("Number") == "Plur":
             continue
         found = holder(ctx, i)
@@ -162,13 +163,26 @@ def post_org(ctx: Context, i: int, who: str, name_at: int | None) -> Arg | None:
 
 
 def _from_roles(ctx: Context) -> list[Fact]:
-    """Occupations from the roles the entity layer attached to persons."""
+    """Occupations from the roles the entity layer attached to persons.  Roles of
+    ownership («основатель MySQL») are left to the Ownership rule, and a role whose
+    post stands right before another person's name is not trusted."""
+    from .lexicon import OWNER_NOUNS
+
     facts = []
     for ent in ctx.doc.entities:
         if ent.type != PER:
             continue
         for role in ent.roles:
-            args = [Arg(role="who", entity=ent.id), _role_position(ctx, role)]
+            head = role.post.split()[0].lower() if role.post.split() else ""
+            if not head or head in OWNER_NOUNS:
+                continue
+            position = _role_position(ctx, role)
+            if position.start is not None:
+                i = ctx.token_at(position.start)
+                right = name_to_the_right(ctx, i)
+                if (right and not ctx.same(right[0], ent.id)) or ctx.tok(i).feats.get("Number") == "Plur":
+                    continue
+            args = [Arg(role="who", entity=ent.id), position]
             if role.org:
                 args.append(Arg(role="where", entity=role.org))
             elif role.org_name:

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from ..document import LOC, ORG, PER, Arg, Fact
 from .context import Context
+from .lexicon import OWNER_NOUNS
 from .occupation import name_to_the_left, name_to_the_right, post_org
 
-# Nouns of ownership; like posts, they stand beside the owner's name.
-OWNER_NOUNS = frozenset({"основатель", "сооснователь", "владелец", "совладелец", "создатель", "учредитель", "хозяин", "акционер", "собственник", "сособственник"})
 OWN_VERBS = frozenset({"владеть", "принадлежать", "контролировать"})
 
 
