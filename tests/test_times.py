@@ -147,6 +147,12 @@ def test_weekday_with_its_date(times):
 # -- вчера / сегодня --------------------------------------------------------------------
 
 
+def test_date_weekday_and_clock_are_one_expression(times):
+    text = "На лекции, которая состоится 20 марта, в субботу, в 16:00 в книжном магазине, выступит автор."  # book_369
+    t = times(text, "2010-03-10")[0]
+    assert (t.text, t.type, t.value) == ("20 марта, в субботу, в 16:00", "time", "2010-03-20T16:00")
+
+
 def test_yesterday_evening(times):
     found = times("Попытка покушения совершена вчера вечером на квартире Исы Ямадаева.", "2008-09-25")  # book_182
     t = one(found, "вчера вечером")
@@ -211,6 +217,15 @@ def test_year_ranges(times):
     assert one(found, "В 2007-2008 годах").value == "2007/2008"
     found = times("Цены держались выше ста долларов в 2010–2012 годах.")  # composed
     assert interval(one(found, "в 2010–2012 годах")) == ("2010-01-01", "2012-12-31")
+
+
+def test_a_year_said_in_the_sentence_beats_the_publication_year(times):
+    text = "Он обслуживал матчи финальной стадии чемпионата мира 2006 года в Германии с 9 июня по 7 июля."  # book_389
+    t = one(times(text, "2011-06-15"), "с 9 июня по 7 июля")
+    assert (t.value, t.anchor) == ("2006-06-09/2006-07-07", "previous")
+    text = "В августе 2004 года продуктопровод начал работать. Преступники пользовались им до ноября того же года."  # book_146
+    t = one(times(text), "до ноября того же года")
+    assert (t.value, t.mod, t.anchor) == ("2004-11", "BEFORE", "previous")
 
 
 def test_list_of_days_shares_the_month(times):
@@ -293,6 +308,17 @@ def test_years_ago(times):
     assert (t.value, t.anchor) == ("1993", "publication")
     found = times("Несколько дней назад Бюро США по патентам выдало сети Facebook разрешение.")  # book_370
     assert one(found, "Несколько дней назад").value == "PAST_REF"
+
+
+def test_approximate_shift(times):
+    text = "Переговоры не планировались, так как встреча уже состоялась около 10 дней назад."  # book_301
+    t = one(times(text, "2006-12-01"), "около 10 дней назад")
+    assert (t.value, t.mod) == ("2006-11-21", "APPROX")
+
+
+def test_season_agrees_with_its_adjective(times):
+    text = "Судьи будут обслуживать матчи предстоящего летом этого года чемпионата мира по футболу."  # book_389
+    assert [(t.text, t.value) for t in times(text, "2006-04-20")] == [("летом этого года", "2006-SU")]
 
 
 def test_present_and_past_references(times):

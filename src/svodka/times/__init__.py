@@ -153,12 +153,18 @@ def extract_times(doc: Document) -> list[TimeExpr]:
 def _resolve_all(doc: Document, published: dt.date | None, matches: list[Match]) -> list[tuple[Match, Result | None]]:
     out: list[tuple[Match, Result | None]] = []
     previous: dt.date | None = None
+    last_year: int | None = None
+    said: tuple[str, int] | None = None  # (sentence, year) of the last expression that said a year
     for m in matches:
         if m.family == "eve" and _governs_event(doc, m):
             out.append((m, None))
             continue
-        pub = None if m.family in _CALENDAR and _HABITUAL.search(_sentence(doc, m.start)) else published
-        ctx = Context(pub, clause_tense(doc, m.start, m.end), previous, doc.text)
+        sentence = _sentence(doc, m.start)
+        pub = None if m.family in _CALENDAR and _HABITUAL.search(sentence) else published
+        same = said[1] if said and said[0] == sentence else None
+        ctx = Context(
+            pub, clause_tense(doc, m.start, m.end), previous, sentence_year=same, last_year=last_year, text=doc.text
+        )
         try:
             res = _dispatch(m, ctx, doc.text)
         except (ValueError, OverflowError) as exc:  # a date out of the calendar's range: skip it, keep the rest
@@ -166,5 +172,9 @@ def _resolve_all(doc: Document, published: dt.date | None, matches: list[Match])
             res = None
         if res is not None and res.day is not None:
             previous = res.day
+        years = re.findall(r"(?<![\dX])\d{4}(?![\d])", res.value) if res is not None and res.anchor == "none" else []
+        if years and res.type in ("date", "time"):  # a year said in the text
+            last_year = int(years[-1])
+            said = (sentence, last_year)
         out.append((m, res))
     return out

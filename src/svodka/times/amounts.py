@@ -158,15 +158,16 @@ def shift(m: Match, ctx: Context) -> Result | None:
         return Result("date", "XXXX-XX-XX" if unit[0] in ("D", "W") else ("XXXX-XX" if unit[0] == "M" else "XXXX"))
     n = int(amount * unit[1]) * (1 if forward else -1)
     code = unit[0]
+    approx = "APPROX" if g.get("approx") else None  # «около 10 дней назад»
     if code in ("D", "W", "H", "MIN", "S"):
         days = n * (7 if code == "W" else 1) if code in ("D", "W") else 0
         day = base + dt.timedelta(days=days)
-        return Result("date", iso(day), (day, day), anchor, day=day)
+        return Result("date", iso(day), (day, day), anchor, approx, day=day)
     if code == "M":
         y, mo = add_months(base.year, base.month, n)
-        return Result("date", f"{y}-{mo:02d}", month_span(y, mo), anchor)
+        return Result("date", f"{y}-{mo:02d}", month_span(y, mo), anchor, approx)
     y = base.year + n
-    return Result("date", str(y), year_span(y), anchor)
+    return Result("date", str(y), year_span(y), anchor, approx)
 
 
 _REFS = {

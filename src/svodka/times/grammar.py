@@ -37,7 +37,8 @@ _PHASE = (
     r"(?:перв|втор)(?:ой|ую|ая)\s+половин[аеуы])\s+"
 )
 _YEAR = r"(?P<year>[12]\d{3})(?:\s*(?:года|году|год|г\.)(?![\w]))?"
-_REL_YEAR = r"(?P<ryear>(?:" + RELATIVE_WORD + r")\s+года(?![\w])|с\.\s?г\.)"  # «с.г.»: «сего года», this year
+# «прошлого года», «с.г.» («сего года», this year), «того же года» (the year just named)
+_REL_YEAR = r"(?P<ryear>(?:" + RELATIVE_WORD + r"|того\s+же)\s+года(?![\w])|с\.\s?г\.)"
 _DAYS = r"(?P<days>(?:[0-3]?\d)(?:\s*(?:[-–—]|,|и|по|до)\s*[0-3]?\d)*)"
 _TZ = (
     r"(?P<tz>\s+(?:по\s+)?(?:московскому|местному|киевскому|всемирному|гринвичу)(?:\s+времени)?"
@@ -100,7 +101,8 @@ _SET = _alt(
 )
 _SHIFT = _alt(
     r"(?P<before>через|спустя)\s+(?:(?P<num>" + NUMBER + r")\s+)?(?P<unit>" + UNIT + r")(?P<event>\s+после)?",
-    r"(?P<na>на\s+)?(?:(?P<num2>" + NUMBER + r")\s+)?(?P<unit2>" + UNIT + r")\s+"
+    r"(?P<na>на\s+)?(?:(?P<approx>около|примерно|почти|более|менее|свыше)\s+)?(?:(?P<num2>" + NUMBER + r")\s+)?"
+    r"(?P<unit2>" + UNIT + r")\s+"
     r"(?P<after>(?:тому\s+)?назад|спустя|позже|позднее|раньше|ранее)(?![\w])",
 )
 _REL_UNIT = _alt(
@@ -133,7 +135,8 @@ FAMILIES: dict[str, str] = {
     # в новом году
     "newyear": _L + r"в\s+новом\s+году(?![\w])",
     # летом 2010 года, прошлой осенью, этим летом, к осени 2009 года
-    "season": _L + r"(?:(?:(?P<rel>" + RELATIVE_WORD + r")\s+)?(?P<season>весн(?:ой|ою)|летом|осенью|зим(?:ой|ою))"
+    "season": _L + r"(?:(?:(?P<rel>(?:позапрошл|прошл|прошедш|минувш|текущ|нынешн|следующ|будущ|наступающ)(?:им|ым|ой|ей)"
+    r"|эт(?:им|ой))\s+)?(?P<season>весн(?:ой|ою)|летом|осенью|зим(?:ой|ою))"
     r"|" + _PREP + r"(?:(?P<rel2>" + RELATIVE_WORD + r")\s+)?"
     r"(?P<season2>весн[аыуе]|лет[ао]|(?<=к\s)лету|осен[иь]|зим[аыуе]))(?![\w])" + _YEAR_TAIL,
     # в первом квартале 2013 года, во втором полугодии
@@ -228,6 +231,7 @@ def scan(text: str) -> list[Match]:
 # Which neighbours join into one expression, with only spaces or a comma between.
 _JOIN = {
     ("weekday", "daymonth"),
+    ("daymonth", "weekday"),
     ("relative", "daymonth"),
     ("eve", "daymonth"),
     ("weekday_bare", "daymonth"),

@@ -29,6 +29,8 @@ class Context:
     published: dt.date | None
     tense: str | None = None  # past | pres | fut
     previous: dt.date | None = None  # the last day named before this expression
+    sentence_year: int | None = None  # a year said by an earlier expression of the same sentence
+    last_year: int | None = None  # the last year said in the text before this expression
     text: str = ""
 
 
@@ -116,9 +118,15 @@ def _year_of(g: dict, ctx: Context) -> tuple[int | None, str]:
     if g.get("year"):
         return int(g["year"]), "none"
     if g.get("ryear"):
+        if g["ryear"].startswith("того"):  # «до ноября того же года»
+            return (ctx.last_year, "previous") if ctx.last_year else (None, "none")
         shift = 0 if g["ryear"].startswith("с") else relative_of(g["ryear"]) or 0
         if ctx.published:
             return ctx.published.year + shift, "publication"
+    if ctx.sentence_year and ctx.published:
+        # «чемпионата мира 2006 года в Германии с 9 июня по 7 июля»: the sentence's year beats
+        # the publication year (without a publication date year-less dates stay open)
+        return ctx.sentence_year, "previous"
     return None, "none"
 
 
