@@ -14,7 +14,7 @@ from .attach import attach_roles
 from .gazetteer import is_geopolitical
 from .merge import canonical_person_parts, canonical_place_name, merge_persons, merge_places_and_orgs
 from .names import full_name
-from .ner import candidates, extend_orgs, institution_candidates, mark_geopolitical
+from .ner import candidates, extend_orgs, institution_candidates, mark_geopolitical, quoted_candidates
 
 __all__ = ["extract_entities"]
 
@@ -22,6 +22,7 @@ __all__ = ["extract_entities"]
 def extract_entities(doc: Document, models: Models) -> list[Entity]:
     spans = parse(doc, models)
     cands = candidates(doc, spans)
+    cands += quoted_candidates(doc, cands)
     cands += institution_candidates(doc, cands)
     extend_orgs(doc, cands)
     tokens = doc.tokens

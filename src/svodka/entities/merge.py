@@ -148,12 +148,15 @@ def merge_places_and_orgs(cands: list[Candidate]) -> list[Cluster]:
 
 
 def canonical_place_name(cl: Cluster, tokens: list[Token]) -> str:
-    """The gazetteer's name, else the most frequent nominative form (full names before abbreviations)."""
+    """The gazetteer's name when the text uses it («США» over «Соединенные Штаты»), else the most
+    frequent nominative form: a text that only says «Государственная дума» or «Российская Федерация»
+    keeps that name (factRuEval's gold names follow the text too).  The merge key still joins them."""
+    named = [m for m in cl.members if m.alias_of is None] or cl.members
+    forms = {m.normal.lower() for m in cl.members}
     for m in cl.members:
         canon = canonical(m.normal)
-        if canon:
+        if canon and canon.lower() in forms:
             return canon
-    named = [m for m in cl.members if m.alias_of is None] or cl.members
     counts = Counter(m.normal for m in named)
     nominative = Counter(m.normal for m in named if _is_nominative(m, tokens))
     pick = nominative or counts
