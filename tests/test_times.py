@@ -190,6 +190,12 @@ def test_decades(times):
     assert interval(one(found, "в 2000-х годах")) == ("2000-01-01", "2009-12-31")
 
 
+def test_centuries(times):
+    found = times("«Словом, построение гелиевого реактора — задача даже не XXI, а XXII века» — говорит Сагдеев.")  # book_461
+    assert [(t.text, t.value) for t in found] == [("XXI", "20"), ("XXII века", "21")]
+    assert one(times("В ХХ веке страна пережила две войны."), "В ХХ веке").value == "19"  # composed; Cyrillic «Х»
+
+
 def test_ordinal_before_a_name_is_not_a_decade(times):
     text = "Академик Сагдеев сказал, что на недавно прошедших 30-х Королёвских чтениях тон задавали сторонники лунных проектов."
     assert times(text) == []  # book_461
@@ -308,6 +314,12 @@ def test_years_ago(times):
     assert (t.value, t.anchor) == ("1993", "publication")
     found = times("Несколько дней назад Бюро США по патентам выдало сети Facebook разрешение.")  # book_370
     assert one(found, "Несколько дней назад").value == "PAST_REF"
+
+
+def test_day_later_after_a_yearless_date(times):
+    text = "О том, что будет выдвинут именно он, стало известно 10 декабря, днём позже Медведев предложил Путину пост."
+    t = one(times(text), "днём позже")  # book_176
+    assert (t.value, t.anchor) == ("XXXX-12-11", "previous")
 
 
 def test_approximate_shift(times):

@@ -153,6 +153,7 @@ def extract_times(doc: Document) -> list[TimeExpr]:
 def _resolve_all(doc: Document, published: dt.date | None, matches: list[Match]) -> list[tuple[Match, Result | None]]:
     out: list[tuple[Match, Result | None]] = []
     previous: dt.date | None = None
+    previous_md: tuple[int, int] | None = None
     last_year: int | None = None
     said: tuple[str, int] | None = None  # (sentence, year) of the last expression that said a year
     for m in matches:
@@ -163,7 +164,7 @@ def _resolve_all(doc: Document, published: dt.date | None, matches: list[Match])
         pub = None if m.family in _CALENDAR and _HABITUAL.search(sentence) else published
         same = said[1] if said and said[0] == sentence else None
         ctx = Context(
-            pub, clause_tense(doc, m.start, m.end), previous, sentence_year=same, last_year=last_year, text=doc.text
+            pub, clause_tense(doc, m.start, m.end), previous, previous_md, same, last_year, text=doc.text
         )
         try:
             res = _dispatch(m, ctx, doc.text)
@@ -171,7 +172,9 @@ def _resolve_all(doc: Document, published: dt.date | None, matches: list[Match])
             log.debug("times: skipped %r: %s", doc.text[m.start : m.end], exc)
             res = None
         if res is not None and res.day is not None:
-            previous = res.day
+            previous, previous_md = res.day, None
+        elif res is not None and (md := re.match(r"XXXX-(\d\d)-(\d\d)(?:$|T)", res.value)):
+            previous, previous_md = None, (int(md.group(1)), int(md.group(2)))
         years = re.findall(r"(?<![\dX])\d{4}(?![\d])", res.value) if res is not None and res.anchor == "none" else []
         if years and res.type in ("date", "time"):  # a year said in the text
             last_year = int(years[-1])

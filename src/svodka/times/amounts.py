@@ -155,6 +155,13 @@ def shift(m: Match, ctx: Context) -> Result | None:
         return Result("date", "FUTURE_REF" if forward else "PAST_REF", anchor=anchor if base else "none",
                       mod="FUTURE_REF" if forward else "PAST_REF")
     if base is None:
+        if anchor == "previous" and unit[0] in ("D", "W"):
+            from .moments import partial_shift
+
+            step = int(amount * unit[1]) * (7 if unit[0] == "W" else 1) * (1 if forward else -1)
+            partial = partial_shift(ctx, step)
+            if partial is not None:
+                return partial
         return Result("date", "XXXX-XX-XX" if unit[0] in ("D", "W") else ("XXXX-XX" if unit[0] == "M" else "XXXX"))
     n = int(amount * unit[1]) * (1 if forward else -1)
     code = unit[0]

@@ -192,7 +192,7 @@ ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
 
 def roman_to_int(text: str) -> int | None:
     total, prev = 0, 0
-    for ch in reversed(text.lower()):
+    for ch in reversed(text.lower().replace("х", "x")):  # Cyrillic «Х» often stands for X
         value = ROMAN.get(ch)
         if value is None:
             return None

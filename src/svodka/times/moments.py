@@ -34,6 +34,8 @@ def eve(m: Match, ctx: Context) -> Result:
     """«накануне» alone: the day before the last named day, else before publication."""
     if ctx.previous:
         return _on_day(ctx.previous - dt.timedelta(days=1), "previous", _pod(m.groups.get("pod")))
+    if ctx.previous_md and not ctx.published:
+        return partial_shift(ctx, -1, _pod(m.groups.get("pod")))
     day = ctx.published - dt.timedelta(days=1) if ctx.published else None
     return _on_day(day, "publication", _pod(m.groups.get("pod")))
 
@@ -42,8 +44,17 @@ def next_day(m: Match, ctx: Context) -> Result:
     """«на следующий день»: the day after the last named day (anchor previous)."""
     pod = {"утро": "MO", "вечер": "EV"}.get(m.groups["nd"])
     if ctx.previous is None:
-        return _on_day(None, "none", pod)
+        return partial_shift(ctx, 1, pod) or _on_day(None, "none", pod)
     return _on_day(ctx.previous + dt.timedelta(days=1), "previous", pod)
+
+
+def partial_shift(ctx: Context, days: int, pod: str | None = None) -> Result | None:
+    """«днём позже» after «10 декабря» with no year known: XXXX-12-11 (counted in a leap year)."""
+    if ctx.previous_md is None:
+        return None
+    day = dt.date(2000, *ctx.previous_md) + dt.timedelta(days=days)
+    value = f"XXXX-{day.month:02d}-{day.day:02d}" + (f"T{pod}" if pod else "")
+    return Result("time" if pod else "date", value, anchor="previous")
 
 
 def weekday_date(wd: int, pub: dt.date, tense: str | None) -> dt.date:

@@ -29,6 +29,7 @@ class Context:
     published: dt.date | None
     tense: str | None = None  # past | pres | fut
     previous: dt.date | None = None  # the last day named before this expression
+    previous_md: tuple[int, int] | None = None  # its month and day when its year is unknown
     sentence_year: int | None = None  # a year said by an earlier expression of the same sentence
     last_year: int | None = None  # the last year said in the text before this expression
     text: str = ""
@@ -236,9 +237,9 @@ def decade(m: Match, ctx: Context) -> Result | None:
 
 def century(m: Match, ctx: Context) -> Result | None:
     g = m.groups
-    raw = g["cent"]
+    raw = g.get("cent") or g["cent0"]
     number = int(raw) if raw.isdigit() else roman_to_int(raw)
-    if not number or number > 21:
+    if not number or number > 30:
         return None
     span = (dt.date((number - 1) * 100 if number > 1 else 1, 1, 1), dt.date((number - 1) * 100 + 99, 12, 31))
     return finish(Result("date", f"{number - 1:02d}", span), g, ctx)
