@@ -17,6 +17,11 @@ from ..errors import InputError
 from . import tables as t
 from .text import Query, highlight, parse_query, snippet
 
+# Ranking every match of a word found in half a million documents takes seconds, so a query
+# is ranked within its first CANDIDATES matches.  Document ids are hashes, so those are a
+# uniform sample of all matches; a query with fewer matches (most queries) is ranked fully.
+CANDIDATES = 3000
+
 
 @dataclass(slots=True)
 class Hit:
@@ -59,28 +64,28 @@ def _filters(since: str | None, until: str | None, entity_ids: list[str] | None)
     return sql, params
 
 
-def _ranked(conn: Connection, q: Query, raw: str, where: str, params: dict, k: int) -> list:
+def _ranked(conn: Connection, q: Query, where: str, params: dict, k: int) -> list:
+    """The k best rows among the first CANDIDATES matches (all of them, for most queries)."""
     cols = "d.id, d.title, d.published, d.url, d.source, d.dup_group"
-    if conn.dialect.name == "sqlite":
-        if not where:  # FTS5 alone, then the few winning rows: the fast path on big stores
-            sql = (f"SELECT {cols}, f.score FROM (SELECT rowid, bm25(documents_fts) AS score FROM documents_fts "
-                   "WHERE documents_fts MATCH :q ORDER BY score LIMIT :k) f JOIN documents d ON d.id = f.rowid "
-                   "ORDER BY f.score")
-        else:
-            sql = (f"SELECT {cols}, bm25(documents_fts) AS score FROM documents_fts "
-                   f"JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH :q{where} "
-                   "ORDER BY score LIMIT :k")
-        stmt = text(sql)
-        params = {**params, "q": q.fts5(), "k": k}
+    if conn.dialect.name == "sqlite" and not where:  # rank in the index alone, then read k documents
+        sql = (f"SELECT {cols}, m.score FROM (SELECT rowid, score FROM (SELECT rowid, bm25(documents_fts) AS score "
+               "FROM documents_fts WHERE documents_fts MATCH :q LIMIT :cap) ORDER BY score, rowid LIMIT :k) m "
+               "JOIN documents d ON d.id = m.rowid ORDER BY m.score, d.id")
+        params = {**params, "q": q.fts5()}
+    elif conn.dialect.name == "sqlite":
+        sql = (f"SELECT * FROM (SELECT {cols}, bm25(documents_fts) AS score FROM documents_fts "
+               f"JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH :q{where} LIMIT :cap) m "
+               "ORDER BY score, id LIMIT :k")
+        params = {**params, "q": q.fts5()}
     else:
-        sql = (f"SELECT {cols}, -ts_rank_cd(d.tsv, x.q) AS score FROM documents d, "
+        sql = (f"SELECT * FROM (SELECT {cols}, -ts_rank_cd(d.tsv, x.q) AS score FROM documents d, "
                "(SELECT to_tsquery('simple', :lq) || plainto_tsquery('russian', :raw) AS q) x "
-               f"WHERE d.tsv @@ x.q{where} ORDER BY score, d.id LIMIT :k")
-        stmt = text(sql)
-        params = {**params, "lq": q.tsquery(), "raw": " ".join(q.words), "k": k}
+               f"WHERE d.tsv @@ x.q{where} LIMIT :cap) m ORDER BY score, id LIMIT :k")
+        params = {**params, "lq": q.tsquery(), "raw": " ".join(q.words)}
+    stmt = text(sql)
     if "eids" in params:
         stmt = stmt.bindparams(bindparam("eids", expanding=True))
-    return list(conn.execute(stmt, params))
+    return list(conn.execute(stmt, {**params, "cap": CANDIDATES, "k": k}))
 
 
 def search(
@@ -104,7 +109,7 @@ def search(
     if entity_ids == []:
         return []
     where, params = _filters(iso_date(since, "since"), iso_date(until, "until"), entity_ids)
-    rows = _ranked(conn, q, query, where, params, limit * 3 if collapse else limit)
+    rows = _ranked(conn, q, where, params, limit * 3 if collapse else limit)
     hits, groups = [], set()
     for r in rows:
         if collapse and r.dup_group is not None:

@@ -66,11 +66,21 @@ class Query:
         return " & ".join("(" + " | ".join(sorted(g)) + ")" for g in self.groups)
 
 
+# Function words (prepositions, conjunctions, particles, pronouns, «быть»): nearly every
+# article has them, so a query ignores them unless it has nothing else.
+STOP_WORDS = frozenset(
+    "а без бы был была были было быть в во вот все всё вы да для до его ее её если же за и из или им их к как "
+    "ко который ли между мы на над не нет ни но о об он она они оно от по под при с со так также то тот у уже "
+    "чем что это этот я".split()
+)
+
+
 def parse_query(text: str) -> Query | None:
-    """The query's words as lemma groups; None when it has no words at all."""
+    """The query's words as lemma groups (function words dropped); None when it has no words at all."""
     words = tuple(fold(w) for w in WORD.findall(text or ""))[:MAX_QUERY_WORDS]
-    groups = tuple(word_lemmas(w) for w in words)
-    return Query(groups, words) if groups else None
+    content = tuple(w for w in words if w not in STOP_WORDS) or words
+    groups = tuple(word_lemmas(w) for w in content)
+    return Query(groups, content) if groups else None
 
 
 def snippet(text: str, query: Query, width: int = 100) -> tuple[str, list[tuple[int, int]]]:

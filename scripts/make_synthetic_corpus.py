@@ -1,0 +1,33 @@
+#!/usr/bin/env python3
+"""Build the synthetic store the search benchmark reads: 1,000,000 documents by default.
+
+    .venv/bin/python scripts/make_synthetic_corpus.py [--docs N] [--out .bench/synthetic-1m.db] [--factru DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=1_000_000)
+    ap.add_argument("--out", type=Path, default=ROOT / ".bench" / "synthetic-1m.db")
+    ap.add_argument("--factru", type=Path, default=ROOT.parent / "shared" / "data" / "factru" / "devset")
+    args = ap.parse_args()
+    from svodka.corpus.synthetic import build
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r{done:,} / {total:,} documents", end="", file=sys.stderr, flush=True)
+
+    seconds = build(args.out, args.docs, args.factru if args.factru.is_dir() else None, progress=progress)
+    print(f"\n{args.docs:,} documents in {seconds:.0f} s → {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
