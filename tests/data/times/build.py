@@ -1,4 +1,4 @@
-"""Build dev.jsonl (from annotations.txt) and heldout.jsonl (from heldout.txt) with the source texts.
+"""Build dev.jsonl, heldout.jsonl and heldout2.jsonl from their .txt sources and the source texts.
 
     .venv/bin/python tests/data/times/build.py [FACTRU_DEVSET_DIR]
 
@@ -66,6 +66,7 @@ def build(source: str, target: str) -> None:
 def main() -> None:
     build("annotations.txt", "dev.jsonl")
     build("heldout.txt", "heldout.jsonl")
+    build("heldout2.txt", "heldout2.jsonl")
 
 
 if __name__ == "__main__":
