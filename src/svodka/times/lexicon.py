@@ -95,12 +95,16 @@ _NUMBER_FORMS: list[tuple[str, float | None]] = [
 ]
 NUMBER_WORD = "(?:" + "|".join(p for p, _ in _NUMBER_FORMS) + r")(?![\w])"
 _NUMBER_RE = [(re.compile(f"^(?:{p})$"), n) for p, n in _NUMBER_FORMS]
-NUMBER = rf"(?:\d+(?:[.,]5)?(?:\s*[-–—]\s*\d+)?|{NUMBER_WORD})"
+# «четыре с половиной» (four and a half) counts as 4.5
+NUMBER = rf"(?:(?:\d+|{NUMBER_WORD})\s+с\s+половиной|\d+(?:[.,]5)?(?:\s*[-–—]\s*\d+)?|{NUMBER_WORD})"
 
 
 def number_of(text: str) -> float | None:
     """The amount a number (digits or words) says; None when vague («несколько»)."""
     text = text.lower().strip()
+    if text.endswith("с половиной"):
+        whole = number_of(text[: -len("с половиной")])
+        return None if whole is None else whole + 0.5
     digits = re.match(r"(\d+(?:[.,]5)?)", text)
     if digits:
         return float(digits.group(1).replace(",", "."))
@@ -147,7 +151,8 @@ def unit_of(word: str) -> tuple[str, int] | None:
 PLURAL_UNIT = r"(?:годы|месяцы|недели|дни|десятилетия|годах|месяцах|неделях|днях|десятилетиях)(?![\w])"
 
 # Parts of the day («утром», «вечером»): TIMEX3 MO, AF, EV, NI.
-PART_OF_DAY = {"утром": "MO", "днем": "AF", "днём": "AF", "вечером": "EV", "ночью": "NI"}
+PART_OF_DAY = {"утром": "MO", "днем": "AF", "днём": "AF", "вечером": "EV", "ночью": "NI", "после полудня": "AF",
+               "до полудня": "MO"}
 
 # Seasons in the instrumental case («летом» = in summer): TIMEX3 SP, SU, FA, WI.
 SEASONS = {"весн": "SP", "лет": "SU", "осен": "FA", "зим": "WI"}

@@ -14,7 +14,7 @@ _DEIXIS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "з�
 
 
 def _pod(word: str | None) -> str | None:
-    return PART_OF_DAY.get(word) if word else None
+    return PART_OF_DAY.get(" ".join(word.split())) if word else None
 
 
 def _on_day(day: dt.date | None, anchor: str, pod: str | None = None) -> Result:

@@ -83,6 +83,9 @@ def finish(res: Result, g: dict, ctx: Context) -> Result:
     phase = _phase(g.get("phase"))
     pprep = _norm(g.get("pprep"))
     prep = _norm(g.get("prep"))
+    if phase == "END" and pprep in ("до", "к", "ко") and res.value == "XXXX":  # «до конца текущего года», no date
+        res.value, res.mod = "XXXX-12-31", "ON_OR_BEFORE"
+        return res
     if phase and pprep in ("до", "к", "ко") and phase == "END" and res.span and ctx.tense != "past":
         end = res.span[1]
         if ctx.published and ctx.published <= end:  # «до конца 2013 года»: from now to the end
