@@ -73,10 +73,12 @@ def merge_persons(cands: list[Candidate]) -> list[Cluster]:
         word = p.last or p.first or p.middle
         # A lone word may be a surname or a first name: try surnames first, the nearest before it.
         found = _nearest([cl for cl in clusters if _same_word(cl.last, word)], cand.start)
+        if found is not None and not (p.first and p.last):
+            cand.parts = NameParts(last=word)
         if found is None:
             found = _nearest([cl for cl in clusters if _same_word(cl.first, word) and cl.last], cand.start)
-            if found is not None and p.last and not p.first:
-                cand.parts = NameParts(first=p.last)
+            if found is not None and not (p.first and p.last):
+                cand.parts = NameParts(first=word)
         if found is None:
             found = next((cl for cl in clusters if not cl.last and _same_word(cl.first, word)), None)
         if found is None:

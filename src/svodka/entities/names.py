@@ -84,16 +84,37 @@ def name_kind(word: str) -> str | None:
 
 @functools.lru_cache(maxsize=50_000)
 def _name_kind(word: str) -> str | None:
+    # Only dictionary analyses count: pymorphy's guesses for unknown words call «Гиффордс» and
+    # «Тютин» first names.  A plural first name («Корнеев» as «Корней») is no evidence either.
     scores = {"first": 0.0, "middle": 0.0, "last": 0.0}
     for parse in morph_analyzer().parse(word):
-        if "Name" in parse.tag:
+        if not parse.is_known:
+            continue
+        if "Name" in parse.tag and parse.tag.number == "sing":
             scores["first"] += parse.score
         elif "Patr" in parse.tag:
             scores["middle"] += parse.score
         elif "Surn" in parse.tag:
             scores["last"] += parse.score
-    kind, score = max(scores.items(), key=lambda kv: kv[1])
+    kind, score = max(scores.items(), key=lambda kv: (kv[1], kv[0] == "last"))
     return kind if score >= 0.3 else None
+
+
+def common_word_type(word: str) -> str | None:
+    """What a lone capitalised word is when the dictionary knows it only as something else than a
+    name: 'LOC' (Geox: «Царицыно»), 'ORG' (Orgn: «Феррари»), 'X' (a common noun: «Маэстро»), else None."""
+    parses = [p for p in morph_analyzer().parse(word.lower()) if p.is_known]
+    if not parses or any(_NAME_TAGS & p.tag.grammemes for p in parses):
+        return None
+    if any("Geox" in p.tag for p in parses):
+        return "LOC"
+    if any("Orgn" in p.tag for p in parses):
+        return "ORG"
+    # Only a word in its dictionary form: «Шумов» and «Куниц» are also plural genitives of common
+    # nouns, but they are surnames here.
+    if any(p.normal_form == word.lower() for p in parses):
+        return "X"
+    return None
 
 
 def split_name(words: list[str]) -> NameParts:

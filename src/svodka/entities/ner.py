@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..document import Document, NameParts, Token
 from ..nlp import RawSpan
 from .gazetteer import alias_key
-from .names import person_word, phrase_nominative, split_name
+from .names import common_word_type, person_word, phrase_nominative, split_name
 
 # A span inside «» or "" is the name of an organisation, a newspaper or a film, not a person.
 _QUOTES = "«»\"„“”"
@@ -60,6 +60,8 @@ def candidates(doc: Document, spans: list[RawSpan]) -> list[Candidate]:
     tokens = doc.tokens
     starts = [t.start for t in tokens]
     out: list[Candidate] = []
+    # Words seen inside full names («Чжан Еп Хван») are names wherever they stand alone.
+    in_names = {w.lower()[:4] for sp in spans if sp.type == "PER" and " " in sp.text for w in sp.text.split()}
     for span in spans:
         main: Candidate | None = None
         for idx in _split_parentheses(tokens, token_range(tokens, starts, span.start, span.end)):
@@ -67,7 +69,7 @@ def candidates(doc: Document, spans: list[RawSpan]) -> list[Candidate]:
             if not idx:
                 continue
             cand = Candidate(tokens[idx[0]].start, tokens[idx[-1]].end, span.type, idx)
-            if not _plausible(doc, tokens, cand):
+            if not _plausible(doc, tokens, cand, in_names):
                 continue
             normalise(doc, cand)
             cand.alias_of = main
@@ -207,7 +209,7 @@ def _trim(tokens: list[Token], idx: list[int]) -> list[int]:
     return idx
 
 
-def _plausible(doc: Document, tokens: list[Token], cand: Candidate) -> bool:
+def _plausible(doc: Document, tokens: list[Token], cand: Candidate, in_names: set[str]) -> bool:
     words = [tokens[i] for i in cand.toks if tokens[i].text[:1].isalpha()]
     if not words:
         return False
@@ -217,6 +219,13 @@ def _plausible(doc: Document, tokens: list[Token], cand: Candidate) -> bool:
         # A person's name has a capitalised word, and is not inside quotes («Газпром», "Иван Грозный" the film).
         if not any(t.text[:1].isupper() for t in words):
             return False
+        if len(words) == 1 and words[0].text.lower()[:4] not in in_names:
+            # natasha takes lone capitalised words for people: «Маэстро», «Царицыно», «Феррари».
+            kind = common_word_type(words[0].text)
+            if kind == "X":
+                return False
+            if kind is not None:
+                cand.type = kind
     return True
 
 
