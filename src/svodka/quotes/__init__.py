@@ -55,8 +55,9 @@ def extract_quotes(doc: Document, models: Models | None = None) -> list[Quote]:
         cue.clause = _before_quotation(idx.doc.text, cue.clause, drafts)
         if any(_overlaps(cue.clause, (d.start, d.end)) for d in drafts) or cue.clause[1] <= cue.clause[0]:
             continue
-        if any(s <= cue.start < e for s, e in quoted):
-            continue
+        at = idx.tokens[cue.verb].start if cue.verb is not None else cue.start
+        if any(s <= at < e for s, e in quoted):
+            continue  # a speech verb inside a quotation
         if any(d.kind == "indirect" and d.start <= cue.start < d.end for d in drafts):
             continue  # reported speech inside reported speech: the outer one is the quote
         drafts.append(Draft(cue.clause[0], cue.clause[1], "indirect", cue))
@@ -114,7 +115,13 @@ def _speaker(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]]) -> Entity |
             return agree(idx, ent, cue.verb if source is None else None, cue.start)
         if idx.tokens[agent].pos in ("PRON", "DET", "NOUN"):
             return None
-    return speaker_in_span(idx, cue.start, cue.end)
+    found = speaker_in_span(idx, cue.start, cue.end) or idx.entity_named(idx.doc.text[cue.start:cue.end])
+    if found is None and agent is None and cue.verb is not None and cue.kind in ("verb", "parenthetical"):
+        # A verb with no subject shares the subject of the clause before it
+        # («Челентано написал письмо, …, заявив, что …»): the nearest fitting person of the sentence.
+        sent = idx.doc.sents[idx.tokens[cue.verb].sent]
+        found = resolve_pronoun(idx, cue.verb, cue.start, quoted, since=sent.start)
+    return found
 
 
 def _described_again(idx: DocIndex, cue: Cue | None, prev: Entity | None) -> bool:

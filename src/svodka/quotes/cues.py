@@ -66,11 +66,13 @@ def agent_before(idx: DocIndex, verb: int, lo: int) -> int | None:
     number = idx.tokens[verb].feats.get("Number")
     for j in range(verb - 1, lo - 1, -1):
         t = idx.tokens[j]
-        if t.text in (",", ":", ";", ".", "—", "«", "»", '"'):
+        if t.text in (",", ":", ";", ".", "—"):
             return None
         if t.pos in ("NOUN", "PROPN", "PRON") and t.feats.get("Case") == "Nom":
             if number is None or t.feats.get("Number") in (None, number):
                 return j
+            if t.rel == "conj" and t.head >= lo:
+                return t.head  # «Эта группа и станция утверждают»: coordinated singulars make a plural subject
     return None
 
 
@@ -136,8 +138,8 @@ def complement_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
                 break
             if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin" or t.text in _TERMINAL:
                 break
-        if comp is None:
-            continue
+        if comp is None or (comp + 1 < sent.last and toks[comp + 1].lemma == "касаться"):
+            continue  # «говорит о том, что касается …»: «что» is a pronoun here, not a reported clause
         cue = verb_cue(idx, i, sent.first, comp)
         cue.start = max(cue.start, _sentence_start(idx, sent, cue.start))
         if cue.agent is None and toks[i].feats.get("Number") == "Plur" and toks[i].feats.get("Person") == "3":
@@ -251,7 +253,7 @@ def inverted_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
         prev = toks[i - 1].text
         if not is_speech_word(toks[i]) or prev not in (",", "—", "–"):
             continue
-        if prev in ("—", "–") and toks[i - 2].text in ("»", '"', "“", "”"):
+        if prev in ("—", "–") and {toks[i - 2].text, toks[i - 3].text} & {"»", '"', "“", "”"}:
             continue  # the cue of a direct quote
         rest = range(i + 1, sent.last)
         if any(toks[j].lemma in COMPLEMENTISERS or toks[j].text == ":" for j in rest):

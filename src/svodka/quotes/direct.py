@@ -113,6 +113,22 @@ def _verb_in(idx: DocIndex, start: int, end: int, strict: bool) -> Cue | None:
     return cue
 
 
+def byline(idx: DocIndex, seg: Segment, paragraphs: list[tuple[int, int]]) -> Cue | None:
+    """A quotation closing its paragraph, signed in the next: «…»¶— Татьяна Скригонюк, заместитель …"""
+    text = idx.doc.text
+    if not seg.closed or text[seg.end + 1:seg.end + 3].strip(" .\n") or seg.end + 1 >= len(text):
+        return None
+    nxt = next(((s, e) for s, e in paragraphs if s > seg.end), None)
+    if nxt is None or text[nxt[0]:nxt[0] + 1] not in "—–-":
+        return None
+    first = next(iter(idx.tokens_in(nxt[0] + 1, nxt[1])), None)
+    if first is None or idx.tokens[first].pos != "PROPN" or idx.tokens[first].start > nxt[0] + 3:
+        return None
+    end = text.find(",", nxt[0], nxt[1])
+    start, stop = nxt[0] + 1, (end if end > 0 else nxt[1])
+    return Cue(*_strip(text, start, stop), None, first, "byline")
+
+
 def split_parts(idx: DocIndex, seg: Segment) -> tuple[list[tuple[int, int]], Cue | None]:
     """«"Это была не политическая акция, – уточнил Белов. – По договоренности …"»: two parts, one cue."""
     text = idx.doc.text
@@ -200,6 +216,7 @@ def find_direct(idx: DocIndex, segments: list[Segment], paragraphs: list[tuple[i
         para = next(((s, e) for s, e in paragraphs if s <= seg.start - 1 < e), (0, len(idx.doc.text)))
         parts, inner_cue = split_parts(idx, seg)
         cue = cue_after(idx, seg, seg_para_end(paragraphs, seg, para), segments_after(segments, seg))
+        cue = cue or byline(idx, seg, paragraphs)
         speech = cue is not None or inner_cue is not None
         if cue is None:
             before, is_speech = cue_before(idx, seg, para[0], reported)

@@ -81,6 +81,19 @@ class DocIndex:
                     return ref.entity
         return None
 
+    def entity_named(self, text: str) -> Entity | None:
+        """A person or organisation whose name (or a mention) is exactly ``text``: «Виктор Понедельник: …»."""
+        key = text.strip(" :—–-").lower()
+        if not key:
+            return None
+        for ref in self.mentions:
+            if ref.entity.type != "LOC" and key == ref.entity.name.lower():
+                return ref.entity
+        for ref in self.mentions:
+            if ref.entity.type != "LOC" and self.doc.text[ref.start:ref.end].lower() == key:
+                return ref.entity
+        return None
+
     def subtree(self, i: int, limit: tuple[int, int] | None = None) -> tuple[int, int]:
         """Character span of token ``i`` with all its dependents (kept inside token range ``limit``)."""
         lo = hi = i

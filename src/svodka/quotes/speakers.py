@@ -50,6 +50,10 @@ def entity_of_phrase(idx: DocIndex, head: int) -> Entity | None:
         ent = idx.name_of.get(c)
         if ent is not None and (ent.type in (PER, ORG) or (ent.type == LOC and ent.geopolitical)):
             return ent
+    if idx.tokens[head].pos == "NOUN" and idx.tokens[head].feats.get("Number") != "Plur":
+        named = _name_after(idx, head)
+        if named is not None:
+            return named  # «лидер Меджлиса …, народный депутат Украины Мустафа Джемилев»
     ent = idx.entity_of.get(head)
     plural = idx.tokens[head].feats.get("Number") == "Plur"
     owner = any(idx.name_of.get(c) is ent for c in idx.children[head] if idx.tokens[c].rel == "nmod")
@@ -84,14 +88,30 @@ def _name_after(idx: DocIndex, noun: int) -> Entity | None:
     """«писатель и журналист Виктор Шендерович», «полпреда президента в округе Виктора Ишаева»: a person
     named right after the role noun in the same case (an apposition agrees with its noun), not its dependent."""
     case = idx.tokens[noun].feats.get("Case")
-    for j in range(noun + 1, min(noun + 5, len(idx.tokens))):
+    sent = idx.tokens[noun].sent
+    for j in range(noun + 1, min(noun + 12, len(idx.tokens))):
         t = idx.tokens[j]
-        if t.pos == "PUNCT" and t.text != "-":
+        if t.sent != sent or (t.pos == "PUNCT" and t.text not in ("-", ",")):
             return None
+        if t.pos in ("VERB", "AUX", "SCONJ", "PRON") or t.feats.get("Variant") == "Short":
+            return None  # a new clause has begun: «Ветеран уверен, что Дик Адвокат …»
         ent = idx.name_of.get(j)
-        if ent is not None and ent.type == PER and t.feats.get("Case") == case and t.rel != "nmod":
+        if ent is None or idx.name_of.get(j - 1) is ent:
+            continue  # judge a name by its first word: «Хиллари» (nmod) decides for «Клинтон»
+        if ent.type == PER and t.feats.get("Case") == case and t.rel != "nmod":
             return ent
     return None
+
+
+def _window_start(idx: DocIndex, sent: int, exclude: list[tuple[int, int]]) -> int:
+    """The first sentence a pronoun may look back to: four sentences, not counting those inside quotations."""
+    counted = 0
+    while sent > 0 and counted < _SENTENCE_WINDOW:
+        sent -= 1
+        start = idx.doc.sents[sent].start
+        if not any(s <= start < e for s, e in exclude):
+            counted += 1
+    return sent
 
 
 def _plural_voice(idx: DocIndex, pron: int) -> Entity | None:
@@ -152,7 +172,7 @@ def resolve_pronoun(idx: DocIndex, pron: int, before: int, exclude: list[tuple[i
     gender = tok.feats.get("Gender") or _PRONOUN_GENDER.get(tok.text.lower())
     if tok.pos == "DET":  # a possessive («его», «её») agrees with its noun, not its owner
         gender = _PRONOUN_GENDER.get(tok.text.lower())
-    first_sent = max(0, tok.sent - _SENTENCE_WINDOW)
+    first_sent = _window_start(idx, tok.sent, exclude)
     best: dict[int, tuple[int, Entity]] = {}
     for ref in idx.persons_before(before):
         if ref.start < since or any(s <= ref.start < e for s, e in exclude):
