@@ -60,7 +60,9 @@ def person_parts(ent: Entity) -> list[tuple[str, str]]:
     """firstname / patronymic / lastname from the entity's parts, else guessed from the name's words."""
     p = ent.parts
     if p and (p.first or p.middle or p.last):
-        pairs = [("firstname", p.first), ("patronymic", p.middle), ("lastname", p.last)]
+        # factRuEval lists each given name apart: «Хуан Пабло» is firstname Хуан + firstname Пабло.
+        firsts = [("firstname", w) for w in (p.first or "").split()]
+        pairs = firsts + [("patronymic", p.middle), ("lastname", p.last)]
         return [(k, v) for k, v in pairs if v]
     words = ent.name.split()
     if len(words) == 1:
