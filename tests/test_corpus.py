@@ -386,6 +386,9 @@ def test_cli_commands(kerry_corpus, tmp_path):
     assert res.exit_code == 1 and "--out" in res.output
     res = run(app, ["ingest", str(FACTRU / f"{SMALL[0]}.txt"), "--db", db, "--workers", "1"])
     assert res.exit_code == 0 and "1 added" in res.output
+    lines = json.dumps({"id": "stdin-1", "text": "Сергей Лавров встретился с Джоном Керри в Женеве."}, ensure_ascii=False)
+    res = run(app, ["ingest", "-", "--db", db, "--workers", "1"], input=(lines + "\n{broken\n").encode())
+    assert res.exit_code == 0 and "1 added" in res.output and "1 errors" in res.output
 
 
 def test_migrations_apply_once_and_bad_urls_are_config_errors(tmp_path):

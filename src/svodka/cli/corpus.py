@@ -44,7 +44,7 @@ def ingest(
         TextColumn("{task.fields[rate]:.1f} docs/s"), TextColumn("+{task.fields[added]} ={task.fields[skipped]} !{task.fields[errors]}"),
         TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
     )
-    with Progress(*columns, console=err, transient=False, disable=not err.is_terminal and "PYTEST_CURRENT_TEST" in __import__("os").environ) as bar:
+    with Progress(*columns, console=err, transient=False, disable=not err.is_terminal) as bar:
         task = bar.add_task("ingest", total=None, rate=0.0, added=0, skipped=0, errors=0)
 
         def progress(stats) -> None:  # type: ignore[no-untyped-def]

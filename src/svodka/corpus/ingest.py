@@ -107,10 +107,12 @@ def prepare(rec: Record) -> Document:
     )
 
 
-def _init_worker() -> None:
+def _init_worker(engine: Engine) -> None:
     from threadpoolctl import threadpool_limits
 
     from ..models import load_models
+
+    engine.dispose(close=False)  # the parent's pooled connections were forked with us: never touch them
 
     os.environ["OPENBLAS_NUM_THREADS"] = os.environ["OMP_NUM_THREADS"] = "1"
     threadpool_limits(limits=1)
@@ -171,7 +173,7 @@ def ingest(
     queued: set[int] = set()
     pool = None
     if workers > 1:
-        pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_init_worker)
+        pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_init_worker, initargs=(engine,))
 
     failures: list[str] = []
 
