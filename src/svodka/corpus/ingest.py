@@ -107,12 +107,23 @@ def prepare(rec: Record) -> Document:
     )
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the ingesting process dies (even by SIGKILL): no orphans."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: workers end when the task queue closes
+        pass
+
+
 def _init_worker(engine: Engine) -> None:
     from threadpoolctl import threadpool_limits
 
     from ..models import load_models
 
     engine.dispose(close=False)  # the parent's pooled connections were forked with us: never touch them
+    _die_with_parent()
 
     os.environ["OPENBLAS_NUM_THREADS"] = os.environ["OMP_NUM_THREADS"] = "1"
     threadpool_limits(limits=1)
