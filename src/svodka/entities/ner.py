@@ -155,30 +155,43 @@ def _quoted_spans(tokens: list[Token]) -> list[tuple[int, int]]:
 
 
 def quoted_candidates(doc: Document, cands: list[Candidate]) -> list[Candidate]:
-    """ORG mentions for quoted names after a kind of organisation («институт «Коллективное действие»»,
-    «радиостанция «Голос Америки»»).  natasha's mentions inside such quotes are dropped: «Америки»
-    there is part of a name, not the country."""
+    """ORG mentions for quoted names after a kind of organisation («институт «Коллективное действие»»),
+    and for a quoted name inside a longer organisation («Русская служба «Голоса Америки»» holds
+    «Голос Америки»).  natasha's mentions inside such quotes are dropped: «Америки» there is part
+    of a name, not the country."""
     tokens = doc.tokens
     out: list[Candidate] = []
     for open_, close in _quoted_spans(tokens):
         inner = list(range(open_ + 1, close))
         if not tokens[inner[0]].text[:1].isupper() and not tokens[inner[0]].text[:1].isdigit():
             continue
+        _balance_quotes(doc, cands, open_, close)
         kind = open_ > 0 and tokens[open_ - 1].lemma in ORG_KINDS
-        inside = [c for c in cands if c.toks[0] >= open_ and c.toks[-1] <= close]
         covering = [c for c in cands if c.toks[0] <= open_ + 1 and c.toks[-1] >= close - 1 and c.type == "ORG"]
-        if covering:
+        # A quoted genitive inside a longer name is another organisation («службе «Голоса Америки»»);
+        # a quoted name in apposition is the same one («ОАО «Газпром»»).
+        head = head_of(tokens, inner)
+        nested = any(c.toks[0] < open_ for c in covering) and tokens[inner[head]].feats.get("Case") == "Gen" and (
+            tokens[open_ - 1].feats.get("Case") != "Gen"
+        )
+        if (covering and not nested) or not (kind or nested):
             continue
-        if not kind:
-            continue
-        for c in inside:
+        for c in [c for c in cands if c.toks[0] >= open_ and c.toks[-1] <= close and c not in covering]:
             cands.remove(c)
         cand = Candidate(tokens[open_].start, tokens[close].end, "ORG", list(range(open_, close + 1)))
-        cand.normal = doc.text[cand.start : cand.end]
-        cand.normal = "«" + cand.normal[1:-1].strip() + "»"
+        cand.normal = "«" + phrase_nominative([tokens[i] for i in inner], head) + "»"
         cand.key = alias_key(cand.normal)
         out.append(cand)
     return out
+
+
+def _balance_quotes(doc: Document, cands: list[Candidate], open_: int, close: int) -> None:
+    """natasha often stops a name before its closing quote: «Русской службе «Голоса Америки»."""
+    for c in cands:
+        if c.toks[0] <= open_ < c.toks[-1] < close:
+            c.toks = list(range(c.toks[0], close + 1))
+            c.end = doc.tokens[close].end
+            normalise(doc, c)
 
 
 def extend_orgs(doc: Document, cands: list[Candidate]) -> None:
@@ -245,7 +258,7 @@ def normalise(doc: Document, cand: Candidate) -> None:
 
 # Nouns whose genitive place is a piece of land, not an actor: «территория России», «жители Крыма».
 _PLACE_OF = frozenset(
-    """территория регион житель гражданин столица город село стадион север юг восток запад центр часть
+    """территория регион житель столица город село стадион север юг восток запад центр часть
     граница побережье окраина пригород провинция область район земля небо берег карта путешествие
     поездка тур турне маршрут климат природа погода население аэропорт порт улица""".split()
 )
