@@ -166,7 +166,8 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: list[tuple[int, int]
             prev = quotes[-1]
             near = _para_no(paragraphs, d.start) - _para_no(paragraphs, prev.start) <= _CHAIN_PARAGRAPHS
             last = idx.doc.entity(prev.speaker)
-            if near and (d.chain or (cue is not None and cue.kind == "colon") or _described_again(idx, cue, last)):
+            colon = cue is not None and cue.kind == "colon" and cue.agent is None
+            if near and (d.chain or colon or _described_again(idx, cue, last)):
                 speaker = last
         if speaker is None and d.lead is not None and d.lead.kind == "anaphor":
             speaker = _speaker(idx, d.lead, quoted)

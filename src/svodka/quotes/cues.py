@@ -95,6 +95,13 @@ def verb_cue(idx: DocIndex, verb: int, lo: int, hi: int, kind: str = "verb") -> 
     return Cue(start, end, verb, agent, kind)
 
 
+def _names_follow(idx: DocIndex, colon: int, sent: Sentence) -> bool:
+    window = range(colon + 1, min(colon + 7, sent.last))
+    return any(idx.name_of.get(j) is not None and idx.name_of[j].type == "PER" for j in window) and not any(
+        _finite(idx.tokens[j]) for j in range(colon + 1, sent.last)
+    )
+
+
 def _finite(tok: Token) -> bool:
     return tok.pos in ("VERB", "AUX") and tok.feats.get("VerbForm") == "Fin"
 
@@ -133,7 +140,8 @@ def complement_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
                 break
             if t.text == ":" and k + 1 < sent.last:
                 # «заявил он: …», not «отметили три сферы: …» (an object before the colon is a list)
-                if all(toks[j].feats.get("Case", "Nom") == "Nom" for j in range(i + 1, k)):
+                # nor «отвечали: командир Уильям Макартур, …» (the subjects come after the colon)
+                if all(toks[j].feats.get("Case", "Nom") == "Nom" for j in range(i + 1, k)) and not _names_follow(idx, k, sent):
                     comp = k
                 break
             if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin" or t.text in _TERMINAL:
@@ -199,6 +207,8 @@ def source_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
                 agent = k + 2
         elif toks[k + 2].lemma in SOURCE_NOUNS and toks[k + 1].lemma in ("его", "её", "ее", "их", "он", "она", "они"):
             noun, agent = k + 2, k + 1
+        elif toks[k].lemma == "согласно" and idx.name_of.get(k + 1) is not None and idx.name_of[k + 1].type != "LOC":
+            noun, agent = k + 1, k + 1  # «Согласно Марку, …»
         else:
             continue
         # The source phrase ends at its comma, or with its noun phrase when no comma follows («По его мнению страны …»).
@@ -283,9 +293,9 @@ def anaphoric_cues(idx: DocIndex, sent: Sentence, paragraph_start: int) -> list[
     if sent.last - sent.first < 3:
         return []
     words = [t.lemma for t in toks[sent.first:sent.first + 2]]
-    if words not in (["о", "это"], ["об", "это"]):
-        return []
-    verb = next((j for j in range(sent.first + 2, min(sent.first + 8, sent.last)) if is_speech_word(toks[j])), None)
+    if words not in (["о", "это"], ["об", "это"]) and not (words[0] == "это" and is_speech_word(toks[sent.first + 1])):
+        return []  # «Об этом X заявил», «Это подтвердил X»
+    verb = next((j for j in range(sent.first + 1, min(sent.first + 8, sent.last)) if is_speech_word(toks[j])), None)
     if verb is None:
         return []
     cue = verb_cue(idx, verb, sent.first, sent.last, "anaphor")

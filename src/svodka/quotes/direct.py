@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from ..document import PER
 from .cues import Cue, agent_after, is_speech_word, verb_cue
 from .index import DocIndex
-from .lexicon import NAME_NOUNS, RELAY_VERBS, SOURCE_NOUNS
+from .lexicon import NAME_NOUNS, NAMING_VERBS, RELAY_VERBS, SOURCE_NOUNS
 from .marks import Segment
 
 _DASH_AFTER = re.compile(r"[ ]?[,.!?…]*[ ]?(?:—|–|--?)[ ]?")
 # Zero-width, so that every dash pair is tried: «…Виктора, — прийти в суд, — сказала она. — …».
-_SPLIT = re.compile(r"(?=([,.!?…])\s*[—–]\s*([^—–]{3,120}?)([,.:])\s*[—–]\s*(?=\w))")
+_SPLIT = re.compile(r"(?=([,.!?…])\s*(?:[—–]|-(?= ))\s*([^—–]{3,120}?)([,.:])\s*(?:[—–]|-(?= ))\s*(?=\w))")
 _COMMA_AFTER = re.compile(r",[ ]?(?=\w)")
 _WORD = re.compile(r"\w+")
 _REPORTING = frozenset({"сообщать", "сообщить", "передавать", "писать", "цитировать"})  # how outlets relay
@@ -94,11 +94,13 @@ def cue_after(idx: DocIndex, seg: Segment, para_end: int, names: list[Segment]) 
     return cue
 
 
-def _verb_in(idx: DocIndex, start: int, end: int, strict: bool) -> Cue | None:
+def _verb_in(idx: DocIndex, start: int, end: int, strict: bool, extra: frozenset[str] = frozenset()) -> Cue | None:
     toks = list(idx.tokens_in(start, end))
     if not toks:
         return None
     verb = _speech_token(idx, start, end)
+    if verb is None and extra:
+        verb = next((i for i in toks if idx.tokens[i].lemma in extra and idx.tokens[i].feats.get("VerbForm") in ("Fin", "Conv")), None)
     if verb is None and not strict and idx.tokens[toks[0]].pos == "VERB":
         verb = toks[0]  # «— улыбнулся он»: any verb opening the cue
     if verb is None:
@@ -184,21 +186,28 @@ def cue_before(idx: DocIndex, seg: Segment, para_start: int, reported: list[Cue]
         return cue, True
     for cue in reversed(reported):  # the nearest cue before the quote first
         clause = cue.clause
-        if cue.kind not in ("verb", "source"):
-            continue  # an outlet's «сообщает X» quotes names and terms, not words
-        if cue.end <= at and clause and clause[0] <= seg.start - 1 <= clause[1] + 1:
-            lower = content[:1].islower()
-            if (lower and words >= 2) or words >= 5:
-                return cue, not _name_like(idx, seg)
-    if content[:1].islower() and words >= 3:
-        # «Эрекат призвал ООН «ответить на …»»: quoted words completing a speech verb's phrase.
-        cue = _verb_in(idx, start, at, strict=True)
+        if not (cue.end <= at and clause and clause[0] <= seg.start - 1 <= clause[1] + 1):
+            continue
+        # An outlet's «сообщает X», «по сообщению X» quotes names and terms; a person's words are quoted.
+        outlet = cue.kind not in ("verb", "source") or "сообщени" in text[cue.start:cue.end].lower()
+        lower = content[:1].islower()
+        if (not outlet and ((lower and words >= 2) or words >= 5)) or (outlet and lower and words >= 5):
+            return cue, not _name_like(idx, seg)
+    if content[:1].islower() and words >= 2:
+        # «Эрекат призвал ООН «ответить на …»», «назвал реформу «убийцей рабочих мест»»: quoted words
+        # completing the phrase of a speech or naming verb.
+        cue = _verb_in(idx, start, at, strict=True, extra=NAMING_VERBS)
         near = cue is not None and len(idx.tokens_in(idx.tokens[cue.verb].end, at)) <= 4
         if cue is not None and near and idx.tokens[cue.verb].lemma not in _REPORTING:
             return cue, True
     if not before.strip(" —–-") and words >= _MIN_ALONE and not _name_like(idx, seg):
         return None, True  # a quoted sentence opening its sentence: speech with an earlier speaker
     return None, False
+
+
+def _same_sentence(idx: DocIndex, between: str, seg: Segment) -> bool:
+    words = _words(idx.doc.text[seg.start:seg.end])
+    return 0 < len(between) < 200 and not any(c in between for c in ".!?\n") and words >= 3
 
 
 def _strip(text: str, start: int, end: int, lead: str = " \n", tail: str = " ,\n") -> tuple[int, int]:
@@ -222,8 +231,10 @@ def find_direct(idx: DocIndex, segments: list[Segment], paragraphs: list[tuple[i
             before, is_speech = cue_before(idx, seg, para[0], reported)
             cue = before or inner_cue
             speech = speech or is_speech
-        if not speech and last is not None and drafts and idx.doc.text[last.end + 1:seg.start - 1].strip() in (",", "и"):
-            # «скандировать: «Свободу!», «Позор власти!»»: a list of quotations shares its cue.
+        between = idx.doc.text[last.end + 1:seg.start - 1] if last is not None else ""
+        if not speech and drafts and (between.strip() in (",", "и") or _same_sentence(idx, between, seg)):
+            # «скандировать: «Свободу!», «Позор власти!»»: a list of quotations shares its cue; so does
+            # a further quotation in the same sentence («…», поскольку «Vestas не желает …»).
             cue, speech = drafts[-1].cue, True
         if not speech:
             continue

@@ -189,9 +189,21 @@ def resolve_pronoun(idx: DocIndex, pron: int, before: int, exclude: list[tuple[i
         if sent not in best or rank < best[sent][0]:
             best[sent] = (rank, ref.entity)
     if not best:
-        return None
+        return _singular_voice(idx, pron) if tok.pos == "PRON" else None
     # The latest sentence with a person in the nominative; failing that, the latest at all.
     return _pick(best)
+
+
+def _singular_voice(idx: DocIndex, pron: int) -> Entity | None:
+    """«Представитель Минсельхоза Германии сообщил … он заявил»: «он» with no person before is the voice."""
+    sent = idx.tokens[pron].sent
+    for j in range(pron - 1, -1, -1):
+        t = idx.tokens[j]
+        if t.sent < sent - 2:
+            break
+        if t.lemma in _ORG_VOICES and t.feats.get("Number") != "Plur" and t.feats.get("Case") == "Nom":
+            return entity_of_phrase(idx, j)
+    return None
 
 
 def _pick(best: dict[int, tuple[int, Entity]]) -> Entity:
