@@ -395,3 +395,26 @@ def test_development_set_quality(models):
         held = score(load_records(DATA / name), models)
         assert held.strict_prf[2] >= 0.85, name
         assert held.value_accuracy >= 0.88, name
+
+
+# -- command line -------------------------------------------------------------------------------------
+
+
+def test_pretty_view_lists_the_times(sample_doc):
+    from svodka.cli.times import render_times
+
+    table = render_times(sample_doc)
+    assert table is not None and table.row_count == 8
+    assert render_times(Document(text="Без дат.")) is None
+
+
+def test_eval_times_reports_a_bad_file_in_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from svodka.cli import app
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x"}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "times", str(bad)])
+    assert result.exit_code == 1
+    assert "expected a record with text and times" in result.output
