@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 FLOORS = json.loads((Path(__file__).parent / "quality_floors.json").read_text(encoding="utf-8"))["factru"]
-ENTITY_ONLY = {"quotes": False, "facts": False, "brief": False, "times": False}
 
 
 @pytest.fixture(scope="module")
 def devset_scores(factru_dir, models):
     from svodka.eval import evaluate_factru
+    from svodka.eval.run import ENTITY_ONLY
 
     return evaluate_factru(factru_dir, tracks=(1, 2), flags=ENTITY_ONLY)
 

@@ -66,11 +66,24 @@ def adapt_tokens(doc: Document, nd, models: Models) -> None:
     doc.sents = sents
 
 
+# (vocab id, word, pos, feats) → lemma.  pymorphy's choice of a lemma depends on nothing
+# else, and news repeats its words: the cache removes most of the lemmatiser's cost.
+_LEMMAS: dict[tuple, str] = {}
+_LEMMA_CACHE_SIZE = 200_000
+
+
 def _lemma(tok, vocab) -> str:
     if tok.pos in ("PUNCT", "NUM", "SYM", "X") or not tok.text[:1].isalpha():
         return tok.text.lower()
-    try:
-        tok.lemmatize(vocab)
-    except Exception:  # pymorphy can fail on odd tokens; the word itself is a fine lemma
-        return tok.text.lower()
-    return (tok.lemma or tok.text).lower()
+    feats = tok.feats
+    key = (id(vocab), tok.text, tok.pos, tuple(feats.items()) if feats else None)
+    lemma = _LEMMAS.get(key)
+    if lemma is None:
+        try:
+            lemma = (vocab.lemmatize(tok.text, tok.pos, feats) or tok.text).lower()
+        except Exception:  # pymorphy can fail on odd tokens; the word itself is a fine lemma
+            lemma = tok.text.lower()
+        if len(_LEMMAS) >= _LEMMA_CACHE_SIZE:
+            _LEMMAS.clear()
+        _LEMMAS[key] = lemma
+    return lemma

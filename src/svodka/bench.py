@@ -1,0 +1,295 @@
+"""`make bench`: svodka's speed against natasha's own pipeline on the factRuEval texts.
+
+    python -m svodka.bench --out docs/benchmarks.md
+
+Every measurement runs in a fresh worker process (so start-up time and peak
+memory are its own), with one BLAS thread per process, after a warm-up on the
+first documents.  Nothing here is a test: timings depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+DEFAULT_DATA = Path(os.environ.get("SVODKA_FACTRU", Path(__file__).resolve().parents[3] / "shared" / "data" / "factru" / "devset"))
+WARMUP = 3  # documents analysed before timing starts
+DOC_LIMIT = 20.0  # seconds one document may take before it is given up (a layer that hangs)
+# Engine name → analyze() flags (None: natasha's own pipeline).
+ENGINES: dict[str, dict[str, bool] | None] = {
+    "natasha": None,
+    "svodka": {},
+    "svodka quotes=False": {"quotes": False},
+    "svodka facts=False brief=False": {"facts": False, "brief": False},
+    "svodka entities only": {"quotes": False, "facts": False, "brief": False, "times": False},
+}
+SHORT = "Госсекретарь США Джон Керри прилетел в Москву."
+
+
+def _texts(data: Path) -> list[str]:
+    files = sorted(data.glob("book_*.txt"), key=lambda p: int(p.stem[5:]) if p.stem[5:].isdigit() else 0)
+    return [p.read_text(encoding="utf-8") for p in files]
+
+
+def _runner(engine: str):
+    """A function text → None doing one engine's whole analysis (models loaded here)."""
+    flags = ENGINES[engine]
+    if flags is None:
+        from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(limits=1, user_api="blas")
+        seg, vocab, emb = Segmenter(), MorphVocab(), NewsEmbedding()
+        morph, syntax, ner = NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb)
+
+        def run(text: str) -> None:
+            doc = Doc(text)
+            doc.segment(seg)
+            doc.tag_morph(morph)
+            doc.parse_syntax(syntax)
+            doc.tag_ner(ner)
+            for span in doc.spans:
+                span.normalize(vocab)
+
+        return run
+    from .eval.run import time_limit
+    from .models import load_models
+    from .pipeline import analyze
+
+    models = load_models()
+
+    def run(text: str) -> None:
+        with time_limit(DOC_LIMIT):
+            analyze(text, models=models, **flags)
+
+    return run
+
+
+def _worker(engine: str, data: Path, limit: int) -> dict:
+    """Time one engine in this process: start-up, warm-up, then every text once."""
+    t0 = time.perf_counter()
+    run = _runner(engine)
+    run(SHORT)
+    startup = time.perf_counter() - t0
+    texts = _texts(data)[:limit]
+    for text in texts[:WARMUP]:
+        _safe(run, text)
+    failed, t1 = [], time.perf_counter()
+    for i, text in enumerate(texts):
+        if not _safe(run, text):
+            failed.append(i)
+    seconds = time.perf_counter() - t1
+    return {"engine": engine, "startup": startup, "seconds": seconds, "docs": len(texts),
+            "chars": sum(map(len, texts)), "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "failed": failed}
+
+
+def _safe(run, text: str) -> bool:
+    try:
+        run(text)
+        return True
+    except Exception:  # a crash or a time-out in one layer is reported, not fatal
+        return False
+
+
+def _pool_worker(engine: str, data: Path, limit: int, procs: int) -> dict:
+    """Throughput of ``procs`` worker processes sharing the texts (each warmed up before timing)."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    texts = _texts(data)[:limit]
+    barrier = ctx.Barrier(procs + 1)
+    with ctx.Pool(procs, initializer=_pool_init, initargs=(engine, texts[:WARMUP], barrier)) as pool:
+        barrier.wait()
+        t1 = time.perf_counter()
+        ok = pool.map(_pool_run, texts, chunksize=1)
+        seconds = time.perf_counter() - t1
+    return {"engine": engine, "procs": procs, "seconds": seconds, "docs": len(texts),
+            "chars": sum(map(len, texts)), "failed": [i for i, good in enumerate(ok) if not good]}
+
+
+_RUN = None
+
+
+def _pool_init(engine: str, warm: list[str], barrier) -> None:
+    global _RUN
+    _RUN = _runner(engine)
+    for text in warm:
+        _safe(_RUN, text)
+    barrier.wait()
+
+
+def _pool_run(text: str) -> bool:
+    return _safe(_RUN, text)
+
+
+def _spawn(args: list[str]) -> dict:
+    out = subprocess.run([sys.executable, "-m", "svodka.bench", *args], capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        raise RuntimeError(f"bench worker {args} failed:\n{out.stderr[-2000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _layers(data: Path, limit: int) -> dict:
+    """Seconds spent in each pipeline component (and in natasha's parse within «entities»)."""
+    from .eval.run import time_limit
+    from .models import load_models
+    from .nlp import parse
+    from .pipeline import COMPONENTS, make_document
+    from .settings import Settings
+
+    models = load_models()
+    texts = _texts(data)[:limit]
+    for text in texts[:WARMUP]:
+        parse(make_document(text), models)
+    totals = dict.fromkeys(["clean", "parse (natasha + lemmas)", *(c.name for c in COMPONENTS)], 0.0)
+    settings = Settings()
+    failed = []
+    for i, text in enumerate(texts):
+        t = time.perf_counter()
+        doc = make_document(text, settings=settings)
+        totals["clean"] += time.perf_counter() - t
+        t = time.perf_counter()
+        parse(make_document(text, settings=settings), models)
+        totals["parse (natasha + lemmas)"] += time.perf_counter() - t
+        try:
+            for comp in COMPONENTS:
+                t = time.perf_counter()
+                with time_limit(DOC_LIMIT):
+                    comp.func(doc, models)
+                totals[comp.name] += time.perf_counter() - t
+        except Exception:
+            totals[comp.name] += time.perf_counter() - t
+            failed.append(i)
+    return {"totals": totals, "docs": len(texts), "failed": failed}
+
+
+def _machine() -> dict[str, str]:
+    model = ""
+    try:
+        lscpu = subprocess.run(["lscpu"], capture_output=True, text=True, check=False).stdout
+        model = next((ln.split(":", 1)[1].strip() for ln in lscpu.splitlines() if ln.startswith("Model name")), "")
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(next(ln.split()[1] for ln in open("/proc/meminfo") if ln.startswith("MemTotal")))
+        mem = f"{kb / 1024 / 1024:.1f} GiB"
+    except (OSError, StopIteration, ValueError):
+        pass
+    return {"cpu": model or platform.processor(), "cores": str(os.cpu_count()), "ram": mem,
+            "python": platform.python_version(), "os": platform.platform()}
+
+
+def _corpus_section() -> str:
+    try:
+        from .corpus.bench import bench_corpus  # written by the corpus issue; optional
+    except ImportError:
+        return ""
+    try:
+        return bench_corpus()
+    except Exception as exc:  # its failure must not lose the rest of the report
+        return f"## Corpus\n\nThe corpus benchmark failed: {type(exc).__name__}: {exc}\n"
+
+
+def _row(r: dict, base: dict | None) -> str:
+    dps, cps = r["docs"] / r["seconds"], r["chars"] / r["seconds"]
+    ratio = f"{dps / (base['docs'] / base['seconds']):.2f}×" if base else "–"
+    fails = f" ({len(r['failed'])} gave up)" if r["failed"] else ""
+    return (f"| {r['engine']}{fails} | {dps:.1f} | {cps:,.0f} | {r['startup']:.1f} | {r['rss_mb']:.0f} | {ratio} |")
+
+
+def report(data: Path, limit: int, command: str) -> str:
+    t0 = time.perf_counter()
+    say = lambda msg: print(f"[bench {time.perf_counter() - t0:5.0f} s] {msg}", file=sys.stderr, flush=True)  # noqa: E731
+    args = ["--data", str(data), "--docs", str(limit)]
+    runs = []
+    for engine in ENGINES:
+        say(f"{engine}…")
+        runs.append(_spawn(["--worker", engine, *args]))
+    say("layer timings…")
+    layers = _spawn(["--layers", *args])
+    pools = []
+    for procs in (1, 2):
+        say(f"svodka with {procs} worker process(es)…")
+        pools.append(_spawn(["--pool", str(procs), *args]))
+    natasha = runs[0]
+    m = _machine()
+    lines = [
+        "# Benchmarks", "",
+        f"Measured {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC with `{command}` (`make bench`), "
+        f"{time.perf_counter() - t0:.0f} s in all.", "",
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['ram']} RAM; Python {m['python']}; {m['os']}. "
+        "One BLAS thread per process (OPENBLAS_NUM_THREADS=1, threadpoolctl).", "",
+        f"Texts: the {natasha['docs']} factRuEval-2016 devset documents ({natasha['chars']:,} characters), each "
+        f"engine in a fresh process, timed after a warm-up on {WARMUP} documents. natasha = its own pipeline: "
+        "segmenter, morphology, syntax, NER and span normalisation. A document a layer spends more than "
+        f"{DOC_LIMIT:.0f} s on is given up and counted in the time.", "",
+        "## Throughput, one process", "",
+        "| engine | docs/s | chars/s | start-up s | peak RSS MB | vs natasha |",
+        "|---|---:|---:|---:|---:|---:|",
+        *[_row(r, natasha if r is not natasha else None) for r in runs], "",
+        "Start-up = importing, loading the models and analysing one sentence.", "",
+        "## Where svodka's time goes (one process, all documents)", "",
+        "| layer | seconds | share |", "|---|---:|---:|",
+    ]
+    totals = layers["totals"]
+    whole = totals["clean"] + sum(v for k, v in totals.items() if not k.startswith("parse"))
+    for name, sec in totals.items():
+        label = f"  of which {name}" if name.startswith("parse") else name
+        lines.append(f"| {label} | {sec:.1f} | {sec / whole:.0%} |")
+    if layers["failed"]:
+        lines += ["", f"Given up (time limit or error): documents {layers['failed']}."]
+    one, two = pools
+    speedup = (two["docs"] / two["seconds"]) / (one["docs"] / one["seconds"])
+    lines += ["", "## Worker processes (svodka, full analysis)", "",
+              "| processes | docs/s | chars/s | speed-up |", "|---:|---:|---:|---:|",
+              f"| 1 | {one['docs'] / one['seconds']:.1f} | {one['chars'] / one['seconds']:,.0f} | 1.00× |",
+              f"| 2 | {two['docs'] / two['seconds']:.1f} | {two['chars'] / two['seconds']:,.0f} | {speedup:.2f}× |", ""]
+    corpus = _corpus_section()
+    if corpus:
+        lines += [corpus.rstrip(), ""]
+    say("done")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog="python -m svodka.bench", description=__doc__.split("\n")[0])
+    ap.add_argument("--out", type=Path, help="write the markdown report here (default: print it)")
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA.resolve(), help="factRuEval folder of book_N.txt")
+    ap.add_argument("--docs", type=int, default=10_000, help="use only the first N documents")
+    ap.add_argument("--worker", help=argparse.SUPPRESS)
+    ap.add_argument("--pool", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--layers", action="store_true", help=argparse.SUPPRESS)
+    a = ap.parse_args(argv)
+    if a.worker:
+        print(json.dumps(_worker(a.worker, a.data, a.docs)))
+    elif a.pool:
+        print(json.dumps(_pool_worker("svodka", a.data, a.docs, a.pool)))
+    elif a.layers:
+        print(json.dumps(_layers(a.data, a.docs)))
+    else:
+        if not a.data.is_dir() or not any(a.data.glob("book_*.txt")):
+            sys.exit(f"bench: no factRuEval texts in {a.data} (give --data)")
+        command = "python -m svodka.bench" + (f" --out {a.out}" if a.out else "")
+        text = report(a.data, a.docs, command)
+        if a.out:
+            a.out.write_text(text, encoding="utf-8")
+            print(f"wrote {a.out}", file=sys.stderr)
+        else:
+            print(text)
+
+
+if __name__ == "__main__":
+    main()
