@@ -78,6 +78,7 @@ def build(path: Path, n_docs: int, factru_dir: Path | None = None, seed: int = 7
             text = f"{done + i} {text}"  # a unique number: no two synthetic texts collide
             digest, doc_id = text_hash(text)
             rows.append((doc_id, digest, None, dates[i], f"synthetic:{done + i}", text, text, layers))
+        rows.sort()  # ids are hashes: in order, each batch fills pages instead of splitting them
         with con:
             con.executemany(sql, rows)
         done += n
