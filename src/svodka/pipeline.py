@@ -67,7 +67,7 @@ def _brief(doc: Document, models: Models) -> None:
 
 COMPONENTS: tuple[Component, ...] = (
     Component("entities", _entities, ("text",), ("tokens", "sents", "entities"), "entities"),
-    Component("times", _times, ("text",), ("times",), "times"),
+    Component("times", _times, ("tokens",), ("times",), "times"),
     Component("quotes", _quotes, ("tokens", "entities"), ("quotes",), "quotes"),
     Component("facts", _facts, ("tokens", "entities", "times", "quotes"), ("facts",), "facts"),
     Component("brief", _brief, ("text", "entities", "facts"), ("brief",), "brief"),

@@ -212,6 +212,36 @@ def extend_orgs(doc: Document, cands: list[Candidate]) -> None:
         cand.toks = cand.toks + nxt.toks
         cand.end = nxt.end
         normalise(doc, cand)
+    for cand in cands:
+        if cand.type == "ORG" and cand.alias_of is None:
+            _extend_pp(doc, cand)
+
+
+def _extend_pp(doc: Document, cand: Candidate) -> None:
+    """«Совет при президенте РФ по развитию информационного общества», «комитет по атомной энергии»:
+    a «при»/«по» phrase right after an organisation's name belongs to the name."""
+    tokens = doc.tokens
+    j = cand.toks[-1] + 1
+    grew = False
+    while j < len(tokens) and tokens[j].sent == tokens[cand.toks[0]].sent and tokens[j].lemma in ("при", "по"):
+        k = j + 1
+        phrase = []
+        while k < len(tokens) and k - j <= 6 and tokens[k].head >= 0 and (
+            tokens[k].pos in ("ADJ", "NOUN", "PROPN") or (tokens[k].lemma == "и" and phrase)
+        ):
+            phrase.append(k)
+            k += 1
+        nouns = [i for i in phrase if tokens[i].pos in ("NOUN", "PROPN")]
+        if not nouns or tokens[nouns[0]].feats.get("Case") not in ("Dat", "Loc"):
+            break
+        while phrase and tokens[phrase[-1]].pos not in ("NOUN", "PROPN"):
+            phrase.pop()
+        cand.toks = cand.toks + list(range(j, phrase[-1] + 1))
+        j = phrase[-1] + 1
+        grew = True
+    if grew:
+        cand.end = tokens[cand.toks[-1]].end
+        normalise(doc, cand)
 
 
 def _trim(tokens: list[Token], idx: list[int]) -> list[int]:
