@@ -186,3 +186,28 @@ def test_factru_document_runs_and_offsets_hold(models, factru_dir):
         for m in ent.mentions:
             raw_start = doc.raw_offset(m.start)
             assert text[raw_start : raw_start + len(m.text)] == m.text
+
+
+def test_gloss_in_parentheses_is_the_same_entity(models):
+    # book_151: «…фотограф Билал Хассеин (Bilal Hussein)…»
+    text = "Фотограф агентства Associated Press Билал Хассеин (Bilal Hussein) провёл в тюрьме два года."
+    persons = [e for e in ents(text, models) if e.type == "PER"]
+    assert len(persons) == 1
+    assert persons[0].name == "Билал Хассеин"
+    assert {m.text for m in persons[0].mentions} == {"Билал Хассеин", "Bilal Hussein"}
+
+
+def test_list_items_run_together_are_separate(models, factru_dir):
+    text = (factru_dir / "book_394.txt").read_text(encoding="utf-8")
+    names = {e.name for e in ents(text, models)}
+    assert {"Монако", "Намибия", "Суринам"} <= names
+
+
+def test_organisation_keeps_its_country_and_quoted_name(models):
+    text = (
+        "Об этом говорится в заявлении министерства сельского хозяйства Германии. «Мы против», — сказал в "
+        "эксклюзивном интервью Русской службе «Голоса Америки» лидер Меджлиса крымских татар Мустафа Джемилев."
+    )
+    names = {e.name for e in ents(text, models) if e.type == "ORG"}
+    assert "министерство сельского хозяйства Германии" in names
+    assert "«Голос Америки»" in names

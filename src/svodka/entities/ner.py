@@ -64,7 +64,7 @@ def candidates(doc: Document, spans: list[RawSpan]) -> list[Candidate]:
     in_names = {w.lower()[:4] for sp in spans if sp.type == "PER" and " " in sp.text for w in sp.text.split()}
     for span in spans:
         main: Candidate | None = None
-        for idx in _split_parentheses(tokens, token_range(tokens, starts, span.start, span.end)):
+        for idx, gloss in _split_parentheses(tokens, token_range(tokens, starts, span.start, span.end)):
             idx = _trim(tokens, idx)
             if not idx:
                 continue
@@ -72,26 +72,37 @@ def candidates(doc: Document, spans: list[RawSpan]) -> list[Candidate]:
             if not _plausible(doc, tokens, cand, in_names):
                 continue
             normalise(doc, cand)
-            cand.alias_of = main
-            main = main or cand
+            cand.alias_of = main if gloss else None
+            if not gloss:
+                main = cand
             out.append(cand)
     return out
 
 
-def _split_parentheses(tokens: list[Token], idx: list[int]) -> list[list[int]]:
-    """«Билал Хассеин (Bilal Hussein)», «Комитет защиты журналистов (КЗЖ)»: a name and its other
-    spelling or abbreviation are two mentions of one entity, not one long name."""
-    parts, cur = [], []
+def _split_parentheses(tokens: list[Token], idx: list[int]) -> list[tuple[list[int], bool]]:
+    """Pieces of a span, each with whether it is a gloss in brackets of the piece before.
+
+    «Билал Хассеин (Bilal Hussein)», «Комитет защиты журналистов (КЗЖ)»: a name and its other
+    spelling or abbreviation are two mentions of one entity, not one long name.  Bullets and dashes
+    separate list items natasha sometimes runs together («Монако • Намибия»): separate entities."""
+    parts: list[tuple[list[int], bool]] = []
+    cur: list[int] = []
+    gloss = False
     for i in idx:
-        if tokens[i].text in ("(", ")", "[", "]"):
+        text = tokens[i].text
+        if text in _SEPARATORS:
             if cur:
-                parts.append(cur)
+                parts.append((cur, gloss))
             cur = []
+            gloss = text in ("(", "[") or (gloss and text not in (")", "]"))
         else:
             cur.append(i)
     if cur:
-        parts.append(cur)
+        parts.append((cur, gloss))
     return parts
+
+
+_SEPARATORS = frozenset({"(", ")", "[", "]", "•", "·", "|", ";", "/", "—", "–"})
 
 
 # Institutions named by a common noun and their country: «правительство Израиля», «МИД России».
@@ -115,7 +126,13 @@ def institution_candidates(doc: Document, cands: list[Candidate]) -> list[Candid
     for i, tok in enumerate(tokens):
         if tok.lemma not in INSTITUTIONS or i in taken or tok.pos not in ("NOUN", "PROPN"):
             continue
-        place = place_at.get(i + 1)
+        # «министерство сельского хозяйства Германии»: a genitive phrase may stand between.
+        j = i + 1
+        while j < len(tokens) and j - i <= 4 and j not in place_at and tokens[j].pos in ("ADJ", "NOUN") and (
+            tokens[j].feats.get("Case") == "Gen"
+        ):
+            j += 1
+        place = place_at.get(j)
         if place is not None and tokens[place.toks[0]].feats.get("Case") in ("Gen", None):
             idx = list(range(i, place.toks[-1] + 1))
         else:
