@@ -20,7 +20,7 @@ from .text import Query, highlight, parse_query, snippet
 # Ranking every match of a word found in half a million documents takes seconds, so a query
 # is ranked within its first CANDIDATES matches.  Document ids are hashes, so those are a
 # uniform sample of all matches; a query with fewer matches (most queries) is ranked fully.
-CANDIDATES = 3000
+CANDIDATES = 2000
 
 
 @dataclass(slots=True)
