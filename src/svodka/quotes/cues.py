@@ -28,7 +28,10 @@ class Cue:
     clause: tuple[int, int] | None = None  # the reported clause, for indirect speech
 
 
-def is_speech_word(tok: Token) -> bool:
+_PHASE_VERBS = frozenset({"начать", "начинать", "стать", "продолжить", "продолжать"})
+
+
+def is_speech_word(tok: Token, head: Token | None = None) -> bool:
     """A speech verb in a form that reports a third party, or a stance adjective («уверен»)."""
     if tok.lemma in STANCE_ADJECTIVES and tok.feats.get("Variant") == "Short":
         return True
@@ -37,8 +40,10 @@ def is_speech_word(tok: Token) -> bool:
     if tok.pos not in ("VERB", "AUX") or tok.lemma not in SPEECH_VERBS | RELAY_VERBS:
         return False
     feats = tok.feats
-    # Finite verbs, and adverbial participles («деепричастия»: «…, отметив, что …»).
-    if feats.get("VerbForm") not in ("Fin", "Conv", None) or feats.get("Mood") == "Imp":
+    # Finite verbs, adverbial participles («деепричастия»: «…, отметив, что …») and infinitives after
+    # a phase verb («начали скандировать: …»).
+    phase = feats.get("VerbForm") == "Inf" and head is not None and head.lemma in _PHASE_VERBS
+    if (feats.get("VerbForm") not in ("Fin", "Conv", None) and not phase) or feats.get("Mood") == "Imp":
         return False
     return feats.get("Person") not in ("1", "2")  # «напомним», «скажем» are the author's asides
 

@@ -49,7 +49,8 @@ def _words(text: str) -> int:
 
 def _speech_token(idx: DocIndex, start: int, end: int) -> int | None:
     for i in idx.tokens_in(start, end):
-        if is_speech_word(idx.tokens[i]):
+        tok = idx.tokens[i]
+        if is_speech_word(tok, idx.tokens[tok.head] if tok.head >= 0 else None):
             return i
     return None
 

@@ -114,14 +114,18 @@ def _window_start(idx: DocIndex, sent: int, exclude: list[tuple[int, int]]) -> i
     return sent
 
 
-def _plural_voice(idx: DocIndex, pron: int) -> Entity | None:
-    """«Представители Роскосмоса … Они лишь сказали»: «они» stands for the organisation's voices."""
+def _voice(idx: DocIndex, pron: int, plural: bool) -> Entity | None:
+    """A pronoun standing for an organisation's unnamed voice, met in the last sentences.
+
+    «Представители Роскосмоса … Они лишь сказали» (plural); «Представитель
+    Минсельхоза Германии сообщил … он заявил» when no person precedes (singular).
+    """
     sent = idx.tokens[pron].sent
     for j in range(pron - 1, -1, -1):
         t = idx.tokens[j]
-        if t.sent < sent - 1:
+        if t.sent < sent - 2:
             break
-        if t.lemma in _ORG_VOICES and t.feats.get("Number") == "Plur" and t.feats.get("Case") == "Nom":
+        if t.lemma in _ORG_VOICES and (t.feats.get("Number") == "Plur") == plural and t.feats.get("Case") == "Nom":
             return entity_of_phrase(idx, j)
     return None
 
@@ -168,7 +172,7 @@ def resolve_pronoun(idx: DocIndex, pron: int, before: int, exclude: list[tuple[i
     """
     tok = idx.tokens[pron]
     if tok.feats.get("Number") == "Plur" or tok.lemma in ("они", "их"):
-        return _plural_voice(idx, pron)
+        return _voice(idx, pron, plural=True)
     gender = tok.feats.get("Gender") or _PRONOUN_GENDER.get(tok.text.lower())
     if tok.pos == "DET":  # a possessive («его», «её») agrees with its noun, not its owner
         gender = _PRONOUN_GENDER.get(tok.text.lower())
@@ -189,21 +193,10 @@ def resolve_pronoun(idx: DocIndex, pron: int, before: int, exclude: list[tuple[i
         if sent not in best or rank < best[sent][0]:
             best[sent] = (rank, ref.entity)
     if not best:
-        return _singular_voice(idx, pron) if tok.pos == "PRON" else None
+        return _voice(idx, pron, plural=False) if tok.pos == "PRON" else None
     # The latest sentence with a person in the nominative; failing that, the latest at all.
     return _pick(best)
 
-
-def _singular_voice(idx: DocIndex, pron: int) -> Entity | None:
-    """«Представитель Минсельхоза Германии сообщил … он заявил»: «он» with no person before is the voice."""
-    sent = idx.tokens[pron].sent
-    for j in range(pron - 1, -1, -1):
-        t = idx.tokens[j]
-        if t.sent < sent - 2:
-            break
-        if t.lemma in _ORG_VOICES and t.feats.get("Number") != "Plur" and t.feats.get("Case") == "Nom":
-            return entity_of_phrase(idx, j)
-    return None
 
 
 def _pick(best: dict[int, tuple[int, Entity]]) -> Entity:
