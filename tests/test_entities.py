@@ -211,3 +211,9 @@ def test_organisation_keeps_its_country_and_quoted_name(models):
     names = {e.name for e in ents(text, models) if e.type == "ORG"}
     assert "министерство сельского хозяйства Германии" in names
     assert "«Голос Америки»" in names
+
+
+def test_korean_names_put_the_surname_first(models, factru_dir):
+    text = (factru_dir / "book_1667.txt").read_text(encoding="utf-8")
+    hwang = by_name(ents(text, models), "Хван Чжан Еп")
+    assert (hwang.parts.first, hwang.parts.last) == ("Чжан Еп", "Хван")

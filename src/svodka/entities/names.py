@@ -143,6 +143,8 @@ def split_name(words: list[str]) -> NameParts:
         if kinds[1] == "middle":
             return NameParts(first=words[0], middle=words[1])
         return NameParts(first=words[0], last=words[1])
+    if len(words) == 3 and words[0].lower() in EAST_ASIAN_SURNAMES and kinds[2] != "middle":
+        return NameParts(first=f"{words[1]} {words[2]}", last=words[0])  # «Ким Чен Ир», «Хван Чжан Еп»
     if kinds[0] == "last" and kinds[2] == "middle":
         return NameParts(first=words[1], middle=words[2], last=words[0])
     if kinds[1] == "middle":
@@ -158,7 +160,7 @@ def split_name(words: list[str]) -> NameParts:
 EAST_ASIAN_SURNAMES = frozenset(
     """ван ли чжан лю чэнь чэн ян хуан чжао у чжоу сюй сунь ма чжу ху го хэ гао линь ло чжэн лян се сун тан
     хань фэн дэн цао пэн цзэн сяо тянь дун пань юань цай цзян юй ду е вэй су люй дин жэнь лу шэнь ши яо
-    вэнь цзя цинь сюэ мао ким пак чон чен мун""".split()
+    вэнь цзя цинь сюэ мао ким пак чон чен мун хван""".split()
 )
 # Particles inside Arabic, Dutch and other names: «бин Ладен», «ван Гог», «аль-Асад».
 _PARTICLES = ("бин", "ибн", "ван", "фон", "де", "дель", "да", "ле", "ла", "аль", "эль", "абу", "абд")
@@ -170,6 +172,9 @@ def _particle(word: str) -> bool:
 
 
 def full_name(parts: NameParts) -> str:
+    """The name as a reader writes it: «Барак Обама», but «Ким Чен Ир» (surname first)."""
+    if parts.last and parts.last.lower() in EAST_ASIAN_SURNAMES:
+        return " ".join(p for p in (parts.last, parts.first) if p)
     return " ".join(p for p in (parts.first, parts.middle, parts.last) if p)
 
 
