@@ -204,6 +204,7 @@ def test_kerry_is_one_person_across_articles(kerry_corpus, sample_doc):
     with kerry_corpus.engine.connect() as conn:
         names = {r.name for r in conn.execute(select(t.doc_entities.c.name).where(t.doc_entities.c.entity_id == view.id))}
     assert {"Керри", "Джон Керри"} <= names
+    assert "Керри" in view.variants and view.name not in view.variants
     people = dict(view.people)
     assert "Владимир Путин" in people
 

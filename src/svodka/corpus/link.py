@@ -131,7 +131,7 @@ def _entities(members: list[_Member], keys: list[tuple]) -> tuple[list[dict], li
         group = [members[i] for i in idx]
         names = Counter(_display(m) for m in group)
         name = max(names, key=lambda n: (names[n], len(n), n))
-        variants = sorted({m.name for m in group} | {v for m in group for v in m.data.get("variants") or []} - {name})
+        variants = sorted(({m.name for m in group} | {v for m in group for v in m.data.get("variants") or []}) - {name})
         dates = sorted(m.published for m in group if m.published)
         parts = next((m.person for m in group if m.person and m.person.full), group[0].person)
         entity_rows.append(

@@ -149,6 +149,7 @@ def _facts(conn: Connection, mine: set, docs: dict) -> list[FactItem]:
             continue
         evidence = ((r.data or {}).get("evidence") or {}).get("text")
         text = evidence or "; ".join(f"{a.get('role')}: {a.get('text') or a.get('entity')}" for a in args)
+        text = " ".join(text.split())  # evidence may span paragraphs
         key = (r.type, fold(text))
         if key in seen:  # the same fact told by a reprint
             continue
