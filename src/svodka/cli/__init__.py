@@ -7,6 +7,7 @@ from . import corpus as _corpus  # noqa: F401
 from . import evaluate as _evaluate  # noqa: F401
 from . import facts as _facts  # noqa: F401
 from . import quotes as _quotes  # noqa: F401
+from . import serve as _serve  # noqa: F401
 from . import times as _times  # noqa: F401
 from .app import app
 
