@@ -157,7 +157,8 @@ def test_export_maps_cleaned_offsets_back_to_the_raw_text():
     doc.entities = [
         Entity("e1", "PER", "Джон Керри", [mention("Джон Керри"), mention("Госсекретарь  США".replace("  ", " "), "descriptor")],
                parts=NameParts(first="Джон", last="Керри")),
-        Entity("e2", "LOC", "США", [mention("США")], geopolitical=True),
+        Entity("e2", "LOC", "США", [Mention(t.index("США"), t.index("США") + 3, "США", geopolitical=True)],
+               geopolitical=True),
         Entity("e3", "LOC", "Москва", [mention("Москву")]),
         Entity("e4", "ORG", "Кремль", [mention("Кремле")]),
     ]
@@ -165,7 +166,8 @@ def test_export_maps_cleaned_offsets_back_to_the_raw_text():
     assert out.mismatches == []
     lines = out.task1.splitlines()
     assert lines[0] == f"per {raw.index('Джон')} {len('Джон Керри')}"
-    assert f"locorg {raw.index('США')} 3" in lines and len(lines) == 4  # the descriptor is not a track-1 mention
+    # LocOrg is per mention (a country acting); the descriptor is not a track-1 mention.
+    assert f"locorg {raw.index('США')} 3" in lines and f"loc {raw.index('Москву')} 6" in lines and len(lines) == 4
     assert f"org {raw.index('Кремле')} 6" in lines
     assert "per\nfirstname: Джон\nlastname: Керри" in out.task2
     assert "locorg\nname: США" in out.task2

@@ -128,16 +128,27 @@ def _track2(details: list[DocResult]) -> dict[str, list[str]]:
             for sa in s.attributes:
                 if not any(ta.name == sa.name for ta in t.attributes):
                     kinds[f"missing attribute: {sa.name}"].append(f"{d.gold.name}: gold [{_fmt_gold(s)}], ours [{_fmt_resp(t)}]")
+        near_t: set[int] = set()
         for i, s in enumerate(std):
             if i in matched_s or s.ignored:
                 continue
-            typed = [t for j, t in enumerate(test) if t.tag != s.tag and j not in matched_t
-                     and scoring.quality(s, type(t)(s.tag, t.attributes)) > 0]
+            words = {w for a in s.attributes for v in a.values for w in v.split()}
+            free = [j for j, t in enumerate(test) if j not in matched_t and j not in near_t]
+            typed = [j for j in free if test[j].tag != s.tag
+                     and scoring.quality(s, type(test[j])(s.tag, test[j].attributes)) > 0]
+            near = [j for j in free if test[j].tag == s.tag
+                    and words & {w for a in test[j].attributes for v in a.values for w in v.split()}]
             if typed:
-                kinds[f"wrong type: gold {s.tag}, ours {typed[0].tag}"].append(f"{d.gold.name}: [{_fmt_gold(s)}]")
+                near_t.add(typed[0])
+                kinds[f"wrong type: gold {s.tag}, ours {test[typed[0]].tag}"].append(
+                    f"{d.gold.name}: [{_fmt_gold(s)}]")
+            elif near:
+                near_t.add(near[0])
+                kinds[f"name too far from gold to match: {s.tag}"].append(
+                    f"{d.gold.name}: gold [{_fmt_gold(s)}], ours [{_fmt_resp(test[near[0]])}]")
             else:
                 kinds[f"missed entity: {s.tag}"].append(f"{d.gold.name}: [{_fmt_gold(s)}]")
         for j, t in enumerate(test):
-            if j not in matched_t:
+            if j not in matched_t and j not in near_t:
                 kinds[f"spurious entity: {t.tag}"].append(f"{d.gold.name}: [{_fmt_resp(t)}]")
     return kinds

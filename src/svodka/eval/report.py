@@ -46,8 +46,10 @@ def markdown(result: EvalResult, command: str) -> str:
     """The factRuEval section of docs/quality.md (heading included)."""
     lines = [SECTION, "", f"Measured {dt.date.today().isoformat()} on the development set "
              f"({result.documents} documents, {result.seconds:.0f} s) with our own implementation of the "
-             "official metrics (src/svodka/eval/; devset README §3–5). Reproduce with:", "", "```",
-             command, "```", ""]
+             "official metrics (src/svodka/eval/; devset README §3–5). Reproduce with `make eval`, i.e.:", "",
+             "```", command, "```", "",
+             "`--export DIR` writes the responses in the official format; `--response DIR` scores such a folder; "
+             "`--errors FILE` lists the entity layer's errors by kind with examples.", ""]
     summary = [f"| {TITLES[k]} | {rows['overall'].precision:.4f} | {rows['overall'].recall:.4f} | "
                f"**{rows['overall'].f1:.4f}** | {_target(k)} |" for k, rows in result.scores.items()]
     lines += ["| track | P | R | F1 | target |", "|---|---:|---:|---:|---:|", *summary, ""]
@@ -77,7 +79,7 @@ def _notes(result: EvalResult) -> list[str]:
         "list of 346 job word forms.",
     ]
     if result.skipped:
-        notes.append(f"- Skipped or scored as empty: {len(result.skipped)} — "
+        notes.append(f"- Documents with problems: {len(result.skipped)} — "
                      + "; ".join(f"{n}: {r}" for n, r in result.skipped[:5]))
     if result.mismatches:
         notes.append(f"- Track-1 offsets that do not round-trip to the raw text: {sum(map(len, result.mismatches.values()))} "
