@@ -62,6 +62,8 @@ def analyze(
     times: Annotated[bool, typer.Option(help="Extract times.")] = True,
     facts: Annotated[bool, typer.Option(help="Extract facts.")] = True,
     brief: Annotated[bool, typer.Option(help="Make the brief.")] = True,
+    workers: Annotated[int, typer.Option(help="Worker processes for a JSON-lines batch.")] = 1,
+    dask: Annotated[Optional[str], typer.Option(help="Dask scheduler address (tcp://host:8786), or 'local'.")] = None,
 ) -> None:
     """Analyse an article: entities with roles, quotes, times, facts, brief."""
     settings = Settings(quotes=quotes, times=times, facts=facts, brief=brief and facts)
@@ -69,18 +71,10 @@ def analyze(
     batch = path is not None and Path(path).name.endswith((".jsonl", ".jsonl.gz", ".ndjson"))
     failures = 0
     first = True
-    for rec in records:
-        if rec.error:
+    for rec, doc in _results(records, settings, published, title, workers, dask, batch):
+        if isinstance(doc, str):
             failures += 1
-            _emit_error(rec, rec.error, format, batch)
-            continue
-        try:
-            doc = analyze_record(rec, settings, published, title)
-        except InputError as exc:
-            if not batch:
-                raise
-            failures += 1
-            _emit_error(rec, str(exc), format, batch)
+            _emit_error(rec, doc, format, batch)
             continue
         if format is Format.pretty:
             if not first:
@@ -93,6 +87,31 @@ def analyze(
         first = False
     if failures and not batch:
         raise typer.Exit(1)
+
+
+def _results(records, settings, published, title, workers, dask, batch):
+    """(record, Document or error reason) in input order, here or over worker processes / Dask."""
+    if workers > 1 or dask:
+        from ..batch import analyze_records
+        from ..document import Document
+
+        for outcome in analyze_records(records, settings=settings, workers=workers, dask=dask, published=published, title=title):
+            yield outcome.record, (outcome.error if outcome.error else Document.from_dict(outcome.doc))
+        return
+    for rec in records:
+        if rec.error:
+            yield rec, rec.error
+            continue
+        try:
+            yield rec, analyze_record(rec, settings, published, title)
+        except InputError as exc:
+            if not batch:
+                raise
+            yield rec, str(exc)
+        except Exception as exc:  # one odd record must not cost the batch; a single file shows the bug
+            if not batch:
+                raise
+            yield rec, f"internal error: {type(exc).__name__}: {exc}"
 
 
 def _emit_error(rec: Record, reason: str, format: Format, batch: bool) -> None:
