@@ -10,7 +10,7 @@ from rich.text import Text
 
 from ..document import Document
 from ..settings import Settings
-from .app import app, eval_app, out, user_errors  # noqa: F401
+from .app import app, out, user_errors
 
 STATUS_STYLES = {"done": "green", "planned": "cyan", "possible": "yellow", "negated": "red"}
 
@@ -55,17 +55,20 @@ def brief(
     from .analyze import analyze_record, load_records
     from .app import err
 
-    first = True
+    first, skipped = True, 0
     for rec in load_records(path, sample):
-        if rec.error:
-            err.print(f"[yellow]skipped[/] {rec.source}: {rec.error}", highlight=False)
-            continue
         try:
+            if rec.error:
+                raise InputError(rec.error)
             doc = analyze_record(rec, Settings(), published, title)
         except InputError as exc:
+            # One bad record of a batch is skipped with its reason; the batch goes on.
             err.print(f"[yellow]skipped[/] {rec.source}: {exc}", highlight=False)
+            skipped += 1
             continue
         if not first:
             out.rule()
         out.print(render_brief(doc))
         first = False
+    if skipped and first:
+        raise typer.Exit(1)  # nothing could be briefed

@@ -16,7 +16,6 @@ from ..document import LOC, ORG, PER, Arg, Document, Entity, Fact, Sentence, Spa
 PERSON_PRONOUNS = frozenset({"он", "она", "его", "ее", "её", "свой", "него", "нее", "ней", "ним", "нем", "им", "ему", "ей"})
 # Prepositions («предлоги») are attached by natasha as ``case`` children of their noun.
 CASE_RELS = frozenset({"case"})
-NOMINAL_RELS = frozenset({"nmod", "obl", "obj", "iobj", "nsubj", "nsubj:pass", "appos", "conj", "flat", "flat:name", "flat:foreign"})
 
 
 @dataclass(slots=True)
@@ -143,33 +142,32 @@ class Context:
             return False
         return a == b or entity_key(self.doc.entity(a)) == entity_key(self.doc.entity(b))
 
-    def mention_span(self, i: int) -> tuple[int, int]:
-        """Character span of the whole mention around token ``i`` (tokens sharing its entity)."""
-        eid = self.token_entity.get(i)
-        lo = hi = i
-        if eid:
-            while lo - 1 >= 0 and self.token_entity.get(lo - 1) == eid:
-                lo -= 1
-            while hi + 1 < len(self.doc.tokens) and self.token_entity.get(hi + 1) == eid:
-                hi += 1
-        return self.doc.tokens[lo].start, self.doc.tokens[hi].end
-
     def subject(self, i: int) -> str | None:
         """The entity doing what token ``i`` heads: its own subject, or the subject of the
         clause it hangs from («отметил Путин, открывая встречу» → Путин)."""
+        found = self.subjects(i)
+        return found[0] if found else None
+
+    def subjects(self, i: int) -> list[str]:
+        """All coordinated subjects («Миллер и Озерец встречаются»); a relative «который»
+        stands for the noun its clause hangs from."""
         for j in [i, *self.ancestors(i)]:
             subj = self.kids(j, "nsubj", "nsubj:pass")
             if subj:
-                for k in self.conj_group(subj[0]):
+                k0 = subj[0]
+                if self.tok(k0).lemma == "который" and self.tok(j).rel.startswith("acl") and self.tok(j).head >= 0:
+                    k0 = self.tok(j).head
+                out: list[str] = []
+                for k in self.conj_group(k0):
                     eid = self.entity_at(k)
-                    if eid:
-                        return eid
-                return None
+                    if eid and eid not in out:
+                        out.append(eid)
+                return out
             # Coordinated verbs, adverbial participles («деепричастия») and infinitive
             # complements share the subject of their head; any other clause stops the walk.
             if self.tok(j).pos in ("VERB", "AUX") and self.tok(j).rel not in ("conj", "advcl", "xcomp"):
-                return None
-        return None
+                return []
+        return []
 
     # -- times --------------------------------------------------------------
     def time_near(self, i: int) -> TimeExpr | None:
@@ -194,9 +192,6 @@ class Context:
         return None
 
     # -- building facts -------------------------------------------------------
-    def entity_arg(self, role: str, eid: str) -> Arg:
-        return Arg(role=role, entity=eid)
-
     def text_arg(self, role: str, first: int, last: int, entity: str | None = None) -> Arg:
         """A text span from token ``first`` to ``last`` inclusive."""
         a, b = self.doc.tokens[first].start, self.doc.tokens[last].end

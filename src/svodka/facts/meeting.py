@@ -17,7 +17,8 @@ def meetings(ctx: Context) -> list[Fact]:
             parties, verb = _noun_parties(ctx, i), governing_verb(ctx, i)
         elif t.pos == "VERB" and t.lemma in MEETING_VERBS:
             parties, verb = [], i
-            add_party(ctx, parties, ctx.subject(i))
+            for p in ctx.subjects(i):
+                add_party(ctx, parties, p if ctx.entity_type(p) == PER else None)
             for p in with_parties(ctx, i, (PER,)):
                 add_party(ctx, parties, p)
         else:

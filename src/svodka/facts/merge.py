@@ -90,13 +90,6 @@ def _times_agree(a: TimeExpr | None, b: TimeExpr | None) -> bool:
     return (s1 <= s2 and e2 <= e1) or (s2 <= s1 and e1 <= e2) or s1.startswith(s2) or s2.startswith(s1)
 
 
-def _precision(t: TimeExpr | None) -> int:
-    if t is None:
-        return -1
-    s, e = _span(t)
-    return -abs(len(e) - len(s)) + len(s) if s != e else len(s) + 10
-
-
 def _absorb(ctx: Context, kept: Fact, other: Fact) -> None:
     t_kept, t_other = ctx.time(kept.time), ctx.time(other.time)
     if t_other is not None and (t_kept is None or _narrower(t_other, t_kept)):
