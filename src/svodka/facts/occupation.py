@@ -193,17 +193,16 @@ def _from_roles(ctx: Context) -> list[Fact]:
 
 
 def _role_position(ctx: Context, role) -> Arg:
-    """The post's words in the text: from the role's first noun, as many words as the post has."""
+    """The post's words in the text: the role's first noun with its title adjectives
+    and complements (as for posts found here), kept inside the role's span."""
     if role.start is None:
         return Arg(role="position", text=role.post)
-    i = _token_at(ctx, role.start)
-    end = role.end if role.end is not None else role.start + len(role.post)
-    nouns = [k for k in range(i, ctx.tokens_in(0, end).stop) if ctx.tok(k).pos == "NOUN"]
+    span = ctx.tokens_in(role.start, role.end if role.end is not None else role.start + len(role.post))
+    nouns = [k for k in span if ctx.tok(k).pos == "NOUN"]
     if not nouns:
         return Arg(role="position", text=role.post)
-    first = nouns[0]
-    n = max(1, len(role.post.split()))
-    return ctx.text_arg("position", first, min(first + n - 1, len(ctx.doc.tokens) - 1))
+    first, last = _position_span(ctx, nouns[0])
+    return ctx.text_arg("position", max(first, span.start), min(last, span.stop - 1))
 
 
 def _token_at(ctx: Context, offset: int) -> int:
