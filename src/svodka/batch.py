@@ -37,7 +37,7 @@ def _init_worker() -> None:
 
 def _analyze_chunk(chunk: list[Record], settings: Settings, published: str | None, title: str | None) -> list[Outcome]:
     from .models import load_models
-    from .pipeline import analyze
+    from .pipeline import analyze_record
 
     models = load_models()
     out = []
@@ -46,15 +46,7 @@ def _analyze_chunk(chunk: list[Record], settings: Settings, published: str | Non
             out.append(Outcome(rec, error=rec.error))
             continue
         try:
-            doc = analyze(
-                rec.text,
-                title=title or rec.title,
-                published=published or rec.published,
-                url=rec.url,
-                id=rec.id,
-                settings=settings,
-                models=models,
-            )
+            doc = analyze_record(rec, settings, published, title, models)
             out.append(Outcome(rec, doc=doc.to_dict()))
         except InputError as exc:
             out.append(Outcome(rec, error=str(exc)))

@@ -170,6 +170,22 @@ def run(doc: Document, settings: Settings | None = None, models: Models | None =
     return doc
 
 
+def analyze_record(
+    rec, settings: Settings | None = None, published: str | None = None, title: str | None = None,
+    models: Models | None = None,
+) -> Document:
+    """Analyse a ``readers.Record``; ``published`` and ``title`` given here win over the record's."""
+    return analyze(
+        rec.text,
+        title=title or rec.title,
+        published=published or rec.published,
+        url=rec.url,
+        id=rec.id,
+        settings=settings,
+        models=models,
+    )
+
+
 def analyze_many(records: Iterable[dict], settings: Settings | None = None) -> Iterator[Document | InputError]:
     """Analyse records ({text, title, published, url, id}); a bad one yields its error, the rest go on."""
     for rec in records:

@@ -11,6 +11,7 @@ import typer
 
 from ..errors import InputError
 from ..readers import Record, read_path, read_text_record
+from ..pipeline import analyze_record  # noqa: F401  (re-exported for the other commands)
 from ..settings import Settings
 from .app import app, fail, out, user_errors
 from .render import render_document
@@ -31,19 +32,6 @@ def load_records(path: Optional[str], sample: bool) -> list[Record] | object:
     if path is None:
         fail("give a PATH (or - for standard input), or --sample")
     return read_path(path)
-
-
-def analyze_record(rec: Record, settings: Settings, published: Optional[str], title: Optional[str]):
-    from ..pipeline import analyze
-
-    return analyze(
-        rec.text,
-        title=title or rec.title,
-        published=published or rec.published,
-        url=rec.url,
-        id=rec.id,
-        settings=settings,
-    )
 
 
 def error_record(rec: Record, reason: str) -> dict:
