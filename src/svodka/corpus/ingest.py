@@ -61,6 +61,8 @@ def input_files(paths: Iterable[str | Path]) -> Iterator[str]:
     """Files to read: each path, folders recursively (sorted), ``-`` for standard input."""
     for path in paths:
         p = Path(path)
+        if str(path) != "-" and not p.exists():
+            raise InputError(f"{path}: no such file or folder")
         if str(path) == "-" or not p.is_dir():
             yield str(path)
             continue
@@ -124,6 +126,7 @@ def _init_worker(engine: Engine) -> None:
 
     engine.dispose(close=False)  # the parent's pooled connections were forked with us: never touch them
     _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
 
     os.environ["OPENBLAS_NUM_THREADS"] = os.environ["OMP_NUM_THREADS"] = "1"
     threadpool_limits(limits=1)
@@ -240,6 +243,11 @@ def ingest(
             pending[fut] = None
             drain(2 * workers + 2)
         drain(0)
+    except BaseException:  # Ctrl-C, a broken pipeline: stop the workers now (whole documents only are stored)
+        if pool is not None:
+            for proc in list((getattr(pool, "_processes", None) or {}).values()):
+                proc.kill()
+        raise
     finally:
         if pool is not None:
             pool.shutdown(wait=not pending, cancel_futures=True)
