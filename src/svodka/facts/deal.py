@@ -8,7 +8,7 @@ The ``type`` strings are factRuEval's: «купля/продажа», «инве
 from __future__ import annotations
 
 from ..document import LOC, ORG, PER, Arg, Fact
-from .common import add_party, finish
+from .common import add_party, finish, governing_verb
 from .context import Context
 
 DEAL_TYPES = {
@@ -38,9 +38,9 @@ def deals(ctx: Context) -> list[Fact]:
         parties: list[str] = []
         if t.pos == "VERB":
             add_party(ctx, parties, _party(ctx, ctx.subject(i)))
-        else:
-            verb = t.head if t.head >= 0 and ctx.tok(t.head).pos == "VERB" else None
-            if verb is not None:
+        else:  # «банк подписал соглашение о покупке доли …»: the buyer is the verb's subject
+            verb = governing_verb(ctx, i)
+            if verb != i and ctx.distance(i, verb) <= 3:
                 add_party(ctx, parties, _party(ctx, ctx.subject(verb)))
         for c in _objects(ctx, i):
             for k in ctx.conj_group(c):
@@ -75,7 +75,8 @@ def _entity_through_shares(ctx: Context, i: int) -> str | None:
     eid = ctx.entity_at(i, PARTY_TYPES)
     if eid:
         return eid
-    frontier = [i] if ctx.tok(i).lemma in SHARE_NOUNS else []
+    # «5% акций Facebook», «контрольной доли в отделении Bank of East Asia»
+    frontier = [i] if ctx.tok(i).lemma in SHARE_NOUNS or ctx.tok(i).pos == "NUM" or ctx.tok(i).text == "%" else []
     for _depth in range(3):
         nxt = []
         for j in frontier:

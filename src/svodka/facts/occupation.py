@@ -19,7 +19,7 @@ from .context import Context, find_named
 from .lexicon import GEO_ADJECTIVES, ORG_NOUNS, POST_ADJECTIVES, POSTS
 
 # Verbs linking a person to a post: «является/стал/остаётся/назначен/избран председателем».
-COPULAS = frozenset({"являться", "стать", "становиться", "оставаться", "остаться", "работать", "служить", "назначить", "избрать", "переизбрать", "утвердить", "занимать", "занять"})
+COPULAS = frozenset({"быть", "являться", "стать", "становиться", "оставаться", "остаться", "работать", "служить", "назначить", "избрать", "переизбрать", "утвердить", "занимать", "занять"})
 # «пост», «должность» stand for the post named in their genitive: «на посту главы».
 POST_HOLDERS = frozenset({"пост", "должность", "кресло"})
 
