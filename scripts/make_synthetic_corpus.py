@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the synthetic store the search benchmark reads: 1,000,000 documents by default.
 
-    .venv/bin/python scripts/make_synthetic_corpus.py [--docs N] [--out .bench/synthetic-1m.db] [--factru DIR]
+.venv/bin/python scripts/make_synthetic_corpus.py [--docs N] [--out .bench/synthetic-1m.db] [--factru DIR]
 """
 
 from __future__ import annotations

@@ -13,13 +13,12 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import FACTRU
 from sqlalchemy import func, select
+from test_corpus_pg import pg_server  # noqa: F401  (session fixture)
 
 from svodka import Corpus
 from svodka.corpus import tables as t
-from test_corpus_pg import pg_server  # noqa: F401  (session fixture)
-
-from conftest import FACTRU
 
 # Small factRuEval texts, quick to analyse, for the tests that run the whole pipeline.
 SMALL = ["book_402", "book_98", "book_93", "book_116", "book_3949", "book_255", "book_284", "book_2009"]
@@ -29,8 +28,8 @@ KERRY_ONLY = (  # a second article that names him by surname alone (sentences fr
     "Керри возложил венок к Вечному огню\n\n"
     "Госсекретарь США Керри прогулялся по Красной площади и посмотрел на подготовку к праздничному "
     "Параду Победы.\n\n"
-    "\"Вы лучше других знаете, что сейчас стоит целый ряд задач, решение которых требует такого же уровня "
-    "сотрудничества\", — добавил Керри."
+    '"Вы лучше других знаете, что сейчас стоит целый ряд задач, решение которых требует такого же уровня '
+    'сотрудничества", — добавил Керри.'
 )
 
 
@@ -54,8 +53,14 @@ def snapshot(corpus: Corpus) -> dict[str, list[str]]:
     out = {}
     with corpus.engine.connect() as conn:
         for table in t.CONTENT_TABLES:
-            rows = [json.dumps({k: (v.hex() if isinstance(v, bytes) else v) for k, v in r._mapping.items()},
-                               sort_keys=True, ensure_ascii=False) for r in conn.execute(select(table))]
+            rows = [
+                json.dumps(
+                    {k: (v.hex() if isinstance(v, bytes) else v) for k, v in r._mapping.items()},
+                    sort_keys=True,
+                    ensure_ascii=False,
+                )
+                for r in conn.execute(select(table))
+            ]
             out[table.name] = sorted(rows)
     return out
 
@@ -65,7 +70,9 @@ def sample_jsonl(path: Path, extra: list[dict] | None = None) -> Path:
     from svodka.readers import split_title
 
     title, body = split_title(sample_text())
-    recs = [{"id": "kerry-2013", "title": title, "text": body, "published": "2013-05-08", "url": "https://example.ru/kerry"}]
+    recs = [
+        {"id": "kerry-2013", "title": title, "text": body, "published": "2013-05-08", "url": "https://example.ru/kerry"}
+    ]
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs + (extra or [])) + "\n", encoding="utf-8")
     return path
 
@@ -150,7 +157,7 @@ def _reprints(name: str, text: str) -> list[tuple[str, str]]:
     paras = [p for p in text.split("\n\n") if p.strip()]
     new_headline = "\n\n".join(["Срочно: " + paras[0].rstrip(".") + " (обновлено)"] + paras[1:])
     dropped = "\n\n".join(paras[:3] + paras[4:])
-    punct = (text.replace(", ", " ,").replace(".", "!").replace('"', "«").replace("—", "-").replace(":", ";"))
+    punct = text.replace(", ", " ,").replace(".", "!").replace('"', "«").replace("—", "-").replace(":", ";")
     return [(f"{name}/headline", new_headline), (f"{name}/dropped", dropped), (f"{name}/punct", punct)]
 
 
@@ -184,10 +191,15 @@ def test_planted_reprints_group_with_their_original_only(models, factru_dir, tmp
 @pytest.fixture
 def kerry_corpus(request, models, tmp_path):
     """The sample (published 2013-05-08) and a second article naming him «Керри» only."""
-    url = (f"sqlite:///{tmp_path / 'kerry.db'}" if request.param == "sqlite"
-           else request.getfixturevalue("pg_server").new_database())
+    url = (
+        f"sqlite:///{tmp_path / 'kerry.db'}"
+        if request.param == "sqlite"
+        else request.getfixturevalue("pg_server").new_database()
+    )
     title, _, body = KERRY_ONLY.partition("\n\n")
-    extra = [{"id": "kerry-only", "title": title, "text": body, "published": "2013-05-09", "url": "https://example.ru/venok"}]
+    extra = [
+        {"id": "kerry-only", "title": title, "text": body, "published": "2013-05-09", "url": "https://example.ru/venok"}
+    ]
     corpus = Corpus(url)
     stats = corpus.ingest(str(sample_jsonl(tmp_path / "kerry.jsonl", extra)), workers=1)
     assert stats.added == 2, corpus.errors()
@@ -202,7 +214,9 @@ def test_kerry_is_one_person_across_articles(kerry_corpus, sample_doc):
     assert view.n_docs == 2  # «Джон Керри» in the sample, «Керри» alone in the other article
     assert (view.first_seen, view.last_seen) == ("2013-05-08", "2013-05-09")
     with kerry_corpus.engine.connect() as conn:
-        names = {r.name for r in conn.execute(select(t.doc_entities.c.name).where(t.doc_entities.c.entity_id == view.id))}
+        names = {
+            r.name for r in conn.execute(select(t.doc_entities.c.name).where(t.doc_entities.c.entity_id == view.id))
+        }
     assert {"Керри", "Джон Керри"} <= names
     assert "Керри" in view.variants and view.name not in view.variants
     people = dict(view.people)
@@ -222,8 +236,10 @@ def test_kerry_roles_and_quotes_with_dates_and_source(kerry_corpus, sample_doc):
     for q in direct:  # each with its date and its source
         assert q.date in ("2013-05-08", "2013-05-09")
         assert q.title and q.source.endswith(("kerry.jsonl:1", "kerry.jsonl:2"))
-    assert any(q.text.startswith("США считают") and q.date == "2013-05-08" and q.url == "https://example.ru/kerry"
-               for q in direct)
+    assert any(
+        q.text.startswith("США считают") and q.date == "2013-05-08" and q.url == "https://example.ru/kerry"
+        for q in direct
+    )
 
 
 def test_namesakes_stay_apart_unless_full_names_agree(tmp_path):
@@ -235,7 +251,9 @@ def test_namesakes_stay_apart_unless_full_names_agree(tmp_path):
         d = make_document(text, published=published)
         start = d.text.index(name.split()[-1])
         roles = [Role(name=post, post=post)] if post else []
-        d.entities = [Entity(id="e1", type="PER", name=name, mentions=[Mention(start, start + len(name), name)], roles=roles)]
+        d.entities = [
+            Entity(id="e1", type="PER", name=name, mentions=[Mention(start, start + len(name), name)], roles=roles)
+        ]
         return d
 
     docs = [
@@ -262,7 +280,7 @@ HOSTILE_QUERIES = [
     "NEAR(Керри Путин, 2)",
     "Керри* AND ^Путин OR NOT",
     "title:Керри",
-    "\"unterminated",
+    '"unterminated',
     "Керри) OR (1",
     "%_\\",
     "Керри & !Путин | (:*",
@@ -276,7 +294,8 @@ def test_search_ranks_highlights_and_filters(kerry_corpus):
     assert {h.published for h in hits} == {"2013-05-08", "2013-05-09"}
     assert all(h.marks for h in hits)
     assert "[госсекретарем]" in " ".join(h.highlighted() for h in hits).lower() or any(
-        "госсекретар" in h.highlighted().lower() for h in hits)
+        "госсекретар" in h.highlighted().lower() for h in hits
+    )
     assert [h.published for h in kerry_corpus.search("Керри", since="2013-05-09")] == ["2013-05-09"]
     assert [h.published for h in kerry_corpus.search("Керри", until="2013-05-08")] == ["2013-05-08"]
     assert [h.published for h in kerry_corpus.search("Донилон", person="Керри")] == ["2013-05-08"]
@@ -314,11 +333,20 @@ def test_hostile_input_clear_errors_nothing_lost_no_partial_rows(url, models, fa
     (folder / "big.txt").write_text(sentence * (10 * 2**20 // len(sentence.encode())), encoding="utf-8")  # 10 MB
     (folder / "good.txt").write_text(good, encoding="utf-8")
     lines = [
-        json.dumps({"id": "ok", "text": "Министр иностранных дел России Сергей Лавров встретился с Керри."}, ensure_ascii=False),
+        json.dumps(
+            {"id": "ok", "text": "Министр иностранных дел России Сергей Лавров встретился с Керри."}, ensure_ascii=False
+        ),
         json.dumps({"id": "huge", "text": sentence * 250_000}, ensure_ascii=False),  # ~11 MB line
         '{"id": "broken", "text": "Керри',
         json.dumps({"id": "surrogate", "text": "Керри \ud800 прибыл"}),
-        json.dumps({"id": "nul", "title": "Керри\x00", "url": "http://x\x00y", "text": "Сергей Лавров\x00 прилетел в Вашингтон."}),
+        json.dumps(
+            {
+                "id": "nul",
+                "title": "Керри\x00",
+                "url": "http://x\x00y",
+                "text": "Сергей Лавров\x00 прилетел в Вашингтон.",
+            }
+        ),
         json.dumps(["not", "an", "object"]),
     ]
     data = "\n".join(lines).encode("utf-8") + b"\n" + b'{"id": "latin1", "text": "\xc0\xff\xfe"}\n'
@@ -387,7 +415,9 @@ def test_cli_commands(kerry_corpus, tmp_path):
     assert res.exit_code == 1 and "--out" in res.output
     res = run(app, ["ingest", str(FACTRU / f"{SMALL[0]}.txt"), "--db", db, "--workers", "1"])
     assert res.exit_code == 0 and "1 added" in res.output
-    lines = json.dumps({"id": "stdin-1", "text": "Сергей Лавров встретился с Джоном Керри в Женеве."}, ensure_ascii=False)
+    lines = json.dumps(
+        {"id": "stdin-1", "text": "Сергей Лавров встретился с Джоном Керри в Женеве."}, ensure_ascii=False
+    )
     res = run(app, ["ingest", "-", "--db", db, "--workers", "1"], input=(lines + "\n{broken\n").encode())
     assert res.exit_code == 0 and "1 added" in res.output and "1 errors" in res.output
 

@@ -50,7 +50,9 @@ def _run_as() -> tuple[list[str], int | None, int | None]:
     else:
         subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/bin/sh", "svodka-pg"], check=True)
         pw = pwd.getpwnam("svodka-pg")
-    prefix = ["runuser", "-u", pw.pw_name, "--"] if shutil.which("runuser") else ["su", pw.pw_name, "-s", "/bin/sh", "-c"]
+    prefix = (
+        ["runuser", "-u", pw.pw_name, "--"] if shutil.which("runuser") else ["su", pw.pw_name, "-s", "/bin/sh", "-c"]
+    )
     return prefix, pw.pw_uid, pw.pw_gid
 
 
@@ -74,15 +76,43 @@ class PgServer:
             os.chown(self.base, uid, gid)
         self.data = self.base / "data"
         self.port = _free_port()
-        self._run([str(bindir / "initdb"), "-D", str(self.data), "-U", PG_USER, "-A", "trust", "-E", "UTF8",
-                   "--no-locale", "--no-sync"])
-        opts = (f"-p {self.port} -k {self.base} -c listen_addresses=127.0.0.1 -c fsync=off "
-                "-c synchronous_commit=off -c full_page_writes=off")
-        self._run([str(bindir / "pg_ctl"), "-D", str(self.data), "-l", str(self.base / "log"), "-w", "-t", "60",
-                   "-o", opts, "start"])
+        self._run(
+            [
+                str(bindir / "initdb"),
+                "-D",
+                str(self.data),
+                "-U",
+                PG_USER,
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--no-locale",
+                "--no-sync",
+            ]
+        )
+        opts = (
+            f"-p {self.port} -k {self.base} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off"
+        )
+        self._run(
+            [
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(self.data),
+                "-l",
+                str(self.base / "log"),
+                "-w",
+                "-t",
+                "60",
+                "-o",
+                opts,
+                "start",
+            ]
+        )
 
     def _run(self, args: list[str]) -> None:
-        proc = subprocess.run(_cmd(self.prefix, args), capture_output=True, text=True, cwd=self.base)
+        proc = subprocess.run(_cmd(self.prefix, args), check=False, capture_output=True, text=True, cwd=self.base)
         if proc.returncode:
             log = (self.base / "log").read_text() if (self.base / "log").exists() else ""
             raise RuntimeError(f"{args[0]} failed: {proc.stderr or proc.stdout}\n{log[-2000:]}")

@@ -16,7 +16,9 @@ from .app import app, err, fail, out, user_errors
 
 DbOption = Annotated[
     Optional[str],
-    typer.Option("--db", envvar="SVODKA_DB", help="sqlite:///file.db, a file path, or postgresql://… [default: ./svodka.db]"),
+    typer.Option(
+        "--db", envvar="SVODKA_DB", help="sqlite:///file.db, a file path, or postgresql://… [default: ./svodka.db]"
+    ),
 ]
 
 
@@ -29,9 +31,14 @@ def _corpus(db: Optional[str]):
 @app.command()
 @user_errors
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (.txt .html .jsonl .jsonl.gz, recursively) or - for JSON lines on stdin.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders (.txt .html .jsonl .jsonl.gz, recursively) or - for JSON lines on stdin."),
+    ],
     db: DbOption = None,
-    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Analysing processes [default: all cores].")] = None,
+    workers: Annotated[
+        Optional[int], typer.Option("--workers", "-w", min=1, help="Analysing processes [default: all cores].")
+    ] = None,
     quotes: Annotated[bool, typer.Option(help="Extract quotes.")] = True,
     times: Annotated[bool, typer.Option(help="Extract times.")] = True,
     facts: Annotated[bool, typer.Option(help="Extract facts.")] = True,
@@ -40,16 +47,28 @@ def ingest(
     settings = Settings(quotes=quotes, times=times, facts=facts, brief=facts)
     corpus = _corpus(db)
     columns = (
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]:.1f} docs/s"), TextColumn("+{task.fields[added]} ={task.fields[skipped]} !{task.fields[errors]}"),
-        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} docs/s"),
+        TextColumn("+{task.fields[added]} ={task.fields[skipped]} !{task.fields[errors]}"),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
     )
     with Progress(*columns, console=err, transient=False, disable=not err.is_terminal) as bar:
         task = bar.add_task("ingest", total=None, rate=0.0, added=0, skipped=0, errors=0)
 
         def progress(stats) -> None:  # type: ignore[no-untyped-def]
-            bar.update(task, total=stats.total, completed=stats.seen, rate=stats.docs_per_second,
-                       added=stats.added, skipped=stats.skipped, errors=stats.errors)
+            bar.update(
+                task,
+                total=stats.total,
+                completed=stats.seen,
+                rate=stats.docs_per_second,
+                added=stats.added,
+                skipped=stats.skipped,
+                errors=stats.errors,
+            )
 
         stats = corpus.ingest(*paths, workers=workers, settings=settings, progress=progress)
     out.print(
@@ -59,7 +78,8 @@ def ingest(
     )
     if stats.errors:
         for e in corpus.errors()[:5]:
-            err.print(f"[yellow]error[/] {escape(e['source'])}{':' + str(e['line']) if e['line'] and ':' not in e['source'] else ''}: {escape(e['reason'])}", highlight=False)
+            line = f":{e['line']}" if e["line"] and ":" not in e["source"] else ""
+            err.print(f"[yellow]error[/] {escape(e['source'])}{line}: {escape(e['reason'])}", highlight=False)
         err.print("all errors are kept in the store's errors table", highlight=False)
 
 
@@ -74,7 +94,10 @@ def dups(db: DbOption = None) -> None:
     for i, group in enumerate(groups, 1):
         out.print(f"[bold]group {i}[/] ({len(group)} documents)")
         for d in group:
-            out.print(f"  {d['published'] or '—':10}  {escape(d['title'] or '(no title)')}  [dim]{escape(d['source'])}[/]", highlight=False)
+            out.print(
+                f"  {d['published'] or '—':10}  {escape(d['title'] or '(no title)')}  [dim]{escape(d['source'])}[/]",
+                highlight=False,
+            )
 
 
 @app.command()
@@ -93,8 +116,15 @@ def search(
         out.print("no documents found")
         return
     for h in hits:
-        out.print(f"[bold]{escape(h.title or '(no title)')}[/]  {h.published or ''}  [dim]{escape(h.source)}[/]", highlight=False)
-        out.print("  " + h.highlighted("\x00", "\x01").replace("[", "\\[").replace("\x00", "[bold yellow]").replace("\x01", "[/]"), highlight=False)
+        out.print(
+            f"[bold]{escape(h.title or '(no title)')}[/]  {h.published or ''}  [dim]{escape(h.source)}[/]",
+            highlight=False,
+        )
+        out.print(
+            "  "
+            + h.highlighted("\x00", "\x01").replace("[", "\\[").replace("\x00", "[bold yellow]").replace("\x01", "[/]"),
+            highlight=False,
+        )
 
 
 @app.command()
@@ -104,17 +134,39 @@ def person(name: Annotated[str, typer.Argument(help="A name: «Керри», «�
     view = _corpus(db).person(name)
     if view is None:
         fail(f"no person named {name!r} in the store")
-    out.print(f"[bold]{escape(view.name)}[/]  {view.n_docs} documents, {view.first_seen or '?'} … {view.last_seen or '?'}", highlight=False)
+    out.print(
+        f"[bold]{escape(view.name)}[/]  {view.n_docs} documents, {view.first_seen or '?'} … {view.last_seen or '?'}",
+        highlight=False,
+    )
     if view.variants:
         out.print("  also: " + escape(", ".join(view.variants)), highlight=False)
     if view.others:
         out.print("  [dim]namesakes: " + escape(", ".join(view.others)) + "[/]", highlight=False)
-    _section("Roles", [f"{escape(r.name)}  [dim]{r.first_seen or ''}{' … ' + r.last_seen if r.last_seen and r.last_seen != r.first_seen else ''} ({r.n_docs} docs)[/]" for r in view.roles])
-    _section("Quotes", [f"{q.date or '—'}  {'«' + escape(q.text) + '»' if q.kind == 'direct' else escape(q.text)}"
-                        f"  [dim]({q.kind}; {escape(q.title or q.source)}{'; ' + escape(q.url) if q.url else ''}"
-                        f"{f'; +{q.reprints} reprints' if q.reprints else ''})[/]" for q in view.quotes])
+    _section("Roles", [_role_line(r) for r in view.roles])
+    _section("Quotes", [_quote_line(q) for q in view.quotes])
     _section("With", [f"{escape(n)}  [dim]{c} docs[/]" for n, c in view.people])
-    _section("Timeline", [f"{f.when or '—'}  {f.type}{'' if f.status == 'done' else ' (' + f.status + ')'}: {escape(f.text)}  [dim]{escape(f.title or f.source)}[/]" for f in view.facts])
+    _section("Timeline", [_fact_line(f) for f in view.facts])
+
+
+def _span(first: str | None, last: str | None) -> str:
+    return f"{first or ''}{' … ' + last if last and last != first else ''}"
+
+
+def _role_line(r) -> str:  # type: ignore[no-untyped-def]
+    return f"{escape(r.name)}  [dim]{_span(r.first_seen, r.last_seen)} ({r.n_docs} docs)[/]"
+
+
+def _quote_line(q) -> str:  # type: ignore[no-untyped-def]
+    text = f"«{escape(q.text)}»" if q.kind == "direct" else escape(q.text)
+    where = [q.kind, escape(q.title or q.source)] + ([escape(q.url)] if q.url else [])
+    if q.reprints:
+        where.append(f"+{q.reprints} reprints")
+    return f"{q.date or '—'}  {text}  [dim]({'; '.join(where)})[/]"
+
+
+def _fact_line(f) -> str:  # type: ignore[no-untyped-def]
+    status = "" if f.status == "done" else f" ({f.status})"
+    return f"{f.when or '—'}  {f.type}{status}: {escape(f.text)}  [dim]{escape(f.title or f.source)}[/]"
 
 
 def _section(title: str, lines: list[str]) -> None:
@@ -133,7 +185,9 @@ class ExportFormat(str, Enum):
 def export(
     db: DbOption = None,
     format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
-    out_path: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file [default: stdout for jsonl].")] = None,
+    out_path: Annotated[
+        Optional[Path], typer.Option("--out", "-o", help="Output file [default: stdout for jsonl].")
+    ] = None,
 ) -> None:
     """Every stored document as svodka JSON lines or a Parquet table."""
     corpus = _corpus(db)

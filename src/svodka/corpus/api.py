@@ -86,12 +86,15 @@ class Corpus:
             q = select(d.c.id, d.c.dup_group, d.c.title, d.c.published, d.c.source).where(d.c.dup_group.isnot(None))
             for r in conn.execute(q.order_by(d.c.dup_group, d.c.id)):
                 groups.setdefault(r.dup_group, []).append(
-                    {"id": r.id, "title": r.title, "published": r.published, "source": r.source})
+                    {"id": r.id, "title": r.title, "published": r.published, "source": r.source}
+                )
         return [sorted(g, key=lambda x: x["id"] != gid) for gid, g in groups.items()]
 
     def errors(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(select(t.errors).order_by(t.errors.c.source, t.errors.c.line))]
+            return [
+                dict(r._mapping) for r in conn.execute(select(t.errors).order_by(t.errors.c.source, t.errors.c.line))
+            ]
 
     def export(self, out: str | Path | IO[str], format: str = "jsonl") -> int:
         from .export import export
@@ -107,12 +110,20 @@ class Corpus:
         """Documents whose layer rows do not match their counts (a partial write); empty when sound."""
         problems = []
         with self.engine.connect() as conn:
-            for name, table in (("entities", t.doc_entities), ("mentions", t.mentions), ("quotes", t.quotes),
-                                ("times", t.times), ("facts", t.facts)):
+            for name, table in (
+                ("entities", t.doc_entities),
+                ("mentions", t.mentions),
+                ("quotes", t.quotes),
+                ("times", t.times),
+                ("facts", t.facts),
+            ):
                 col = getattr(t.documents.c, f"n_{name}")
                 sub = select(table.c.doc_id, func.count().label("n")).group_by(table.c.doc_id).subquery()
-                q = (select(t.documents.c.id, col, sub.c.n).outerjoin(sub, sub.c.doc_id == t.documents.c.id)
-                     .where(col != func.coalesce(sub.c.n, 0)))
+                q = (
+                    select(t.documents.c.id, col, sub.c.n)
+                    .outerjoin(sub, sub.c.doc_id == t.documents.c.id)
+                    .where(col != func.coalesce(sub.c.n, 0))
+                )
                 problems += [f"document {r[0]}: {r[1]} {name} expected, {r[2] or 0} stored" for r in conn.execute(q)]
             if conn.dialect.name == "sqlite":
                 fts = conn.execute(text("SELECT count(*) FROM documents_fts_docsize")).scalar_one()

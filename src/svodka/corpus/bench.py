@@ -52,7 +52,7 @@ def _queries(n: int, seed: int = 11) -> list[str]:
 
     words, probs = vocabulary(FACTRU if FACTRU.is_dir() else None)
     keep = np.array([w not in STOP_WORDS and not w.isdigit() for w in words])
-    words = [w for w, k in zip(words, keep) if k]
+    words = [w for w, k in zip(words, keep, strict=True) if k]
     probs = probs[keep] / probs[keep].sum()
     rng = np.random.default_rng(seed)
     return [" ".join(rng.choice(words, size=int(rng.integers(1, 4)), p=probs)) for _ in range(n)]
@@ -112,8 +112,11 @@ def bench_corpus() -> str:
         ]
         if failed:
             names = ", ".join(Path(f).name for f in failed)
-            lines += [f"Given up after {DOC_LIMIT:g} s in a first pass (a layer hangs on it) and left out of both "
-                      f"timed runs: {names}.", ""]
+            lines += [
+                f"Given up after {DOC_LIMIT:g} s in a first pass (a layer hangs on it) and left out of both "
+                f"timed runs: {names}.",
+                "",
+            ]
     else:
         lines += [f"(factRuEval devset not found at {FACTRU}: ingest not measured)", ""]
     built = ""

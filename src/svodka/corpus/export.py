@@ -28,14 +28,24 @@ def iter_documents(engine: Engine) -> Iterator[dict[str, Any]]:
             if not rows:
                 return
             links: dict[int, dict[str, str | None]] = {}
-            for r in conn.execute(select(de.c.doc_id, de.c.local_id, de.c.entity_id)
-                                  .where(de.c.doc_id.in_([r.id for r in rows]))):
+            for r in conn.execute(
+                select(de.c.doc_id, de.c.local_id, de.c.entity_id).where(de.c.doc_id.in_([r.id for r in rows]))
+            ):
                 links.setdefault(r.doc_id, {})[r.local_id] = r.entity_id
             for r in rows:
                 layers = dict(r.layers)
-                yield {"schema": layers.pop("schema", None), "text": r.text, **layers,
-                       "corpus": {"id": r.id, "hash": r.hash, "source": r.source, "dup_group": r.dup_group,
-                                  "entities": links.get(r.id, {})}}
+                yield {
+                    "schema": layers.pop("schema", None),
+                    "text": r.text,
+                    **layers,
+                    "corpus": {
+                        "id": r.id,
+                        "hash": r.hash,
+                        "source": r.source,
+                        "dup_group": r.dup_group,
+                        "entities": links.get(r.id, {}),
+                    },
+                }
             last = rows[-1].id
 
 
@@ -67,17 +77,37 @@ def _parquet(engine: Engine, path: Path) -> int:
         import pyarrow.parquet as pq
     except ImportError:
         raise ConfigError("parquet: needs pyarrow (pip install 'svodka[parquet]')") from None
-    schema = pa.schema([("id", pa.int64()), ("hash", pa.string()), ("title", pa.string()),
-                        ("published", pa.string()), ("url", pa.string()), ("source", pa.string()),
-                        ("dup_group", pa.int64()), ("text", pa.string()), ("layers", pa.string())])
+    schema = pa.schema(
+        [
+            ("id", pa.int64()),
+            ("hash", pa.string()),
+            ("title", pa.string()),
+            ("published", pa.string()),
+            ("url", pa.string()),
+            ("source", pa.string()),
+            ("dup_group", pa.int64()),
+            ("text", pa.string()),
+            ("layers", pa.string()),
+        ]
+    )
     n, batch = 0, []
     with pq.ParquetWriter(str(path), schema) as writer:
         for doc in iter_documents(engine):
             c = doc["corpus"]
             layers = {k: v for k, v in doc.items() if k not in ("text", "corpus")}
-            batch.append({"id": c["id"], "hash": c["hash"], "title": doc.get("title"), "published": doc.get("published"),
-                          "url": doc.get("url"), "source": c["source"], "dup_group": c["dup_group"],
-                          "text": doc["text"], "layers": json.dumps(layers, ensure_ascii=False)})
+            batch.append(
+                {
+                    "id": c["id"],
+                    "hash": c["hash"],
+                    "title": doc.get("title"),
+                    "published": doc.get("published"),
+                    "url": doc.get("url"),
+                    "source": c["source"],
+                    "dup_group": c["dup_group"],
+                    "text": doc["text"],
+                    "layers": json.dumps(layers, ensure_ascii=False),
+                }
+            )
             n += 1
             if len(batch) >= BATCH:
                 writer.write_table(pa.Table.from_pylist(batch, schema))

@@ -105,7 +105,11 @@ def prepare(rec: Record) -> Document:
     except UnicodeEncodeError as exc:
         raise InputError(f"invalid Unicode: lone surrogate at character {exc.start}") from None
     return make_document(
-        rec.text, title=store.scrub(rec.title), published=rec.published, url=store.scrub(rec.url), id=store.scrub(rec.id)
+        rec.text,
+        title=store.scrub(rec.title),
+        published=rec.published,
+        url=store.scrub(rec.url),
+        id=store.scrub(rec.id),
     )
 
 
@@ -187,7 +191,9 @@ def ingest(
     queued: set[int] = set()
     pool = None
     if workers > 1:
-        pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_init_worker, initargs=(engine,))
+        pool = ProcessPoolExecutor(
+            workers, mp_context=get_context("fork"), initializer=_init_worker, initargs=(engine,)
+        )
 
     failures: list[str] = []
 

@@ -117,7 +117,7 @@ def _entity_id(key: tuple) -> str:
 
 def _entities(members: list[_Member], keys: list[tuple]) -> tuple[list[dict], list[dict], dict[tuple, str]]:
     uf = UnionFind()
-    for m, k in zip(members, keys):
+    for m, k in zip(members, keys, strict=True):
         uf.find(k)
         for variant in m.data.get("variants") or []:
             if m.type != "PER":
@@ -135,11 +135,18 @@ def _entities(members: list[_Member], keys: list[tuple]) -> tuple[list[dict], li
         dates = sorted(m.published for m in group if m.published)
         parts = next((m.person for m in group if m.person and m.person.full), group[0].person)
         entity_rows.append(
-            {"id": eid, "type": group[0].type, "name": name, "variants": variants,
-             "first_name": parts.first if parts else None, "middle_name": parts.middle if parts else None,
-             "last_name": parts.last if parts else None,
-             "first_seen": dates[0] if dates else None, "last_seen": dates[-1] if dates else None,
-             "n_docs": len({m.doc_id for m in group})}
+            {
+                "id": eid,
+                "type": group[0].type,
+                "name": name,
+                "variants": variants,
+                "first_name": parts.first if parts else None,
+                "middle_name": parts.middle if parts else None,
+                "last_name": parts.last if parts else None,
+                "first_seen": dates[0] if dates else None,
+                "last_seen": dates[-1] if dates else None,
+                "n_docs": len({m.doc_id for m in group}),
+            }
         )
         role_rows += _roles(eid, group)
         for m in group:
@@ -160,8 +167,17 @@ def _roles(eid: str, group: list[_Member]) -> list[dict]:
         for r in m.data.get("roles") or []:
             if not r or not r.get("name"):
                 continue
-            row = seen.setdefault(r["name"], {"entity_id": eid, "name": r["name"], "post": r.get("post"),
-                                              "org_name": r.get("org_name"), "first_seen": None, "last_seen": None})
+            row = seen.setdefault(
+                r["name"],
+                {
+                    "entity_id": eid,
+                    "name": r["name"],
+                    "post": r.get("post"),
+                    "org_name": r.get("org_name"),
+                    "first_seen": None,
+                    "last_seen": None,
+                },
+            )
             docs[r["name"]].add(m.doc_id)
             if m.published:
                 row["first_seen"] = min(filter(None, (row["first_seen"], m.published)))
@@ -173,8 +189,12 @@ def dup_groups(conn: Connection) -> dict[int, int]:
     """Document id → its duplicate group (the smallest id in it), for documents in a group."""
     from datasketch import MinHashLSH
 
-    sigs = {row.id: minhash_from_bytes(row.minhash)
-            for row in conn.execute(select(t.documents.c.id, t.documents.c.minhash).where(t.documents.c.minhash.isnot(None)))}
+    sigs = {
+        row.id: minhash_from_bytes(row.minhash)
+        for row in conn.execute(
+            select(t.documents.c.id, t.documents.c.minhash).where(t.documents.c.minhash.isnot(None))
+        )
+    }
     lsh = MinHashLSH(threshold=DUP_THRESHOLD, num_perm=NUM_PERM)
     for doc_id, mh in sigs.items():
         lsh.insert(doc_id, mh)
@@ -200,15 +220,27 @@ def relink(engine: Engine) -> None:
             conn.execute(insert(t.entities), entity_rows)
         if role_rows:
             conn.execute(insert(t.entity_roles), role_rows)
-        changed = [{"d": m.doc_id, "l": m.local_id, "e": assign[(m.doc_id, m.local_id)]}
-                   for m in members if m.current != assign[(m.doc_id, m.local_id)]]
+        changed = [
+            {"d": m.doc_id, "l": m.local_id, "e": assign[(m.doc_id, m.local_id)]}
+            for m in members
+            if m.current != assign[(m.doc_id, m.local_id)]
+        ]
         if changed:
             de = t.doc_entities
-            conn.execute(update(de).where(de.c.doc_id == bindparam("d"), de.c.local_id == bindparam("l"))
-                         .values(entity_id=bindparam("e")), changed)
+            conn.execute(
+                update(de)
+                .where(de.c.doc_id == bindparam("d"), de.c.local_id == bindparam("l"))
+                .values(entity_id=bindparam("e")),
+                changed,
+            )
         groups = dup_groups(conn)
         doc = t.documents
-        current = {r.id: r.dup_group for r in conn.execute(select(doc.c.id, doc.c.dup_group).where(doc.c.dup_group.isnot(None)))}
-        moves = [{"d": d, "g": groups.get(d)} for d in sorted(set(current) | set(groups)) if current.get(d) != groups.get(d)]
+        current = {
+            r.id: r.dup_group
+            for r in conn.execute(select(doc.c.id, doc.c.dup_group).where(doc.c.dup_group.isnot(None)))
+        }
+        moves = [
+            {"d": d, "g": groups.get(d)} for d in sorted(set(current) | set(groups)) if current.get(d) != groups.get(d)
+        ]
         if moves:
             conn.execute(update(doc).where(doc.c.id == bindparam("d")).values(dup_group=bindparam("g")), moves)

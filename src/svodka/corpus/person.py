@@ -91,17 +91,34 @@ def person_view(conn: Connection, name: str) -> PersonView | None:
     if not found:
         return None
     ent = found[0]
-    view = PersonView(ent.id, ent.name, list(ent.variants or []), ent.first_seen, ent.last_seen, ent.n_docs,
-                      others=[f"{r.name} ({r.n_docs} docs)" for r in found[1:]])
+    view = PersonView(
+        ent.id,
+        ent.name,
+        list(ent.variants or []),
+        ent.first_seen,
+        ent.last_seen,
+        ent.n_docs,
+        others=[f"{r.name} ({r.n_docs} docs)" for r in found[1:]],
+    )
     er = t.entity_roles
-    view.roles = [RoleSpan(r.name, r.post, r.org_name, r.first_seen, r.last_seen, r.n_docs)
-                  for r in conn.execute(select(er).where(er.c.entity_id == ent.id).order_by(er.c.first_seen, er.c.name))]
+    view.roles = [
+        RoleSpan(r.name, r.post, r.org_name, r.first_seen, r.last_seen, r.n_docs)
+        for r in conn.execute(select(er).where(er.c.entity_id == ent.id).order_by(er.c.first_seen, er.c.name))
+    ]
     de, d = t.doc_entities, t.documents
     locals_ = conn.execute(select(de.c.doc_id, de.c.local_id).where(de.c.entity_id == ent.id)).all()
     mine = {(r.doc_id, r.local_id) for r in locals_}
     doc_ids = sorted({r.doc_id for r in locals_})
-    docs = {r.id: r for r in conn.execute(select(d.c.id, d.c.title, d.c.published, d.c.source, d.c.url, d.c.dup_group)
-                                          .where(d.c.id.in_(doc_ids)))} if doc_ids else {}
+    docs = (
+        {
+            r.id: r
+            for r in conn.execute(
+                select(d.c.id, d.c.title, d.c.published, d.c.source, d.c.url, d.c.dup_group).where(d.c.id.in_(doc_ids))
+            )
+        }
+        if doc_ids
+        else {}
+    )
     view.quotes = _quotes(conn, mine, docs)
     view.people = _people(conn, ent.id, doc_ids)
     view.facts = _facts(conn, mine, docs)
@@ -131,7 +148,8 @@ def _people(conn: Connection, entity_id: str, doc_ids: list[int]) -> list[tuple[
         return []
     de, e = t.doc_entities, t.entities
     rows = conn.execute(
-        select(e.c.name, de.c.doc_id).join(e, e.c.id == de.c.entity_id)
+        select(e.c.name, de.c.doc_id)
+        .join(e, e.c.id == de.c.entity_id)
         .where(de.c.doc_id.in_(doc_ids), de.c.type == "PER", de.c.entity_id != entity_id)
     ).all()
     counts = Counter(name for name, _ in {(r.name, r.doc_id) for r in rows})

@@ -68,19 +68,25 @@ def _ranked(conn: Connection, q: Query, where: str, params: dict, k: int) -> lis
     """The k best rows among the first CANDIDATES matches (all of them, for most queries)."""
     cols = "d.id, d.title, d.published, d.url, d.source, d.dup_group"
     if conn.dialect.name == "sqlite" and not where:  # rank in the index alone, then read k documents
-        sql = (f"SELECT {cols}, m.score FROM (SELECT rowid, score FROM (SELECT rowid, bm25(documents_fts) AS score "
-               "FROM documents_fts WHERE documents_fts MATCH :q LIMIT :cap) ORDER BY score, rowid LIMIT :k) m "
-               "JOIN documents d ON d.id = m.rowid ORDER BY m.score, d.id")
+        sql = (
+            f"SELECT {cols}, m.score FROM (SELECT rowid, score FROM (SELECT rowid, bm25(documents_fts) AS score "
+            "FROM documents_fts WHERE documents_fts MATCH :q LIMIT :cap) ORDER BY score, rowid LIMIT :k) m "
+            "JOIN documents d ON d.id = m.rowid ORDER BY m.score, d.id"
+        )
         params = {**params, "q": q.fts5()}
     elif conn.dialect.name == "sqlite":
-        sql = (f"SELECT * FROM (SELECT {cols}, bm25(documents_fts) AS score FROM documents_fts "
-               f"JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH :q{where} LIMIT :cap) m "
-               "ORDER BY score, id LIMIT :k")
+        sql = (
+            f"SELECT * FROM (SELECT {cols}, bm25(documents_fts) AS score FROM documents_fts "
+            f"JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH :q{where} LIMIT :cap) m "
+            "ORDER BY score, id LIMIT :k"
+        )
         params = {**params, "q": q.fts5()}
     else:
-        sql = (f"SELECT * FROM (SELECT {cols}, -ts_rank_cd(d.tsv, x.q) AS score FROM documents d, "
-               "(SELECT to_tsquery('simple', :lq) || plainto_tsquery('russian', :raw) AS q) x "
-               f"WHERE d.tsv @@ x.q{where} LIMIT :cap) m ORDER BY score, id LIMIT :k")
+        sql = (
+            f"SELECT * FROM (SELECT {cols}, -ts_rank_cd(d.tsv, x.q) AS score FROM documents d, "
+            "(SELECT to_tsquery('simple', :lq) || plainto_tsquery('russian', :raw) AS q) x "
+            f"WHERE d.tsv @@ x.q{where} LIMIT :cap) m ORDER BY score, id LIMIT :k"
+        )
         params = {**params, "lq": q.tsquery(), "raw": " ".join(q.words)}
     stmt = text(sql)
     if "eids" in params:
@@ -120,7 +126,11 @@ def search(
         if len(hits) == limit:
             break
     if hits:
-        texts = dict(conn.execute(select(t.documents.c.id, t.documents.c.text).where(t.documents.c.id.in_([h.id for h in hits]))).all())
+        texts = dict(
+            conn.execute(
+                select(t.documents.c.id, t.documents.c.text).where(t.documents.c.id.in_([h.id for h in hits]))
+            ).all()
+        )
         for h in hits:
             h.snippet, h.marks = snippet(texts[h.id], q)
     return hits

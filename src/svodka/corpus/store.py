@@ -65,34 +65,80 @@ def build_rows(doc: Document, source: str, ext_id: str | None = None) -> Rows:
         )
         for m in ent.mentions:
             rows.mentions.append(
-                {"doc_id": doc_id, "n": len(rows.mentions), "entity_local": ent.id,
-                 "start": m.start, "end": m.end, "text": m.text, "kind": m.kind}
+                {
+                    "doc_id": doc_id,
+                    "n": len(rows.mentions),
+                    "entity_local": ent.id,
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "kind": m.kind,
+                }
             )
     for n, q in enumerate(doc.quotes):
         rows.quotes.append(
-            {"doc_id": doc_id, "n": n, "local_id": q.id, "kind": q.kind, "text": q.text, "start": q.start,
-             "end": q.end, "speaker": q.speaker, "speaker_name": q.speaker_name, "data": layers_of(q)}
+            {
+                "doc_id": doc_id,
+                "n": n,
+                "local_id": q.id,
+                "kind": q.kind,
+                "text": q.text,
+                "start": q.start,
+                "end": q.end,
+                "speaker": q.speaker,
+                "speaker_name": q.speaker_name,
+                "data": layers_of(q),
+            }
         )
     time_values = {}
     for n, tx in enumerate(doc.times):
         time_values[tx.id] = tx.value
         rows.times.append(
-            {"doc_id": doc_id, "n": n, "local_id": tx.id, "type": tx.type, "value": tx.value, "text": tx.text,
-             "start": tx.start, "end": tx.end,
-             "interval_start": tx.interval.start if tx.interval else None,
-             "interval_end": tx.interval.end if tx.interval else None, "data": layers_of(tx)}
+            {
+                "doc_id": doc_id,
+                "n": n,
+                "local_id": tx.id,
+                "type": tx.type,
+                "value": tx.value,
+                "text": tx.text,
+                "start": tx.start,
+                "end": tx.end,
+                "interval_start": tx.interval.start if tx.interval else None,
+                "interval_end": tx.interval.end if tx.interval else None,
+                "data": layers_of(tx),
+            }
         )
     for n, f in enumerate(doc.facts):
         rows.facts.append(
-            {"doc_id": doc_id, "n": n, "local_id": f.id, "type": f.type, "status": f.status,
-             "when": time_values.get(f.time or "", doc.published), "data": layers_of(f)}
+            {
+                "doc_id": doc_id,
+                "n": n,
+                "local_id": f.id,
+                "type": f.type,
+                "status": f.status,
+                "when": time_values.get(f.time or "", doc.published),
+                "data": layers_of(f),
+            }
         )
     rows.doc = {
-        "id": doc_id, "hash": digest, "title": doc.title, "published": doc.published, "url": doc.url,
-        "ext_id": ext_id, "source": source, "text": doc.text, "lemmas": document_lemmas(doc), "layers": layers,
-        "minhash": minhash_bytes(body_words(doc)), "dup_group": None,
-        "n_entities": len(rows.entities), "n_mentions": len(rows.mentions), "n_quotes": len(rows.quotes),
-        "n_times": len(rows.times), "n_facts": len(rows.facts), "schema": doc.schema,
+        "id": doc_id,
+        "hash": digest,
+        "title": doc.title,
+        "published": doc.published,
+        "url": doc.url,
+        "ext_id": ext_id,
+        "source": source,
+        "text": doc.text,
+        "lemmas": document_lemmas(doc),
+        "layers": layers,
+        "minhash": minhash_bytes(body_words(doc)),
+        "dup_group": None,
+        "n_entities": len(rows.entities),
+        "n_mentions": len(rows.mentions),
+        "n_quotes": len(rows.quotes),
+        "n_times": len(rows.times),
+        "n_facts": len(rows.facts),
+        "schema": doc.schema,
     }
     return rows
 

@@ -63,8 +63,10 @@ def build(path: Path, n_docs: int, factru_dir: Path | None = None, seed: int = 7
     con.execute("PRAGMA synchronous=OFF")
     con.execute("PRAGMA cache_size=-400000")
     layers = json.dumps({"schema": "svodka/1", "entities": [], "quotes": [], "times": [], "facts": []})
-    sql = ("INSERT INTO documents (id, hash, title, published, source, text, lemmas, layers, n_entities, n_mentions,"
-           " n_quotes, n_times, n_facts, schema) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 'svodka/1')")
+    sql = (
+        "INSERT INTO documents (id, hash, title, published, source, text, lemmas, layers, n_entities, n_mentions,"
+        " n_quotes, n_times, n_facts, schema) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 'svodka/1')"
+    )
     done = 0
     while done < n_docs:
         n = min(BATCH, n_docs - done)
