@@ -225,9 +225,12 @@ def source_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
 
 def _last_in_subtree(idx: DocIndex, head: int, sent: Sentence) -> int:
     last = head
-    stack = list(idx.children[head])
+    stack, seen = list(idx.children[head]), {head}
     while stack:
         j = stack.pop()
+        if j in seen:
+            continue  # a faulty parse may loop
+        seen.add(j)
         if sent.first <= j < sent.last and idx.tokens[j].pos != "PUNCT":
             last = max(last, j)
             stack.extend(idx.children[j])

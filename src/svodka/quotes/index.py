@@ -101,11 +101,13 @@ class DocIndex:
     def subtree(self, i: int, limit: tuple[int, int] | None = None) -> tuple[int, int]:
         """Character span of token ``i`` with all its dependents (kept inside token range ``limit``)."""
         lo = hi = i
-        stack = [i]
+        stack, seen = [i], {i}
         while stack:
             j = stack.pop()
             if limit and not (limit[0] <= j < limit[1]):
                 continue
             lo, hi = min(lo, j), max(hi, j)
-            stack.extend(self.children[j])
+            fresh = [c for c in self.children[j] if c not in seen]  # a faulty parse may loop
+            seen.update(fresh)
+            stack.extend(fresh)
         return self.tokens[lo].start, self.tokens[hi].end
