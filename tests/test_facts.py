@@ -207,3 +207,40 @@ def test_pretty_lines(sample_doc):
     assert "Встреча: Владимир Путин, Барак Обама — саммит G8, Северная Ирландия — 2013-06-17…18 (планируется)" in text
     assert "Визит: Барак Обама → Россия — 2013-09 (планируется)" in text
     assert "Послание: Барак Обама → Владимир Путин, передал Томас Донилон" in text
+
+
+def test_meeting_partner_named_after_a_misattached_post(run):
+    # natasha hangs «Александром Озерцом» on the first post; the Occupation rule reads it left to right.
+    doc = run("Генеральный директор компании «Газпром» Алексей Миллер встретился с министром энергетики "
+              "Белоруссии Александром Озерцом.")
+    (fact,) = of_type(doc, "Meeting")
+    assert surnames(doc, fact) == {"Миллер", "Озерцом"} or surnames(doc, fact) == {"Миллер", "Озерец"}
+    assert fact.status == "done"
+
+
+def test_deal_purchase(run):
+    doc = run("Компания Oracle купила Sun Microsystems за 7,4 млрд долларов.")
+    (fact,) = of_type(doc, "Deal")
+    assert names(doc, fact, "participant") == {"Oracle", "Sun Microsystems"}
+    assert text_of(doc, fact, "type") == "купля/продажа"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Основателем Facebook является Марк Цукерберг.",
+        "Основатель MySQL Майкл Видениус заявил, что выступает против сделки по слиянию компаний Oracle и Sun Microsystems.",
+    ],
+)
+def test_ownership(run, text):
+    doc = run(text)
+    (fact,) = of_type(doc, "Ownership")
+    assert len(names(doc, fact, "owner")) == 1
+    assert names(doc, fact, "property") & {"Facebook", "MySQL"}
+    assert not of_type(doc, "Occupation")  # a founder is an owner, not a post
+
+
+def test_phone_call_by_noun(run):
+    doc = run("Министр иностранных дел России Сергей Лавров провел телефонный разговор с госсекретарем США Хиллари Клинтон.")
+    (fact,) = of_type(doc, "Call")
+    assert surnames(doc, fact) == {"Лавров", "Клинтон"}

@@ -26,6 +26,7 @@ class Context:
     descr_entity: dict[int, str] = field(default_factory=dict)  # token in a descriptor («президент России») -> person id
     token_time: dict[int, str] = field(default_factory=dict)  # token index -> time id
     pronoun_entity: dict[int, str] = field(default_factory=dict)  # pronoun token -> person id
+    post_holder: dict[int, str] = field(default_factory=dict)  # post noun -> its holder (from Occupation)
     facts: list[Fact] = field(default_factory=list)  # facts found so far, for anaphora
     starts: list[int] = field(default_factory=list)  # token start offsets, for bisection
 
@@ -110,7 +111,7 @@ class Context:
     def entity_at(self, i: int, types: tuple[str, ...] = (PER, ORG, LOC)) -> str | None:
         """The entity token ``i`` stands for: its own mention, a name in apposition
         («президентом США Бараком Обамой» → Обама), or a resolved pronoun."""
-        eid = self.token_entity.get(i) or self.descr_entity.get(i) or self.pronoun_entity.get(i)
+        eid = self.token_entity.get(i) or self.descr_entity.get(i) or self.pronoun_entity.get(i) or self.post_holder.get(i)
         if eid is None:
             # «Компания Hewlett-Packard»: a kind-of-organisation noun with the name beside it.
             from .lexicon import ORG_NOUNS

@@ -36,6 +36,7 @@ def occupations(ctx: Context) -> list[Fact]:
         if found is None:
             continue
         facts.append(_fact(ctx, found[0], i, found[1]))
+        ctx.post_holder[i] = found[0]  # «с министром … Озерцом»: later rules read the post as the person
     return facts
 
 

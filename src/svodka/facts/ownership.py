@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..document import LOC, ORG, PER, Arg, Fact
 from .context import Context
 from .lexicon import OWNER_NOUNS
-from .occupation import name_to_the_left, name_to_the_right, post_org
+from .occupation import holder, post_org
 
 OWN_VERBS = frozenset({"владеть", "принадлежать", "контролировать"})
 
@@ -31,12 +31,10 @@ def ownerships(ctx: Context) -> list[Fact]:
 
 
 def _by_noun(ctx: Context, i: int) -> tuple[list[str], str] | None:
-    right = name_to_the_right(ctx, i)
-    owner, name_at = (right[0], right[1]) if right else (name_to_the_left(ctx, i), None)
-    if owner is None:
-        owner = ctx.descr_entity.get(i)
-    if owner is None:
+    found = holder(ctx, i)  # the same places as a post's holder, copulas included
+    if found is None:
         return None
+    owner, name_at = found
     prop = post_org(ctx, i, owner, name_at)
     if prop is None or not prop.entity or ctx.entity_type(prop.entity) != ORG:
         return None
