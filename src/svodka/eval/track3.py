@@ -7,6 +7,12 @@ same search is exhaustive while the number of assignments stays under
 ``EXACT_LIMIT``; beyond that it is greedy (coordinate ascent from each
 response fact's best single attachment, until no single change raises F1)
 and ``Outcome3.greedy`` counts those cases.
+
+One deliberate difference: the official identification score ``I`` walks the
+first k gold arguments instead of the k matched ones (an indexing slip); here
+it is the share of pairs of *matched* gold arguments covered by one response
+fact, as the README states it.  With one response fact per cluster (the usual
+case) both give I = 1.
 """
 
 from __future__ import annotations
