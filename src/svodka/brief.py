@@ -48,9 +48,14 @@ def _candidates(doc: Document) -> list[Sentence]:
     seen: set[str] = set()
     out = []
     for s in doc.sents:
+        if s.end <= title_end:
+            continue
+        if s.start < title_end:  # a title without a full stop runs into the first sentence
+            start = title_end + len(doc.text[title_end : s.end]) - len(doc.text[title_end : s.end].lstrip())
+            s = Sentence(start, s.end, s.first, s.last)
         text = doc.text[s.start : s.end]
         key = re.sub(r"\W+", " ", text.lower()).strip()
-        if s.end <= title_end or key in seen or len(key) < 30:
+        if key in seen or len(key) < 30:
             continue
         seen.add(key)
         out.append(s)
