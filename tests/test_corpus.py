@@ -271,6 +271,19 @@ def test_namesakes_stay_apart_unless_full_names_agree(tmp_path):
     assert sorted(n for _, n in people) == [1, 1, 2]
     assert ("Иван Иванов", 2) in people
 
+    more = [  # two spellings of one first name are one person; two first names are two people
+        doc("Премьер-министр Израиля Беньямин Нетаньяху прибыл в Вашингтон.", "Беньямин Нетаньяху", None, "2010-03-22"),
+        doc("Беньямин Нетаньяху встретился с Бараком Обамой.", "Беньямин Нетаньяху", None, "2010-03-23"),
+        doc("Биньямин Нетаньяху заявил, что строительство продолжится.", "Биньямин Нетаньяху", None, "2010-03-24"),
+        doc("Виктор Бут был экстрадирован в США.", "Виктор Бут", None, "2010-11-16"),
+        doc("Супруга бизнесмена Алла Бут прилетела в Нью-Йорк.", "Алла Бут", None, "2010-11-18"),
+    ]
+    assert corpus.add(more) == 5
+    with corpus.engine.connect() as conn:
+        people = dict(conn.execute(select(t.entities.c.name, t.entities.c.n_docs)).all())
+    assert people["Беньямин Нетаньяху"] == 3 and "Биньямин Нетаньяху" not in people
+    assert people["Виктор Бут"] == 1 and people["Алла Бут"] == 1
+
 
 # -- search ------------------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, update
@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from . import tables as t
 from .names import PersonName, name_key, person_name, posts
-from .text import NUM_PERM, minhash_from_bytes
+from .text import NUM_PERM, fold, minhash_from_bytes
 
 DUP_THRESHOLD = 0.5  # estimated Jaccard of word shingles above which two texts are one story
 
@@ -94,7 +94,46 @@ def _person_key(m: _Member, full_posts: dict[str, dict[tuple, set[str]]], bare_p
     return ("PER", None, p.first or m.name.lower())
 
 
+def _edits(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, giving up above ``limit`` (ten lines: no dependency for it)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    """Two transliterations of one first name («Сейдзи»/«Сэйдзи», «Беньямин»/«Биньямин»)."""
+    shorter = min(len(a), len(b))
+    if a[0] != b[0] or shorter < 5:  # short names differ by one letter too often (Юлия, Юрий)
+        return False
+    return _edits(a, b, 2) <= (2 if shorter >= 8 else 1)
+
+
+def _merge_spellings(members: list[_Member]) -> None:
+    """Bring spelling variants of a first name under one surname to its most frequent spelling."""
+    firsts: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in members:
+        if m.person and m.person.full:
+            firsts[m.person.last][m.person.first] += 1
+    canon: dict[tuple[str, str], str] = {}
+    for last, counts in firsts.items():
+        chosen: list[str] = []
+        for first in sorted(counts, key=lambda f: (-counts[f], f)):
+            canon[(last, first)] = next((c for c in chosen if _spelling_variant(first, c)), first)
+            if canon[(last, first)] == first:
+                chosen.append(first)
+    for m in members:
+        if m.person and m.person.full and canon[(m.person.last, m.person.first)] != m.person.first:
+            m.person = replace(m.person, first=canon[(m.person.last, m.person.first)])
+
+
 def _keys(members: list[_Member]) -> list[tuple]:
+    _merge_spellings(members)
     full_posts: dict[str, dict[tuple, set[str]]] = defaultdict(lambda: defaultdict(set))
     bare_posts: dict[str, set[str]] = defaultdict(set)
     for m in members:
@@ -130,10 +169,12 @@ def _entities(members: list[_Member], keys: list[tuple]) -> tuple[list[dict], li
         eid = _entity_id(root)
         group = [members[i] for i in idx]
         names = Counter(_display(m) for m in group)
-        name = max(names, key=lambda n: (names[n], len(n), n))
+        parts = next((m.person for m in group if m.person and m.person.full), group[0].person)
+        first = parts.first if parts else None
+        # the most frequent name, spelt with the canonical first name if one is
+        name = max(names, key=lambda n: (fold(n.split()[0]) == first if n else False, names[n], len(n), n))
         variants = sorted(({m.name for m in group} | {v for m in group for v in m.data.get("variants") or []}) - {name})
         dates = sorted(m.published for m in group if m.published)
-        parts = next((m.person for m in group if m.person and m.person.full), group[0].person)
         entity_rows.append(
             {
                 "id": eid,
