@@ -60,3 +60,16 @@ def test_brief_command_without_input_fails_cleanly():
     result = CliRunner().invoke(app, ["brief"])
     assert result.exit_code != 0
     assert "Traceback" not in result.output
+
+
+def test_title_without_full_stop_stays_out_of_summary(models):
+    from svodka import analyze
+
+    title = "Создатель MySQL против сделки Oracle — Sun"
+    body = ("Он уже обратился за помощью к русским и китайским антимонопольным службам. "
+            "Основатель MySQL Майкл Видениус заявил, что выступает против сделки по слиянию компаний Oracle и Sun Microsystems. "
+            "Sun, напомним, приобрела MySQL за 1 млрд долларов в 2008 году.")
+    doc = analyze(body, title=title, models=models)
+    assert doc.brief.summary
+    assert title not in doc.brief.summary
+    assert "Видениус" in doc.brief.summary
