@@ -44,8 +44,8 @@ Profiled with pyinstrument and py-spy on the devset (one process):
   ≈ 30 % each of natasha's time; inside them slovnet's Conv1d (im2col copy + matmul) and, for NER, a
   per-token Viterbi loop.
 - Lemmas: svodka lemmatises every word (natasha's pipeline only its NER spans) through natasha's
-  MorphVocab (pymorphy2): ≈ 1.4 s of CPU per pass over the devset, nearly all of it the first
-  pymorphy parse of each distinct word, ≈ 20 % on top of natasha's own pipeline.
+  MorphVocab (pymorphy2); nearly all of it is the first pymorphy parse of each distinct word, and most
+  of that was dawg_python, the pure-Python dictionary reader pymorphy falls back to.
 - The entity layer's own work (name normalisation and inflection with pymorphy3) is ≈ 8 % of it.
 - The quotes layer is the largest after the entity layer (see the table above). Until commit 13f245d it
   walked a cycle of syntactic heads that natasha's parser returns on book_365 («сказал», «Скотт»,
@@ -58,6 +58,10 @@ documents compared before and after):
 - nlp.py: lemmas cached by (word, POS, features) on top of natasha's cache of pymorphy parses:
   a repeated word costs a dictionary look-up (0.18 → 0.05 s of CPU for a second pass over the devset;
   the first pass is bound by pymorphy).
+- pyproject.toml: dawg2, the C reader of pymorphy's dictionaries (pymorphy2 and pymorphy3 pick it up
+  when installed): lemmas of one pass over the devset 1.29 → 0.58 s of CPU, and the entity layer's
+  pymorphy3 calls gain the same way; the JSON of all 122 devset analyses is byte-identical with and
+  without it.
 - models.py: slovnet's CRF decoding for NER gathers each step's best scores with `max` instead of
   `np.indices` fancy indexing (same values, same order of sums): NER ≈ 15 % faster.
 
