@@ -50,16 +50,47 @@ def load_models() -> Models:
     )
 
     emb = NewsEmbedding()
-    ner = NewsNERTagger(emb)
+    ner, morph, syntax = NewsNERTagger(emb), NewsMorphTagger(emb), NewsSyntaxParser(emb)
     _fast_crf(ner)
+    for model in (ner, morph, syntax):
+        _cached_encoding(model)
     return Models(
         segmenter=Segmenter(),
         morph_vocab=MorphVocab(),
         embedding=emb,
-        morph_tagger=NewsMorphTagger(emb),
-        syntax_parser=NewsSyntaxParser(emb),
+        morph_tagger=morph,
+        syntax_parser=syntax,
         ner_tagger=ner,
     )
+
+
+def _cached_encoding(model: Any) -> None:
+    """Remember each word's (vocabulary id, shape id) in slovnet's encoder.
+
+    slovnet recomputes a word's shape and ids at every occurrence, in each of the
+    three models; both are pure functions of the word and the model's fixed
+    vocabularies, so a per-model cache gives the very same input arrays.
+    """
+    encoder = getattr(getattr(model, "infer", None), "encoder", None)
+    item = getattr(encoder, "item", None)
+    if item is None:
+        return
+    cache: dict[str, tuple[int, int]] = {}
+
+    def cached_item(words: Any) -> tuple[list[int], list[int]]:
+        word_ids, shape_ids = [], []
+        for word in words:
+            ids = cache.get(word)
+            if ids is None:
+                one_word, one_shape = item([word])
+                ids = cache[word] = (one_word[0], one_shape[0])
+                if len(cache) > 500_000:
+                    cache.clear()
+            word_ids.append(ids[0])
+            shape_ids.append(ids[1])
+        return word_ids, shape_ids
+
+    encoder.item = cached_item
 
 
 def _fast_crf(ner: Any) -> None:
