@@ -38,7 +38,9 @@ def render_quotes(doc: Document) -> Table | None:
         who = q.speaker_name or "—"
         if q.via_name:
             who += f" (через {q.via_name})"
-        table.add_row(who, q.verb or (q.cue.text if q.cue else ""), KIND_NAMES.get(q.kind, q.kind), q.text)
+        # No verb in «по его словам», «По мнению …»: show the source phrase's first words.
+        verb = q.verb or (" ".join(q.cue.text.split()[:2]).lower() if q.cue else "")
+        table.add_row(who, verb, KIND_NAMES.get(q.kind, q.kind), q.text)
     return table
 
 
@@ -105,14 +107,11 @@ def eval_quotes(
     table = Table(title=f"Quotes on {score.docs} documents", title_justify="left", show_edge=False)
     for col in ("", "gold", "found", "matched", "P", "R", "F1", "speaker acc."):
         table.add_column(col, justify="right" if col else "left")
-    for kind, (g, p, m, s) in sorted(score.by_kind.items()):
-        pr, rc = (m / p if p else 0.0), (m / g if g else 0.0)
-        f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
-        table.add_row(kind, str(g), str(p), str(m), f"{pr:.3f}", f"{rc:.3f}", f"{f1:.3f}", f"{s / m if m else 0:.3f}")
-    table.add_row(
-        "all", str(score.gold), str(score.pred), str(score.matched), f"{score.precision:.3f}",
-        f"{score.recall:.3f}", f"{score.f1:.3f}", f"{score.speaker_accuracy:.3f}", style="bold",
-    )
+    for kind, s in [*sorted(score.by_kind.items()), ("all", score)]:
+        table.add_row(
+            kind, str(s.gold), str(s.pred), str(s.matched), f"{s.precision:.3f}", f"{s.recall:.3f}",
+            f"{s.f1:.3f}", f"{s.speaker_accuracy:.3f}", style="bold" if s is score else None,
+        )
     out.print(table)
     if errors:
         for miss in score.misses:
