@@ -39,7 +39,8 @@ def render_quotes(doc: Document) -> Table | None:
         if q.via_name:
             who += f" (через {q.via_name})"
         # No verb in «по его словам», «По мнению …»: show the source phrase's first words.
-        verb = q.verb or (" ".join(q.cue.text.split()[:2]).lower() if q.cue else "")
+        words = [w for w in (q.cue.text.lower().split() if q.cue else []) if w not in ("его", "её", "ее", "их")]
+        verb = q.verb or " ".join(words[:2])
         table.add_row(who, verb, KIND_NAMES.get(q.kind, q.kind), q.text)
     return table
 
