@@ -217,3 +217,26 @@ def test_korean_names_put_the_surname_first(models, factru_dir):
     text = (factru_dir / "book_1667.txt").read_text(encoding="utf-8")
     hwang = by_name(ents(text, models), "Хван Чжан Еп")
     assert (hwang.parts.first, hwang.parts.last) == ("Чжан Еп", "Хван")
+
+
+def test_genitive_name_after_a_post_is_whose_post_it_is(models):
+    text = "Помощник Хиллари Клинтон Хума Абедин заявила, что визит отменен. Госсекретарь США Хиллари Клинтон прибыла в Киев."
+    entities = ents(text, models)
+    assert [r.name for r in by_name(entities, "Хиллари Клинтон").roles] == ["госсекретарь США"]
+    assert [r.name for r in by_name(entities, "Хума Абедин").roles] == ["помощник Хиллари Клинтон"]
+
+
+def test_organisation_name_stops_before_a_person(models):
+    text = "Об этом сообщил официальный представитель Следственного комитета при прокуратуре Владимир Маркин."
+    entities = ents(text, models)
+    assert by_name(entities, "Следственный комитет при прокуратуре").type == "ORG"
+    assert by_name(entities, "Владимир Маркин").roles[0].name.startswith("официальный представитель")
+
+
+def test_plural_and_organisation_descriptions_are_not_guessed(models):
+    # «представители Роскосмоса» are several people; «глава Отдела» may be anyone in the department.
+    text = ("Пегги Уитсон вернулась на Землю. Представители Роскосмоса сообщили о посадке. "
+            "Алексей Митрохин выступил на конференции. Глава синодального Отдела сказал, что доволен.")
+    entities = ents(text, models)
+    said = {m.text for e in entities for m in e.mentions if m.kind == "descriptor"}
+    assert not said

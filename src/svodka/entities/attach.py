@@ -44,15 +44,18 @@ def attach_roles(
     pending: list[RolePhrase] = []
     for ph in phrases:
         org = _org_of(ph, tokens, place_by_token, place_by_key)
+        ph = _with_principal(ph, tokens, text, starts)
         person = _named_by(ph, tokens, starts, ends)
         if person is not None:
             info = persons[entity_of[id(person)].id]
             _add_role(info, ph, org, tokens)
         elif not is_predicate(tokens, ph) and ph.cls in RESOLVABLE:
             pending.append(ph)
+    states = {p.id for p in places if p.geopolitical}
     for ph in pending:  # in text order, so a description resolved earlier informs a later one
         org = _org_of(ph, tokens, place_by_token, place_by_key)
-        info = _resolve(ph, org, persons, tokens)
+        of_state = org[0] in states or (org[0] is None and ph.country is not None)
+        info = _resolve(ph, org, of_state, persons, tokens)
         if info is None:
             continue
         start, end = tokens[ph.first].start, tokens[ph.last].end
@@ -73,10 +76,28 @@ def _org_of(ph: RolePhrase, tokens: list[Token], place_by_token: dict[int, Entit
     return None, None
 
 
+def _with_principal(ph: RolePhrase, tokens: list[Token], text: str, starts: dict[int, Candidate]) -> RolePhrase:
+    """«помощник Хиллари Клинтон Хума Абедин»: a genitive name right after the post, with another
+    name after it, belongs to the role («помощник Хиллари Клинтон»), and the second name holds it."""
+    after = ph.last + 1
+    gen = starts.get(after)
+    if gen is None or tokens[after].feats.get("Case") != "Gen" or tokens[ph.head].feats.get("Case") == "Gen":
+        return ph
+    nxt = gen.toks[-1] + 1
+    if nxt not in starts or tokens[nxt].sent != tokens[ph.head].sent:
+        return ph
+    name = ph.name + " " + text[gen.start : gen.end]
+    return RolePhrase(ph.first, gen.toks[-1], ph.head, ph.cls, name, ph.country, ph.direct)
+
+
 def _named_by(ph: RolePhrase, tokens: list[Token], starts: dict[int, Candidate], ends: dict[int, Candidate]) -> Candidate | None:
-    """The person a role phrase stands beside: «госсекретарь США Джон Керри», «Дмитрий Песков, пресс-секретарь»."""
+    """The person a role phrase stands beside: «госсекретарь США Джон Керри», «Дмитрий Песков, пресс-секретарь».
+    A name in the genitive after the post is whose post it is, not who holds it: «помощник Хиллари Клинтон»."""
     after = ph.last + 1
     if after in starts and tokens[after].sent == tokens[ph.last].sent:
+        name_case, post_case = tokens[after].feats.get("Case"), tokens[ph.head].feats.get("Case")
+        if name_case == "Gen" and post_case not in ("Gen", None):
+            return None
         return starts[after]
     before = ph.first - 1
     if before >= 1 and tokens[before].text == "," and (before - 1) in ends:
@@ -112,9 +133,13 @@ def _add_role(info: PersonInfo, ph: RolePhrase, org: tuple[str | None, str | Non
     info.entity.roles.append(role)
 
 
-def _resolve(ph: RolePhrase, org: tuple[str | None, str | None], persons: dict[str, PersonInfo], tokens: list[Token]) -> PersonInfo | None:
+def _resolve(
+    ph: RolePhrase, org: tuple[str | None, str | None], of_state: bool, persons: dict[str, PersonInfo], tokens: list[Token]
+) -> PersonInfo | None:
     """The person a description points back to: one whose known posts fit it, else the most salient
-    person with no post that contradicts it, named before the description."""
+    person with no post that contradicts it, named before the description.  The second guess is
+    made only for posts of a state («президент России», «американский дипломат»): a state has one
+    president, an organisation has many heads of many departments («глава Отдела»)."""
     at = tokens[ph.first].start
     country = alias_key(org[1]) if org[1] else None
     best, best_score = None, 0.0
@@ -125,8 +150,8 @@ def _resolve(ph: RolePhrase, org: tuple[str | None, str | None], persons: dict[s
         fit = _fit(ph.cls, country, info)
         if fit < 0:
             continue
-        if fit == 0 and (country is None and not ph.generic):
-            continue  # «министр» alone, and nobody known to be one: too vague to guess
+        if fit == 0 and not of_state:
+            continue  # «министр» alone, «глава Отдела», and nobody known to be one: too vague to guess
         score = fit * 10 + len(info.mentions) + 1.0 / (1 + (at - max(before)) / 500)
         if score > best_score:
             best, best_score = info, score

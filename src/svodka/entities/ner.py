@@ -229,12 +229,13 @@ def extend_orgs(doc: Document, cands: list[Candidate]) -> None:
         cand.toks = cand.toks + nxt.toks
         cand.end = nxt.end
         normalise(doc, cand)
+    names = {i for c in cands if c.type == "PER" for i in c.toks}
     for cand in cands:
         if cand.type == "ORG" and cand.alias_of is None:
-            _extend_pp(doc, cand)
+            _extend_pp(doc, cand, names)
 
 
-def _extend_pp(doc: Document, cand: Candidate) -> None:
+def _extend_pp(doc: Document, cand: Candidate, names: set[int]) -> None:
     """«Совет при президенте РФ по развитию информационного общества», «комитет по атомной энергии»:
     a «при»/«по» phrase right after an organisation's name belongs to the name."""
     tokens = doc.tokens
@@ -243,7 +244,7 @@ def _extend_pp(doc: Document, cand: Candidate) -> None:
     while j < len(tokens) and tokens[j].sent == tokens[cand.toks[0]].sent and tokens[j].lemma in ("при", "по"):
         k = j + 1
         phrase = []
-        while k < len(tokens) and k - j <= 6 and tokens[k].head >= 0 and (
+        while k < len(tokens) and k - j <= 6 and k not in names and (
             tokens[k].pos in ("ADJ", "NOUN", "PROPN") or (tokens[k].lemma == "и" and phrase)
         ):
             phrase.append(k)

@@ -96,6 +96,8 @@ def find_role_phrases(tokens: list[Token], blocked: set[int]) -> list[RolePhrase
     for i, tok in enumerate(tokens):
         if i in used or i in blocked or tok.pos != "NOUN" or tok.lemma not in POSTS:
             continue
+        if tok.feats.get("Number") == "Plur":
+            continue  # «представители Роскосмоса» are several people, never one person's role
         phrase = _phrase_at(tokens, i, blocked)
         if phrase is None:
             continue
