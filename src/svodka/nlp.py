@@ -30,9 +30,33 @@ def parse(doc: Document, models: Models) -> list[RawSpan]:
     nd.segment(models.segmenter)
     nd.tag_morph(models.morph_tagger)
     nd.parse_syntax(models.syntax_parser)
-    nd.tag_ner(models.ner_tagger)
+    spans = _ner(nd, models)
     adapt_tokens(doc, nd, models)
-    return [RawSpan(s.start, s.stop, s.type, s.text) for s in nd.spans]
+    return spans
+
+
+def _ner(nd, models: Models) -> list[RawSpan]:
+    """natasha's NER spans, tagging the words natasha's segmenter already found.
+
+    ``Doc.tag_ner`` hands slovnet the raw text, which cuts it into words again
+    with the same razdel tokenizer; giving it those words saves that pass and
+    yields the same spans.  Falls back to ``tag_ner`` if slovnet's internals change.
+    """
+    text = nd.text
+    if not text.strip():
+        return []
+    try:
+        from slovnet.markup import BIOMarkup
+
+        infer = models.ner_tagger.infer
+        words = [tok.text for tok in nd.tokens]
+        tags = next(iter(infer.decoder(infer.process(infer.encoder([words])))))
+        markup = BIOMarkup.from_tuples(zip(words, tags)).to_span(text)
+        found = markup.spans
+    except (ImportError, AttributeError, TypeError):  # pragma: no cover - another slovnet version
+        nd.tag_ner(models.ner_tagger)
+        found = nd.spans
+    return [RawSpan(s.start, s.stop, s.type, text[s.start : s.stop]) for s in found]
 
 
 def adapt_tokens(doc: Document, nd, models: Models) -> None:
