@@ -244,3 +244,25 @@ def test_phone_call_by_noun(run):
     doc = run("Министр иностранных дел России Сергей Лавров провел телефонный разговор с госсекретарем США Хиллари Клинтон.")
     (fact,) = of_type(doc, "Call")
     assert surnames(doc, fact) == {"Лавров", "Клинтон"}
+
+
+def test_negation_of_another_verb_does_not_cancel_the_event(run):
+    doc = run("Дипмиссия не смогла вовремя предоставить сведения о визите президента России "
+              "Дмитрия Медведева на Курильские острова.")
+    (fact,) = of_type(doc, "Visit")
+    assert surnames(doc, fact, "who") == {"Медведев"}
+    assert fact.status != "negated"
+
+
+def test_cancelled_visit_is_negated(run):
+    doc = run("Президент России Дмитрий Медведев не посетил Японию в ноябре.")
+    (fact,) = of_type(doc, "Visit")
+    assert fact.status == "negated"
+
+
+def test_ownership_by_participle(run):
+    doc = run("Как сообщает газета «Ведомости», Digital Sky Technologies, принадлежащая Юрию Мильнеру, "
+              "Григорию Фингеру и Алишеру Усманову, купила ещё 5% акций Facebook.")
+    owned = of_type(doc, "Ownership")
+    assert {n for f in owned for n in names(doc, f, "property")} == {"Digital Sky Technologies"}
+    assert {s for f in owned for s in surnames(doc, f, "owner")} >= {"Мильнер", "Усманов"}

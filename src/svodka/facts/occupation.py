@@ -77,6 +77,8 @@ def name_to_the_right(ctx: Context, i: int) -> tuple[str, int] | None:
     first post).  A comma only continues a list of posts («депутат …, сопредседатель …»)."""
     sent = ctx.sentence(i)
     for k in range(i + 1, min(sent.last, i + 14)):
+        if _across_lines(ctx, i, k):
+            return None
         eid = ctx.token_entity.get(k)
         if eid and ctx.entity_type(eid) == PER:
             # «помощник Хиллари Клинтон», «муж актрисы Сергей Сенин»: a name in another
@@ -106,6 +108,11 @@ def name_to_the_left(ctx: Context, i: int) -> str | None:
         return None
     eid = ctx.token_entity.get(k - 1)
     return eid if eid and ctx.entity_type(eid) == PER else None
+
+
+def _across_lines(ctx: Context, a: int, b: int) -> bool:
+    lo, hi = sorted((a, b))
+    return "\n" in ctx.doc.text[ctx.tok(lo).end : ctx.tok(hi).start]
 
 
 def _fact(ctx: Context, who: str, i: int, name_at: int | None) -> Fact:
@@ -142,6 +149,8 @@ def post_org(ctx: Context, i: int, who: str, name_at: int | None) -> Arg | None:
         for j in frontier:
             for c in ctx.kids(j, "nmod", "appos", "flat", "flat:foreign"):
                 if c in seen or ctx.prep(c) not in (None, "от", "при") or (name_at is not None and c >= name_at):
+                    continue
+                if _across_lines(ctx, i, c):  # a sentence the segmenter ran over a paragraph break
                     continue
                 seen.add(c)
                 eid = ctx.token_entity.get(c)

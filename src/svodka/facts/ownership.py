@@ -45,7 +45,12 @@ def _by_verb(ctx: Context, v: int) -> tuple[list[str], str] | None:
     t = ctx.tok(v)
     if t.lemma == "принадлежать":
         # «DST, принадлежащая Юрию Мильнеру»: a participle hangs from the property.
-        prop = ctx.entity_at(t.head, (ORG,)) if t.rel == "acl" and t.head >= 0 else None
+        # Read the name right before the comma first: the parser often misplaces the participle.
+        prop = ctx.token_entity.get(v - 2) if v >= 2 and ctx.tok(v - 1).text == "," else None
+        if ctx.entity_type(prop) != ORG:
+            prop = ctx.token_entity.get(t.head) if t.rel == "acl" and t.head >= 0 else None
+        if ctx.entity_type(prop) != ORG:
+            prop = None
         if prop is None:
             subj = ctx.kids(v, "nsubj")
             prop = ctx.entity_at(subj[0], (ORG,)) if subj else None

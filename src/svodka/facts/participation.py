@@ -36,7 +36,7 @@ def _event(ctx: Context, i: int, verb: int) -> int | None:
     (the parser often hangs «в саммите» on a neighbouring noun)."""
     for j in (i, verb):
         for c in ctx.kids(j, "nmod", "obl"):
-            if ctx.prep(c) in ("в", "во") and ctx.tok(c).pos in ("NOUN", "PROPN"):
+            if ctx.prep(c) in ("в", "во") and (ctx.tok(c).lemma in EVENT_NOUNS or ctx.entity_type(ctx.token_entity.get(c)) == ORG):
                 return c
     sent = ctx.sentence(i)
     for k in range(i + 1, min(sent.last, i + 6)):

@@ -27,6 +27,9 @@ PLAN_LEMMAS = frozenset(
      "рассчитывать", "пообещать", "обещать", "договориться", "будущий",
      "предстоящий", "ближайший", "грядущий"}
 )
+# Light verbs («совершить визит», «провести встречу»): the event's own predicate.
+LIGHT_VERBS = frozenset({"состояться", "совершить", "совершать", "провести", "проводить", "пройти", "проходить",
+                         "нанести", "принять", "принимать", "начаться", "завершиться", "быть", "стать", "мочь"})
 # Verbs that cancel the event they govern («отменить визит»).
 CANCEL_LEMMAS = frozenset({"отменить", "отменять", "отложить", "откладывать", "отказаться", "отказываться", "сорвать", "сорваться"})
 
@@ -34,10 +37,15 @@ CANCEL_LEMMAS = frozenset({"отменить", "отменять", "отложи
 def status_of(ctx: Context, trigger: int, time: TimeExpr | None = None) -> str:
     chain = [trigger, *ctx.ancestors(trigger)]
     for j in chain:
+        lemma = ctx.tok(j).lemma
         if _negated(ctx, j):
-            return POSSIBLE if ctx.tok(j).lemma in ("исключать", "исключить") else NEGATED
-        if ctx.tok(j).lemma in CANCEL_LEMMAS:
+            return POSSIBLE if lemma in ("исключать", "исключить") else NEGATED
+        if lemma in CANCEL_LEMMAS:
             return NEGATED
+        # «не смогла предоставить сведений о визите»: a negation above the event's own
+        # verb is about something else; only light, modal and plan verbs pass it down.
+        if j != trigger and ctx.tok(j).pos == "VERB" and lemma not in LIGHT_VERBS | PLAN_LEMMAS | POSSIBLE_LEMMAS:
+            break
     for j in chain:
         lemma = ctx.tok(j).lemma
         if lemma in POSSIBLE_LEMMAS or any(ctx.tok(c).lemma in POSSIBLE_LEMMAS for c in ctx.kids(j, "advmod", "parataxis")):
