@@ -266,3 +266,12 @@ def test_ownership_by_participle(run):
     owned = of_type(doc, "Ownership")
     assert {n for f in owned for n in names(doc, f, "property")} == {"Digital Sky Technologies"}
     assert {s for f in owned for s in surnames(doc, f, "owner")} >= {"Мильнер", "Усманов"}
+
+
+def test_fact_lines_from_json_round_trip(sample_doc):
+    from svodka.document import Document
+    from svodka.facts.describe import fact_line
+
+    doc = Document.from_dict(sample_doc.to_dict())  # no tokens: pymorphy alone names the event
+    lines = [fact_line(doc, f) for f in doc.facts]
+    assert "Участие: Барак Обама — саммит G20, Санкт-Петербург — 2013-09 (планируется)" in lines

@@ -62,7 +62,7 @@ def nominal_phrase(doc: Document, start: int, end: int) -> str:
     the nominative («первым американским госсекретарем» → «первый американский госсекретарь»)."""
     toks = [t for t in doc.tokens if t.start >= start and t.end <= end]
     if not toks:
-        return doc.text[start:end]
+        return _nominal_without_tokens(doc.text[start:end])
     head = next((k for k, t in enumerate(toks) if t.pos in ("NOUN", "PROPN")), None)
     if head is None:
         return doc.text[start:end]
@@ -76,6 +76,28 @@ def nominal_phrase(doc: Document, start: int, end: int) -> str:
         else:
             words.append(t.text)
     return _join(words, toks)
+
+
+def _nominal_without_tokens(text: str) -> str:
+    """The same for a document read back from JSON (no tokens): pymorphy alone, out of context."""
+    from ..models import morph_analyzer
+
+    words = text.split()
+    parses = [morph_analyzer().parse(w)[0] for w in words]
+    head = next((k for k, p in enumerate(parses) if p.tag.POS == "NOUN"), None)
+    if head is None:
+        return text
+    gender = parses[head].tag.gender or "masc"
+    out = []
+    for k, (w, p) in enumerate(zip(words, parses)):
+        if k < head and p.tag.POS in ("ADJF", "PRTF"):
+            form = p.inflect({"nomn", gender if p.tag.number != "plur" else "plur"})
+            out.append(form.word if form else w)
+        elif k == head:
+            out.append(p.normal_form if w[:1].islower() else p.normal_form[:1].upper() + p.normal_form[1:])
+        else:
+            out.append(w)
+    return " ".join(out)
 
 
 def _noun(t) -> str:
