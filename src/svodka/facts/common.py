@@ -91,18 +91,19 @@ def event_and_place(ctx: Context, heads: list[int], skip: set[int] | None = None
 
 
 def event_arg(ctx: Context, i: int) -> Arg:
-    """«саммите G8», «саммита АТЭС»: the event noun with the name that follows it."""
-    last, ent = i, None
+    """«саммите G8», «саммита АТЭС»: the event noun with the organisation name right after it."""
     for c in ctx.kids(i, "appos", "nmod", "flat", "flat:foreign"):
-        if c == last + 1 or (c > last and all(ctx.tok(k).head in (c, i) or ctx.tok(k).head == last for k in range(last + 1, c))):
-            eid = ctx.token_entity.get(c)
-            if eid and ctx.entity_type(eid) == ORG and ctx.prep(c) is None:
-                ent = eid
-                last = max(ctx.subtree(c)) if max(ctx.subtree(c)) - c < 4 else c
-                while last > c and ctx.token_entity.get(last) != eid and not ctx.tok(last).text[:1].isalnum():
-                    last -= 1
-                break
-    return ctx.text_arg("event", i, last, entity=ent)
+        eid = ctx.token_entity.get(c)
+        if c > i and eid and ctx.entity_type(eid) == ORG and ctx.prep(c) is None and _only_modifiers_between(ctx, i, c):
+            last = c
+            while last + 1 < len(ctx.doc.tokens) and ctx.token_entity.get(last + 1) == eid:
+                last += 1  # the rest of a multi-word name («G 8» is two tokens)
+            return ctx.text_arg("event", i, last, entity=eid)
+    return ctx.text_arg("event", i, i)
+
+
+def _only_modifiers_between(ctx: Context, i: int, c: int) -> bool:
+    return all(ctx.tok(k).head in (i, c) or not ctx.tok(k).text[:1].isalnum() for k in range(i + 1, c))
 
 
 def finish(ctx: Context, fact: Fact, trigger: int, time_anchor: int | None = None) -> Fact:

@@ -9,6 +9,8 @@ from .context import Context
 VISIT_NOUNS = frozenset({"визит", "поездка", "посещение", "турне", "вояж"})
 ARRIVE_VERBS = frozenset({"прибыть", "прибывать", "приехать", "приезжать", "прилететь", "прилетать", "отправиться", "направиться", "поехать", "съездить", "побывать", "посетить", "посещать", "наведаться"})
 DESTINATION_PREPS = frozenset({"в", "во", "на"})
+# Light verbs whose subject makes the visit: «совершить/нанести визит».
+VISIT_LIGHT_VERBS = frozenset({"совершить", "совершать", "нанести", "наносить", "планировать", "начать", "завершить", "отправиться"})
 
 
 def visits(ctx: Context) -> list[Fact]:
@@ -16,7 +18,9 @@ def visits(ctx: Context) -> list[Fact]:
     for i, t in enumerate(ctx.doc.tokens):
         if t.pos == "NOUN" and t.lemma in VISIT_NOUNS:
             verb = governing_verb(ctx, i)
-            who = _noun_visitor(ctx, i) or (ctx.subject(verb) if verb != i and ctx.tok(verb).lemma in ("совершить", "совершать", "нанести", "планировать", "начать", "завершить", "отправиться") else None)
+            who = _noun_visitor(ctx, i)
+            if who is None and verb != i and ctx.tok(verb).lemma in VISIT_LIGHT_VERBS:
+                who = ctx.subject(verb)  # «Обама совершит визит в Россию»
             dest = _destination(ctx, i) or (_destination(ctx, verb) if verb != i else None)
         elif t.pos == "VERB" and t.lemma in ARRIVE_VERBS:
             who, dest = ctx.subject(i), _destination(ctx, i)
