@@ -35,6 +35,8 @@ def _same(ctx: Context, a: Fact, b: Fact) -> bool:
     if _parties(ctx, a) != _parties(ctx, b):
         return False
     if a.type == "Occupation":
+        if _position_start(a) is not None and _position_start(a) == _position_start(b):
+            return True  # one post in the text: the entity layer's role and the pattern agree on it
         return _position_key(ctx, a) == _position_key(ctx, b) and _compatible_where(ctx, a, b)
     if not all(_arg_agrees(ctx, a, b, role) for role in ("event", "place", "destination")):
         return False
@@ -50,6 +52,10 @@ def _arg_agrees(ctx: Context, a: Fact, b: Fact, role: str) -> bool:
     if x.entity and y.entity:
         return ctx.same(x.entity, y.entity)
     return (x.text or "").lower()[:4] == (y.text or "").lower()[:4]
+
+
+def _position_start(fact: Fact) -> int | None:
+    return next((a.start for a in fact.args if a.role == "position"), None)
 
 
 def _position_key(ctx: Context, fact: Fact) -> str:

@@ -125,11 +125,19 @@ def _fact(ctx: Context, who: str, i: int, name_at: int | None) -> Fact:
 
 
 def _position_span(ctx: Context, i: int) -> tuple[int, int]:
-    """The post's words: title adjectives on the left, genitive complements that are not
-    names on the right («министр иностранных дел», «заместитель начальника»)."""
+    """The post's words: title adjectives on the left («чрезвычайный и полномочный посол»),
+    genitive complements that are not names on the right («министр иностранных дел»,
+    «заместитель начальника») and a «по»-phrase of the post's field («министр по делам
+    разведки»)."""
     first = last = i
-    while first - 1 in ctx.kids(i, "amod") and ctx.tok(first - 1).lemma in POST_ADJECTIVES:
+    adjectives = {i}
+    while first - 1 >= 0 and ctx.tok(first - 1).head in adjectives and (
+        ctx.tok(first - 1).lemma in POST_ADJECTIVES or ctx.tok(first - 1).lemma == "и" or ctx.tok(first - 1).rel == "conj"
+    ):
         first -= 1
+        adjectives.add(first)
+    while ctx.tok(first).pos == "CCONJ":
+        first += 1
     j = i
     while True:
         nxt = [c for c in ctx.kids(j, "nmod") if c > last and ctx.prep(c) is None and ctx.case(c) == "Gen"
@@ -137,6 +145,11 @@ def _position_span(ctx: Context, i: int) -> tuple[int, int]:
         if not nxt or any(ctx.tok(k).head != nxt[0] for k in range(last + 1, nxt[0])):
             break
         j = last = nxt[0]
+    for c in ctx.kids(i, "nmod"):
+        field_ = ctx.subtree(c)
+        if ctx.prep(c) == "по" and field_[0] == last + 1 and field_ == list(range(field_[0], field_[-1] + 1)) \
+                and not any(k in ctx.token_entity for k in field_):
+            last = field_[-1]
     return first, last
 
 
