@@ -240,3 +240,15 @@ def test_plural_and_organisation_descriptions_are_not_guessed(models):
     entities = ents(text, models)
     said = {m.text for e in entities for m in e.mentions if m.kind == "descriptor"}
     assert not said
+
+
+def test_every_head_chain_ends_at_a_root(models, factru_dir):
+    # natasha's parser returns a cycle of heads in book_365; walking up must always end.
+    text = (factru_dir / "book_365.txt").read_text(encoding="utf-8")
+    doc = analyze(text, models=models, **ENTITIES_ONLY)
+    for i in range(len(doc.tokens)):
+        seen, j = set(), i
+        while j >= 0:
+            assert j not in seen
+            seen.add(j)
+            j = doc.tokens[j].head
