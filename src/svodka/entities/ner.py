@@ -224,7 +224,7 @@ def extend_orgs(doc: Document, cands: list[Candidate]) -> None:
         if nxt is None or nxt is cand or tokens[nxt.toks[0]].sent != tokens[cand.toks[0]].sent:
             continue
         first = tokens[nxt.toks[0]]
-        if first.feats.get("Case") != "Gen" or any(tokens[i].text in _QUOTES for i in cand.toks):
+        if first.feats.get("Case") not in ("Gen", None) or any(tokens[i].text in _QUOTES for i in cand.toks):
             continue
         cand.toks = cand.toks + nxt.toks
         cand.end = nxt.end

@@ -8,6 +8,14 @@ from ..document import LOC, ORG, PER, Document, Entity
 
 T1_KINDS = ("name", "abbr")  # mention kinds that are names; descriptors are not track-1 mentions
 FACT_TYPES = ("Occupation", "Meeting", "Deal", "Ownership")
+# The roles factRuEval scores for each type; svodka's extra roles (a meeting's event and place) are
+# not part of track 3 and would count as unmatched arguments.
+T3_ROLES = {
+    "Occupation": {"who", "where", "position"},
+    "Meeting": {"participant"},
+    "Deal": {"participant", "type"},
+    "Ownership": {"owner", "property"},
+}
 
 
 @dataclass(slots=True)
@@ -92,6 +100,8 @@ def _task3(doc: Document) -> str:
             continue
         lines = [fact.type]
         for arg in fact.args:
+            if arg.role.lower() not in T3_ROLES[fact.type]:
+                continue
             ent = doc.entity(arg.entity) if arg.entity else None
             value = _value(ent.name if ent else (arg.text or ""))
             if value:
