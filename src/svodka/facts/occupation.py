@@ -52,6 +52,11 @@ def holder(ctx: Context, i: int) -> tuple[str, int | None] | None:
         return right
     own = ctx.descr_entity.get(i)
     if own and ctx.entity_type(own) == PER:
+        ent = ctx.entity(own)
+        if ent is not None and ent.roles:
+            # The entity layer already made the description a role of this person («глава российского
+            # государства» is its «президент России»; «американский дипломат» is no post): one post, one fact.
+            return None
         return own, None  # a descriptor mention of a known person
     left = name_to_the_left(ctx, i)
     if left:
