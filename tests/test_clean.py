@@ -34,3 +34,17 @@ def test_combining_marks_are_composed():
 def test_boilerplate_is_dropped():
     cleaned = clean("Текст новости о встрече.\n\nЧитайте также: другие новости")
     assert "Читайте" not in cleaned.text
+
+
+def test_fast_path_equals_the_general_loop(factru_dir, monkeypatch):
+    import re
+
+    from svodka import clean as module
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(factru_dir.glob("*.txt"))[:40]]
+    texts += [sample_text(), "Первый  абзац\u00a0текста.\n\n\n  Второй\tабзац.\u200b И\u0306ошкар"]
+    fast = [clean(t) for t in texts]
+    monkeypatch.setattr(module, "_SPECIAL", re.compile("."))  # every paragraph takes the general loop
+    slow = [clean(t) for t in texts]
+    for a, b in zip(fast, slow):
+        assert (a.text, list(a.offsets), a.paragraphs) == (b.text, list(b.offsets), b.paragraphs)

@@ -36,23 +36,40 @@ def _init_worker() -> None:
 
 
 def _analyze_chunk(chunk: list[Record], settings: Settings, published: str | None, title: str | None) -> list[Outcome]:
+    """A chunk in one go (shared model batches, see ``pipeline.analyze_batch``); if any record
+    trips a bug, the chunk is redone one record at a time so only that record fails."""
     from .models import load_models
-    from .pipeline import analyze_record
+    from .pipeline import analyze_batch
 
     models = load_models()
+    good = [rec for rec in chunk if not rec.error]
+    items = [{"text": r.text, "title": title or r.title, "published": published or r.published, "url": r.url, "id": r.id}
+             for r in good]
+    try:
+        results = dict(zip(map(id, good), analyze_batch(items, settings, models)))
+    except Exception:
+        results = {id(r): _one(r, settings, published, title, models) for r in good}
     out = []
     for rec in chunk:
-        if rec.error:
-            out.append(Outcome(rec, error=rec.error))
-            continue
-        try:
-            doc = analyze_record(rec, settings, published, title, models)
-            out.append(Outcome(rec, doc=doc.to_dict()))
-        except InputError as exc:
-            out.append(Outcome(rec, error=str(exc)))
-        except Exception as exc:  # a bug on one odd record must not cost the batch
-            out.append(Outcome(rec, error=f"internal error: {type(exc).__name__}: {exc}"))
+        res = rec.error if rec.error else results[id(rec)]
+        if isinstance(res, str):
+            out.append(Outcome(rec, error=res))
+        elif isinstance(res, Exception):
+            out.append(Outcome(rec, error=str(res)))
+        else:
+            out.append(Outcome(rec, doc=res.to_dict()))
     return out
+
+
+def _one(rec: Record, settings: Settings, published: str | None, title: str | None, models) -> Any:
+    from .pipeline import analyze_record
+
+    try:
+        return analyze_record(rec, settings, published, title, models)
+    except InputError as exc:
+        return exc
+    except Exception as exc:  # a bug on one odd record must not cost the batch
+        return f"internal error: {type(exc).__name__}: {exc}"
 
 
 def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:

@@ -55,8 +55,32 @@ def _paragraph_ranges(raw: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def _clean_chars(raw: str, start: int, end: int) -> tuple[list[str], list[int]]:
-    """Collapse spaces, drop invisible characters, compose combining marks (NFC)."""
+# Anything the fast path cannot handle: odd spaces, invisible and control characters, combining marks.
+_SPECIAL = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000\u200b-\u200d\u2060\ufeff\u00ad"
+                      "\x00-\x08\x0b-\x1f\x7f-\x9f\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u20d0-\u20ff]")
+_WORDS = re.compile(r"\S+")
+
+
+def _clean_chars(raw: str, start: int, end: int) -> tuple[list[str] | str, list[int] | range | array]:
+    """Collapse spaces, drop invisible characters, compose combining marks (NFC).
+
+    Most paragraphs hold nothing but words and plain spaces: those take a fast path that
+    joins the words with single spaces, with the same result as the general loop."""
+    if not _SPECIAL.search(raw, start, end):
+        words = list(_WORDS.finditer(raw, start, end))
+        if not words:
+            return [], []
+        text = " ".join(m.group() for m in words)
+        offs = array("l")
+        for k, m in enumerate(words):
+            if k:
+                offs.append(m.start() - 1)
+            offs.extend(range(m.start(), m.end()))
+        return text, offs
+    return _clean_chars_slow(raw, start, end)
+
+
+def _clean_chars_slow(raw: str, start: int, end: int) -> tuple[list[str], list[int]]:
     chars: list[str] = []
     offs: list[int] = []
     pending_space = False
@@ -93,16 +117,17 @@ def _key(text: str) -> str:
 
 def clean(raw: str) -> Cleaned:
     """Clean an article body.  Paragraphs are joined by a blank line."""
-    out_chars: list[str] = []
+    parts: list[str] = []
     out_offs = array("l")
     paragraphs: list[tuple[int, int]] = []
     dropped: list[tuple[str, str]] = []
     seen: set[str] = set()
+    length = 0
     for start, end in _paragraph_ranges(raw):
         chars, offs = _clean_chars(raw, start, end)
         if not chars:
             continue
-        para = "".join(chars)
+        para = chars if isinstance(chars, str) else "".join(chars)
         key = _key(para)
         if not key:
             dropped.append(("no words", para))
@@ -114,17 +139,19 @@ def clean(raw: str) -> Cleaned:
             dropped.append(("repeated paragraph", para))
             continue
         seen.add(key)
-        if out_chars:
-            out_chars.extend("\n\n")
+        if parts:
+            parts.append("\n\n")
             # The separator maps to the raw position just before this paragraph.
             out_offs.extend((max(start - 1, 0), max(start - 1, 0)))
-        paragraphs.append((len(out_chars), len(out_chars) + len(chars)))
-        out_chars.extend(chars)
+            length += 2
+        paragraphs.append((length, length + len(para)))
+        parts.append(para)
         out_offs.extend(offs)
-    return Cleaned("".join(out_chars), out_offs, paragraphs, dropped)
+        length += len(para)
+    return Cleaned("".join(parts), out_offs, paragraphs, dropped)
 
 
 def clean_line(text: str) -> str:
     """Clean a one-line field such as a title."""
     chars, _ = _clean_chars(text, 0, len(text))
-    return "".join(chars)
+    return chars if isinstance(chars, str) else "".join(chars)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..document import LOC, PER, Document, Entity, Mention
 from ..models import Models
-from ..nlp import parse
+from ..nlp import RawSpan, parse
 from .attach import attach_roles
 from .gazetteer import is_geopolitical
 from .merge import canonical_person_parts, canonical_place_name, merge_persons, merge_places_and_orgs
@@ -19,8 +19,10 @@ from .ner import candidates, extend_orgs, institution_candidates, mark_geopoliti
 __all__ = ["extract_entities"]
 
 
-def extract_entities(doc: Document, models: Models) -> list[Entity]:
-    spans = parse(doc, models)
+def extract_entities(doc: Document, models: Models, spans: list[RawSpan] | None = None) -> list[Entity]:
+    """The entity layer; ``spans`` are natasha's NER spans when ``nlp.parse_many`` ran already."""
+    if spans is None:
+        spans = parse(doc, models)
     cands = candidates(doc, spans)
     cands += quoted_candidates(doc, cands)
     cands += institution_candidates(doc, cands)
