@@ -26,7 +26,17 @@ def test_summary_is_two_to_four_sentences_from_the_text(sample_doc):
 def test_summary_carries_the_events(sample_doc):
     summary = sample_doc.brief.summary
     assert "Керри" in summary and "Кремле" in summary
-    assert "саммите G8" in summary
+    # The June meeting with Obama (at the G8 summit), said in the lead or in the G8 sentence.
+    assert "саммите G8" in summary or "встреча с президентом США Бараком Обамой в июне 2013 года" in summary
+
+
+def test_anaphoric_sentence_comes_with_what_it_points_to(sample_doc):
+    # «Об этом Путин заявил…» alone would not say what «этом» is.
+    parts = sentences(sample_doc.brief.summary)
+    for k, part in enumerate(parts):
+        if part.startswith(("Об этом", "Он ")):
+            assert k > 0
+    assert not parts[0].startswith(("Об этом", "Он ", "Кроме того"))
 
 
 def test_summary_skips_title_and_repeated_lead(sample_doc):

@@ -33,13 +33,32 @@ def make_brief(doc: Document) -> Brief:
     chosen: list[Sentence] = []
     size = 0
     for s in sorted(sents, key=lambda s: -scores[id(s)]):
-        if len(chosen) >= MAX_SENTENCES or (len(chosen) >= MIN_SENTENCES and (scores[id(s)] < 1.0 or size + (s.end - s.start) > MAX_CHARS)):
+        if s in chosen:
+            continue
+        unit = _with_antecedents(doc, sents, s)  # «Об этом Путин заявил…» comes with what «этом» is
+        new = [u for u in unit if u not in chosen]
+        grow = sum(u.end - u.start for u in new)
+        if len(chosen) >= MIN_SENTENCES and (scores[id(s)] < 1.0 or size + grow > MAX_CHARS):
             break
-        chosen.append(s)
-        size += s.end - s.start
+        if len(chosen) + len(new) > MAX_SENTENCES:
+            continue
+        chosen.extend(new)
+        size += grow
     chosen.sort(key=lambda s: s.start)
     summary = " ".join(_clean(doc.text[s.start : s.end]) for s in chosen)
     return Brief(summary=summary, keyphrases=keyphrases(doc))
+
+
+def _with_antecedents(doc: Document, sents: list[Sentence], s: Sentence, depth: int = 2) -> list[Sentence]:
+    """The sentence, after the candidate sentences right before it that its anaphoric opener
+    leans on («Он рассчитывает…», «Об этом Путин заявил…»), at most ``depth`` of them."""
+    unit = [s]
+    i = sents.index(s)
+    while depth and i > 0 and ANAPHORIC_OPENERS.match(doc.text[unit[0].start : unit[0].end].lstrip()):
+        i -= 1
+        unit.insert(0, sents[i])
+        depth -= 1
+    return unit
 
 
 def _candidates(doc: Document) -> list[Sentence]:
@@ -63,7 +82,9 @@ def _candidates(doc: Document) -> list[Sentence]:
 
 
 def _score(doc: Document, s: Sentence, rank: int) -> float:
-    score = sum(FACT_WEIGHTS.get(f.type, 1.0) for f in doc.facts if _carries(doc, s, f))
+    # A fact counts in full where it is told (its evidence), a little where its participants are
+    # only named again; a done event outweighs a plan: the news is what happened.
+    score = sum(FACT_WEIGHTS.get(f.type, 1.0) * _carries(doc, s, f) * (1.5 if f.status == "done" else 1.0) for f in doc.facts)
     names = {e.id for e in doc.entities for m in e.mentions if s.start <= m.start < s.end}
     score += 0.3 * min(len(names), 4)
     score += max(0.0, 1.0 - 0.25 * rank)  # the lead usually says the most
@@ -71,21 +92,20 @@ def _score(doc: Document, s: Sentence, rank: int) -> float:
     quoted = sum(min(q.end, s.end) - max(q.start, s.start) for q in doc.quotes if q.kind == "direct" and q.start < s.end and q.end > s.start)
     if text[:1] in QUOTE_MARKS or quoted > 0.5 * (s.end - s.start):
         score -= 1.5
-    if ANAPHORIC_OPENERS.match(text):
-        score -= 0.5
     if s.end - s.start > 350:
         score -= 1.0
     return score
 
 
-def _carries(doc: Document, s: Sentence, fact: Fact) -> bool:
+def _carries(doc: Document, s: Sentence, fact: Fact) -> float:
+    """1 in the fact's evidence sentence, 0.3 where two of its participants are named, else 0."""
     if fact.evidence and s.start <= fact.evidence.start < s.end:
-        return True
+        return 1.0
     names = [a.entity for a in fact.args if a.entity]
     if fact.type in ("Occupation", "Statement") or len(names) < 2:
-        return False
+        return 0.0
     inside = {eid for eid in names if any(s.start <= m.start < s.end for m in _mentions(doc, eid))}
-    return len(inside) >= 2
+    return 0.3 if len(inside) >= 2 else 0.0
 
 
 def _mentions(doc: Document, eid: str):
