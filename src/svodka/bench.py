@@ -49,7 +49,8 @@ Profiled with pyinstrument and py-spy on the devset (one process):
   MorphVocab (pymorphy2); nearly all of it is the first pymorphy parse of each distinct word, and most
   of that was dawg_python, the pure-Python dictionary reader pymorphy falls back to.
 - The entity layer's own work (name normalisation and inflection with pymorphy3) is ≈ 8 % of it.
-- The quotes layer is the largest after the entity layer (see the table above). Until commit 13f245d it
+- After the entity layer, times (a regex grammar over the text) is the largest layer (see the table
+  above); quotes, facts and brief take a few per cent together.  Until commit 13f245d the quotes layer
   walked a cycle of syntactic heads that natasha's parser returns on book_365 («сказал», «Скотт»,
   «астронавт», «продолжает») forever; the per-document time limit here (and in `svodka eval`) exists
   so that such a hang is reported instead of stopping the run.
@@ -71,6 +72,8 @@ documents compared before and after):
 - models.py: slovnet's CRF decoding for NER gathers each step's best scores with `max` instead of
   `np.indices` fancy indexing (same values, same order of sums): NER ≈ 15 % faster.
 
+Changed, with output equal up to floating-point rounding:
+
 - nlp.py: sentences go through slovnet's morphology and syntax models sorted by length, so each
   batch of 8 holds sentences of like length and little padding: morphology and syntax a third faster.
   This one is not bit-identical: padding is masked, but floating-point sums differ, and two syntax
@@ -78,8 +81,17 @@ documents compared before and after):
 - pipeline.py: `analyze_batch` (used by `svodka analyze --workers/--dask` and by this table's batched
   row) sends the sentences of several documents through the models in shared sorted batches; its
   JSON is byte-identical to analysing the same documents one by one with `analyze` (all 122 devset
-  documents compared).  One document at a time, svodka stays slower than natasha's bare pipeline,
-  because it does more: lemmas for every word, the entity, time, quote and fact layers.
+  documents compared).
+
+Where that leaves svodka: its share of natasha's work (segmentation, morphology, syntax, NER) now runs
+faster than natasha runs it, but svodka does more on top — lemmas for every word, its own entity
+work, times, quotes, facts, the brief — and in all it is still a little slower than natasha's bare
+pipeline (the ratio column).  The next candidates are the lemmas (a direct pymorphy3 look-up instead
+of natasha's MorphVocab, about half the cost, but its lemmas differ on ≈ 3 % of distinct words) and
+the time grammar.
+
+The first `make bench` on a new machine also builds the 1,000,000-document synthetic store for the
+corpus section (about 10 minutes on 2 cores; cached in .bench/ afterwards).
 """
 
 
