@@ -7,7 +7,6 @@ back in input order; a record that fails yields its error, never stops the batch
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -130,6 +129,3 @@ def _over_dask(records, settings, address, workers, published, title) -> Iterato
         if cluster is not None:
             cluster.close()
 
-
-def default_workers() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))

@@ -225,18 +225,15 @@ def _layers(data: Path, limit: int) -> dict:
     from .models import load_models
     from .nlp import parse
     from .pipeline import COMPONENTS, make_document
-    from .settings import Settings
-
     models = load_models()
     texts = _texts(data)[:limit]
     for text in texts[:WARMUP]:
         parse(make_document(text), models)
     totals = dict.fromkeys(["clean", *(c.name for c in COMPONENTS)], 0.0)
-    settings = Settings()
     failed = []
     for i, text in enumerate(texts):
         t = time.perf_counter()
-        doc = make_document(text, settings=settings)
+        doc = make_document(text)
         totals["clean"] += time.perf_counter() - t
         try:
             for comp in COMPONENTS:

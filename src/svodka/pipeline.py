@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -107,7 +108,6 @@ def make_document(
     published: str | dt.date | None = None,
     url: str | None = None,
     id: str | None = None,
-    settings: Settings | None = None,
 ) -> Document:
     """Clean the input and build the Document that the components fill."""
     if not isinstance(text, str):
@@ -123,8 +123,6 @@ def make_document(
         # The title is analysed as the first paragraph: headlines carry names and facts.
         shift = len(title) + 2
         body = f"{title}\n\n{body}" if body else title
-        from array import array
-
         offsets = array("l", [-1] * shift) + offsets
         paras = [(s + shift, e + shift) for s, e in paras]
     doc = Document(
@@ -154,7 +152,7 @@ def analyze(
     settings = settings or Settings()
     if flags:
         settings = dataclasses.replace(settings, **flags)
-    doc = make_document(text, title=title, published=published, url=url, id=id, settings=settings)
+    doc = make_document(text, title=title, published=published, url=url, id=id)
     return run(doc, settings, models)
 
 
@@ -192,7 +190,7 @@ def analyze_batch(
     for rec in records:
         try:
             doc = make_document(rec.get("text", ""), title=rec.get("title"), published=rec.get("published"),
-                                url=rec.get("url"), id=rec.get("id"), settings=settings)
+                                url=rec.get("url"), id=rec.get("id"))
         except InputError as exc:
             out.append(exc)
             continue
@@ -219,17 +217,16 @@ def analyze_record(
     )
 
 
-def analyze_many(records: Iterable[dict], settings: Settings | None = None) -> Iterator[Document | InputError]:
-    """Analyse records ({text, title, published, url, id}); a bad one yields its error, the rest go on."""
+def analyze_many(
+    records: Iterable[dict], settings: Settings | None = None, chunk: int = 16
+) -> Iterator[Document | InputError]:
+    """Analyse records ({text, title, published, url, id}) in order, ``chunk`` at a time through
+    ``analyze_batch``; a bad one yields its error, the rest go on."""
+    batch: list[dict] = []
     for rec in records:
-        try:
-            yield analyze(
-                rec.get("text", ""),
-                title=rec.get("title"),
-                published=rec.get("published"),
-                url=rec.get("url"),
-                id=rec.get("id"),
-                settings=settings,
-            )
-        except InputError as exc:
-            yield exc
+        batch.append(rec)
+        if len(batch) >= chunk:
+            yield from analyze_batch(batch, settings)
+            batch = []
+    if batch:
+        yield from analyze_batch(batch, settings)

@@ -121,7 +121,6 @@ def _add_role(info: PersonInfo, ph: RolePhrase, org: tuple[str | None, str | Non
         if cls == ph.cls and (ctry == country or ctry is None or country is None):
             # The same post said twice: keep the more explicit wording («президент России» over
             # «глава российского государства»; «госсекретарь США» over «госсекретарь»).
-            old = info.entity.roles[k]
             better = (ph.direct, country is not None) > (direct, ctry is not None)
             if better:
                 info.entity.roles[k] = role

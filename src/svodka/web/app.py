@@ -18,8 +18,6 @@ from pydantic import BaseModel, Field
 
 from ..errors import SvodkaError
 
-MAX_TEXT = 1_000_000
-
 
 class AnalyzeRequest(BaseModel):
     text: str = Field(..., description="The article body (its first paragraph may be the title).")
@@ -67,10 +65,11 @@ def create_app(db: str | Path | None = None) -> FastAPI:
 
     @app.post("/api/analyze")
     def analyze(req: AnalyzeRequest) -> dict[str, Any]:
+        from ..pipeline import MAX_CHARS
         from ..pipeline import analyze as run
 
-        if len(req.text) > MAX_TEXT:
-            raise HTTPException(413, f"text of {len(req.text)} characters is too large (limit {MAX_TEXT})")
+        if len(req.text) > MAX_CHARS:
+            raise HTTPException(413, f"text of {len(req.text)} characters is too large (limit {MAX_CHARS})")
         doc = run(
             req.text,
             title=req.title,
