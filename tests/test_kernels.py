@@ -1,0 +1,82 @@
+"""Our faster slovnet kernels give slovnet's own results (svodka.kernels, models._fast_crf)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from svodka.models import load_models
+
+SENTENCES = [
+    "Госсекретарь США Джон Керри прибыл в Москву для переговоров с Владимиром Путиным .".split(),
+    "По его словам , Россия и Соединенные Штаты могут провести конференцию по Сирии .".split(),
+    "Встреча прошла в Кремле .".split(),
+]
+
+
+@pytest.fixture(scope="module")
+def stock():
+    """natasha's models exactly as shipped, next to svodka's patched ones."""
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
+
+    emb = NewsEmbedding()
+    return {"morph": NewsMorphTagger(emb), "syntax": NewsSyntaxParser(emb), "ner": NewsNERTagger(emb)}
+
+
+def _encode(model, words):
+    infer = model.infer
+    batch = next(iter(infer.encoder([words])))
+    return infer.model, batch
+
+
+@pytest.mark.parametrize("name, attr", [("morph", "morph_tagger"), ("syntax", "syntax_parser"), ("ner", "ner_tagger")])
+def test_encoder_matches_slovnet(stock, name, attr):
+    ours = getattr(load_models(), attr)
+    assert type(ours.infer.model.encoder).__name__ == "FastCNNEncoder"
+    for words in SENTENCES:
+        model_a, batch = _encode(stock[name], words)
+        model_b, _ = _encode(ours, words)
+        emb_a = model_a.emb(batch.word_id, batch.shape_id)
+        emb_b = model_b.emb(batch.word_id, batch.shape_id)
+        assert np.array_equal(emb_a, emb_b)  # the navec look-up gathers the very same floats
+        out_a = model_a.encoder(emb_a, batch.pad_mask)
+        out_b = model_b.encoder(emb_b, batch.pad_mask)
+        assert out_a.shape == out_b.shape
+        np.testing.assert_allclose(out_a, out_b, rtol=1e-4, atol=1e-3)  # float32 sums in another order
+
+
+def test_padded_batch_matches_slovnet(stock):
+    """Sentences of different lengths in one batch: padding stays masked."""
+    infer = stock["morph"].infer
+    batch = next(iter(infer.encoder(SENTENCES)))
+    ours = load_models().morph_tagger.infer.model
+    x = infer.model.emb(batch.word_id, batch.shape_id)
+    a = infer.model.encoder(x.copy(), batch.pad_mask)
+    b = ours.encoder(x.copy(), batch.pad_mask)
+    np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-3)
+    assert not b[batch.pad_mask].any()
+
+
+def test_tags_and_heads_match_slovnet(stock):
+    models = load_models()
+    for ours, theirs in ((models.morph_tagger, stock["morph"]), (models.syntax_parser, stock["syntax"])):
+        for a, b in zip(ours.map(SENTENCES), theirs.map(SENTENCES)):
+            assert [vars(t) for t in a.tokens] == [vars(t) for t in b.tokens]
+    ours = list(models.ner_tagger(" ".join(SENTENCES[0])).spans)
+    theirs = list(stock["ner"](" ".join(SENTENCES[0])).spans)
+    assert [(s.start, s.stop, s.type) for s in ours] == [(s.start, s.stop, s.type) for s in theirs]
+
+
+def test_crf_decode_is_slovnets(stock):
+    from slovnet.exec.model import CRF
+
+    ours = load_models().ner_tagger.infer.model.head.crf
+    theirs = stock["ner"].infer.model.head.crf
+    assert type(theirs).decode is CRF.decode and ours.decode.__func__ is not CRF.decode
+    rng = np.random.default_rng(7)
+    emissions = rng.standard_normal((3, 40, ours.transitions.array.shape[0])).astype(np.float32)
+    mask = np.zeros((3, 40), dtype=bool)
+    for row, size in enumerate((40, 17, 1)):
+        mask[row, :size] = True
+    for got, want in zip(ours.decode(emissions, mask), theirs.decode(emissions, mask), strict=True):
+        assert got.tolist() == want.tolist()
