@@ -30,7 +30,7 @@ from numpy.lib.stride_tricks import as_strided
 class _ConvLayer:
     """Conv1d → ReLU → BatchNorm1d, channels last."""
 
-    __slots__ = ("weight", "bias", "kernel", "padding", "mean", "std", "scale", "shift")
+    __slots__ = ("bias", "kernel", "mean", "padding", "scale", "shift", "std", "weight")
 
     def __init__(self, layer: Any) -> None:
         conv, norm = layer.conv, layer.norm

@@ -43,7 +43,6 @@ def load_models() -> Models:
     """Build natasha's models once; every later call returns the same object."""
     _limit_blas()
     from natasha import (
-        MorphVocab,
         NewsEmbedding,
         NewsMorphTagger,
         NewsNERTagger,
