@@ -27,107 +27,140 @@ def parse(doc: Document, models: Models) -> list[RawSpan]:
     return parse_many([doc], models)[0]
 
 
+# Why not natasha's ``Doc``: it runs the same razdel segmenter and slovnet models, but wraps
+# every token and tag in three layers of record objects (razdel → slovnet markup → natasha
+# token) that we would then copy into ours; that was a fifth of the whole analysis.  Here the
+# models' outputs go straight into svodka's tokens, with the same results.
+
+
 def parse_many(docs: list[Document], models: Models) -> list[list[RawSpan]]:
     """``parse`` for several documents at once: their sentences go through the morphology and
     syntax models in shared length-sorted batches, which is faster than one document at a time."""
-    from natasha import Doc as NatashaDoc
-
-    nds = []
-    for doc in docs:
-        nd = NatashaDoc(doc.text)
-        nd.segment(models.segmenter)
-        nds.append(nd)
-    _tag_morph_and_syntax([s for nd in nds for s in nd.sents], models)
+    segmented = [_segment(doc.text) for doc in docs]
+    words = [[tok.text for tok in toks] for _, sents in segmented for _, _, toks in sents]
+    tags = _sorted_run(_morph, words, models)
+    trees = _sorted_run(_syntax, words, models)
     out = []
-    for doc, nd in zip(docs, nds):
-        out.append(_ner(nd, models))
-        adapt_tokens(doc, nd, models)
+    at = 0
+    for doc, (words_of_doc, sents) in zip(docs, segmented):
+        count = len(sents)
+        _build_tokens(doc, sents, tags[at : at + count], trees[at : at + count], models)
+        at += count
+        out.append(_ner(doc.text, words_of_doc, models))
     return out
 
 
-def _sorted_map(model, chunk: list[list[str]]) -> list:
-    """slovnet's ``map`` over sentences sorted by length, results back in text order.
+def _segment(text: str) -> tuple[list, list[tuple[int, int, list]]]:
+    """razdel's tokens, and its sentences each with the tokens inside it, as natasha's
+    ``Doc.segment`` groups them."""
+    from razdel import sentenize, tokenize
+
+    if not text:
+        return [], []
+    tokens = list(tokenize(text))
+    sents = []
+    index = 0
+    for sent in sentenize(text):
+        chunk = []
+        while index < len(tokens):  # natasha's envelop_spans: a token must lie inside its sentence
+            tok = tokens[index]
+            index += 1
+            if tok.start < sent.start:
+                continue
+            if tok.stop <= sent.stop:
+                chunk.append(tok)
+            else:
+                index -= 1
+                break
+        sents.append((sent.start, sent.stop, chunk))
+    return tokens, sents
+
+
+def _sorted_run(run, chunk: list[list[str]], models: Models) -> list:
+    """``run`` over sentences sorted by length, results back in text order.
 
     slovnet pads each batch of 8 sentences to its longest one; sorted, the batches hold
     sentences of like length and the padding (a third of morphology and syntax time on
     news) mostly goes.  Padding is masked, so the analyses are the same up to float
-    rounding: on the factRuEval devset two syntactic heads of 30,940 tokens differ.
+    rounding: on the factRuEval devset a few syntactic heads of 30,914 tokens differ.
     """
     order = sorted(range(len(chunk)), key=lambda i: len(chunk[i]))
     out: list = [None] * len(chunk)
-    for i, markup in zip(order, model.map([chunk[i] for i in order])):
-        out[i] = markup
+    for i, result in zip(order, run([chunk[i] for i in order], models)):
+        out[i] = result
     return out
 
 
-def _tag_morph_and_syntax(sents: list, models: Models) -> None:
-    """natasha's ``tag_morph`` and ``parse_syntax`` over sentences (of one or more documents),
-    with length-sorted batches.  (Syntax ids are numbered across the whole batch; only heads
-    within a sentence are read from them.)"""
-    from natasha.doc import inject_morph, inject_syntax, offset_syntax, sent_words
-
-    chunk = [sent_words(sent) for sent in sents]
-    for sent, markup in zip(sents, _sorted_map(models.morph_tagger, chunk)):
-        inject_morph(sent.tokens, markup.tokens)
-    for sent_id, (sent, markup) in enumerate(zip(sents, _sorted_map(models.syntax_parser, chunk)), 1):
-        inject_syntax(sent.tokens, markup.tokens)
-        offset_syntax(sent_id, sent.tokens)
+# tag id → (UD part of speech, features), per tags vocabulary
+_TAGS: dict[tuple[int, int], tuple[str, dict[str, str]]] = {}
 
 
-def _ner(nd, models: Models) -> list[RawSpan]:
-    """natasha's NER spans, tagging the words natasha's segmenter already found.
+def _morph(sents: list[list[str]], models: Models):
+    """Per sentence, each word's (pos, feats), as slovnet's morphology tagger decodes them."""
+    from slovnet.conll import parse_conll_tag
 
-    ``Doc.tag_ner`` hands slovnet the raw text, which cuts it into words again
-    with the same razdel tokenizer; giving it those words saves that pass and
-    yields the same spans.  Falls back to ``tag_ner`` if slovnet's internals change.
-    """
-    text = nd.text
-    if not text.strip():
+    infer = models.morph_tagger.infer
+    items = infer.decoder.tags_vocab.items
+    key = id(items)
+    for pred in infer.process(infer.encoder(sents)):
+        row = []
+        for tag_id in pred.tolist():
+            tag = _TAGS.get((key, tag_id))
+            if tag is None:
+                tag = _TAGS[(key, tag_id)] = parse_conll_tag(items[tag_id])
+            row.append(tag)
+        yield row
+
+
+def _syntax(sents: list[list[str]], models: Models):
+    """Per sentence, (heads, relations): a head is a word's 1-based position, 0 for the root."""
+    infer = models.syntax_parser.infer
+    rels = infer.decoder.rels_vocab.items
+    for head_ids, rel_ids in infer.process(infer.encoder(sents)):
+        yield head_ids.tolist(), [rels[r] for r in rel_ids.tolist()]
+
+
+def _ner(text: str, tokens: list, models: Models) -> list[RawSpan]:
+    """slovnet's NER spans over the razdel tokens of the text (``Doc.tag_ner`` would cut the
+    text into the very same words again)."""
+    from slovnet.bio import bio_spans
+
+    if not text.strip() or not tokens:
         return []
-    try:
-        from slovnet.markup import BIOMarkup
-
-        infer = models.ner_tagger.infer
-        words = [tok.text for tok in nd.tokens]
-        tags = next(iter(infer.decoder(infer.process(infer.encoder([words])))))
-        markup = BIOMarkup.from_tuples(zip(words, tags)).to_span(text)
-        found = markup.spans
-    except (ImportError, AttributeError, TypeError):  # pragma: no cover - another slovnet version
-        nd.tag_ner(models.ner_tagger)
-        found = nd.spans
-    return [RawSpan(s.start, s.stop, s.type, text[s.start : s.stop]) for s in found]
+    infer = models.ner_tagger.infer
+    words = [tok.text for tok in tokens]
+    tags = next(iter(infer.decoder(infer.process(infer.encoder([words])))))
+    return [RawSpan(s.start, s.stop, s.type, text[s.start : s.stop]) for s in bio_spans(tokens, tags)]
 
 
-def adapt_tokens(doc: Document, nd, models: Models) -> None:
+def _build_tokens(doc: Document, sents: list, tags: list, trees: list, models: Models) -> None:
     tokens: list[Token] = []
-    sents: list[Sentence] = []
+    sentences: list[Sentence] = []
     vocab = models.morph_vocab
-    for si, sent in enumerate(nd.sents):
+    for si, ((start, stop, toks), row, (heads, rels)) in enumerate(zip(sents, tags, trees)):
         first = len(tokens)
-        ids = {}
-        for tok in sent.tokens:
-            ids[tok.id] = len(tokens)
+        for tok, (pos, feats), rel in zip(toks, row, rels):
             tokens.append(
                 Token(
                     start=tok.start,
                     end=tok.stop,
                     text=tok.text,
-                    lemma=_lemma(tok, vocab),
-                    pos=tok.pos or "X",
-                    feats=dict(tok.feats or {}),
+                    lemma=_lemma(tok.text, pos, feats, vocab),
+                    pos=pos or "X",
+                    feats=dict(feats),
                     head=-1,
-                    rel=tok.rel or "",
+                    rel=rel or "",
                     sent=si,
                 )
             )
-        for tok in sent.tokens:
-            head = ids.get(tok.head_id)
-            if head is not None and head != ids[tok.id]:
-                tokens[ids[tok.id]].head = head
+        size = len(toks)
+        for i, head in enumerate(heads):
+            if 1 <= head <= size and head != i + 1:  # 0 is the root; a word is not its own head
+                tokens[first + i].head = first + head - 1
         _break_cycles(tokens, first, len(tokens))
-        sents.append(Sentence(start=sent.start, end=sent.stop, first=first, last=len(tokens)))
+        sentences.append(Sentence(start=start, end=stop, first=first, last=len(tokens)))
     doc.tokens = tokens
-    doc.sents = sents
+    doc.sents = sentences
 
 
 def _break_cycles(tokens: list[Token], first: int, last: int) -> None:
@@ -155,17 +188,16 @@ _LEMMAS: dict[tuple, str] = {}
 _LEMMA_CACHE_SIZE = 200_000
 
 
-def _lemma(tok, vocab) -> str:
-    if tok.pos in ("PUNCT", "NUM", "SYM", "X") or not tok.text[:1].isalpha():
-        return tok.text.lower()
-    feats = tok.feats
-    key = (id(vocab), tok.text, tok.pos, tuple(feats.items()) if feats else None)
+def _lemma(text: str, pos: str, feats: dict, vocab) -> str:
+    if pos in ("PUNCT", "NUM", "SYM", "X") or not text[:1].isalpha():
+        return text.lower()
+    key = (id(vocab), text, pos, tuple(feats.items()) if feats else None)
     lemma = _LEMMAS.get(key)
     if lemma is None:
         try:
-            lemma = (vocab.lemmatize(tok.text, tok.pos, feats) or tok.text).lower()
+            lemma = (vocab.lemmatize(text, pos, feats) or text).lower()
         except Exception:  # pymorphy can fail on odd tokens; the word itself is a fine lemma
-            lemma = tok.text.lower()
+            lemma = text.lower()
         if len(_LEMMAS) >= _LEMMA_CACHE_SIZE:
             _LEMMAS.clear()
         _LEMMAS[key] = lemma
