@@ -40,55 +40,58 @@ SHORT = "Госсекретарь США Джон Керри прилетел в
 # What profiling found and what was changed; kept here so `make bench` rewrites it with the figures.
 NOTES = """## What limits speed
 
-Profiled with pyinstrument and py-spy on the devset (one process):
+Profiled with pyinstrument and py-spy on the devset (one process). Of the parse (segmentation, the
+three slovnet models, lemmas), which is ≈ 80 % of svodka's time:
 
-- natasha's own models are most of the «entities» layer: segmentation ≈ 7 %, morphology, syntax and NER
-  ≈ 30 % each of natasha's time; inside them slovnet's Conv1d (im2col copy + matmul) and, for NER, a
-  per-token Viterbi loop.
-- Lemmas: svodka lemmatises every word (natasha's pipeline only its NER spans) through natasha's
-  MorphVocab (pymorphy2); nearly all of it is the first pymorphy parse of each distinct word, and most
-  of that was dawg_python, the pure-Python dictionary reader pymorphy falls back to.
-- The entity layer's own work (name normalisation and inflection with pymorphy3) is ≈ 8 % of it.
-- After the entity layer, times (a regex grammar over the text) is the largest layer (see the table
-  above); quotes, facts and brief take a few per cent together.  Until commit 13f245d the quotes layer
-  walked a cycle of syntactic heads that natasha's parser returns on book_365 («сказал», «Скотт»,
-  «астронавт», «продолжает») forever; the per-document time limit here (and in `svodka eval`) exists
-  so that such a hang is reported instead of stopping the run.
+- the matrix products of slovnet's convolutions, ≈ 35 %: now bound by float32 BLAS throughput on one
+  core (≈ 80 GFLOP/s measured), so they shrink only with fewer words or a smaller model;
+- lemmas, ≈ 20 %: svodka lemmatises every word (natasha's pipeline only its NER spans); nearly all of
+  it is pymorphy's first parse of each distinct word;
+- razdel's segmentation, ≈ 12 % (pure Python, the same cost natasha pays);
+- NER's Viterbi decoding, ≈ 8 %: one step per word, a handful of small numpy calls each.
+
+After the parse: the entity layer's own work (nominative names with pymorphy3) ≈ 6 %, times (a
+regex grammar over the text) ≈ 6 %, quotes, facts and brief a few per cent together (the table
+above).  Until commit 13f245d the quotes layer walked a cycle of syntactic heads that natasha's
+parser returns on book_365 («сказал», «Скотт», «астронавт», «продолжает») forever; the per-document
+time limit here (and in `svodka eval`) exists so that such a hang is reported instead of stopping
+the run.
 
 Changed, with identical output (every token, lemma, head, relation and NER span of the 122 devset
 documents compared before and after):
 
-- nlp.py: lemmas cached by (word, POS, features) on top of natasha's cache of pymorphy parses:
-  a repeated word costs a dictionary look-up (0.18 → 0.05 s of CPU for a second pass over the devset;
-  the first pass is bound by pymorphy).
-- pyproject.toml: dawg2, the C reader of pymorphy's dictionaries (pymorphy2 and pymorphy3 pick it up
-  when installed): lemmas of one pass over the devset 1.29 → 0.58 s of CPU, and the entity layer's
-  pymorphy3 calls gain the same way; the JSON of all 122 devset analyses is byte-identical with and
-  without it.
+- nlp.py: razdel and the three slovnet models are called directly and their outputs written straight
+  into svodka's tokens.  natasha's `Doc` wrapped every token and tag in three layers of record objects
+  (razdel → slovnet markup → natasha token) that svodka then copied: the whole analysis 1.09× → 1.29×
+  natasha in this table.
+- kernels.py: navec's look-up is one flat `take` instead of two-axis fancy indexing (same floats).
 - models.py: slovnet's encoders remember each word's vocabulary and shape ids (they were recomputed at
-  every occurrence, in each of the three models): the entity layer ≈ 7 % faster.
-- nlp.py: NER tags the words natasha's segmenter already found instead of letting slovnet cut the
-  text again with the same razdel tokenizer (≈ 0.2 s of CPU per pass over the devset).
+  every occurrence), one cache for the three models, whose vocabularies are equal.
 - models.py: slovnet's CRF decoding for NER gathers each step's best scores with `max` instead of
-  `np.indices` fancy indexing (same values, same order of sums): NER ≈ 15 % faster.
+  `np.indices` fancy indexing (same values, same order of sums), skips the mask where no sequence
+  has ended and backtracks over plain lists: 4.2 → 2.1 ms per 300 words.
+- models.py: natasha's MorphVocab converts each pymorphy tag to UD once, not once per parse.
+- nlp.py: lemmas cached by (word, POS, features) on top of natasha's cache of pymorphy parses.
+- pyproject.toml: dawg2, the C reader of pymorphy's dictionaries (pymorphy2 and pymorphy3 pick it up
+  when installed): lemmas of one pass over the devset 1.29 → 0.58 s of CPU.
 
-Changed, with output equal up to floating-point rounding:
+Changed, with output equal up to float32 rounding (9 syntactic heads of the devset's 30,914 tokens
+differ, all in long bulleted lists; tags, lemmas and NER spans identical, track scores unchanged):
 
+- kernels.py: slovnet's convolutions run channels-last.  slovnet keeps PyTorch's layout (batch ×
+  features × words) and gathers each window element by element before its matrix product; with
+  words before features a window of 3 words is one contiguous run of 3 × features floats, so the
+  gathering is a memcpy, and ReLU, batch norm and the padding mask run in place on contiguous
+  memory.  The three-layer encoder 4.7 → 2.9 ms on a batch of 8 × 40 words; the whole analysis
+  5.1 → 4.1 s of CPU over the devset.
 - nlp.py: sentences go through slovnet's morphology and syntax models sorted by length, so each
   batch of 8 holds sentences of like length and little padding: morphology and syntax a third faster.
-  This one is not bit-identical: padding is masked, but floating-point sums differ, and two syntax
-  heads of the devset's 30,940 tokens change (scores of all tracks unchanged).
 - pipeline.py: `analyze_batch` (used by `svodka analyze --workers/--dask` and by this table's batched
   row) sends the sentences of several documents through the models in shared sorted batches; its
-  JSON is byte-identical to analysing the same documents one by one with `analyze` (all 122 devset
-  documents compared).
+  JSON is byte-identical to analysing the same documents one by one with `analyze`.
 
-Where that leaves svodka: its share of natasha's work (segmentation, morphology, syntax, NER) now runs
-faster than natasha runs it, but svodka does more on top — lemmas for every word, its own entity
-work, times, quotes, facts, the brief — and in all it is still a little slower than natasha's bare
-pipeline (the ratio column).  The next candidates are the lemmas (a direct pymorphy3 look-up instead
-of natasha's MorphVocab, about half the cost, but its lemmas differ on ≈ 3 % of distinct words) and
-the time grammar.
+Tried and dropped: batching NER across documents, slovnet batches of 32, lemmas straight from
+pymorphy3 (about half the lemma cost, but different lemmas on ≈ 3 % of distinct words).
 
 The first `make bench` on a new machine also builds the 1,000,000-document synthetic store for the
 corpus section (about 10 minutes on 2 cores; cached in .bench/ afterwards).
