@@ -252,3 +252,44 @@ def test_every_head_chain_ends_at_a_root(models, factru_dir):
             assert j not in seen
             seen.add(j)
             j = doc.tokens[j].head
+
+
+# -- foreign names in oblique cases (factRuEval sentences) ----------------------
+
+
+def test_two_given_names_and_a_surname_declined_like_a_feminine_noun(models):
+    # «Хуан» is also a Chinese surname; «Пабло» is a known given name, so the order is Western,
+    # and a man's «Монтойя» declines like a feminine noun (dative «Монтойе»).
+    e = by_name(ents("На третьем месте финишировал Хуану Пабло Монтойе из команды МакЛарен-Мерседес.", models), "Хуан Пабло Монтойя")
+    assert (e.parts.first, e.parts.last) == ("Хуан Пабло", "Монтойя")
+
+
+def test_masculine_accusative_is_genitive(models):
+    e = by_name(ents("Чамитофф должен заменить Гаррета Рейсмана на борту станции.", models), "Гаррет Рейсман")
+    assert e.parts.first == "Гаррет"
+
+
+def test_apostrophe_surname_is_one_word(models):
+    e = by_name(ents("— заявил глава Business NZ Фил О’Рейли.", models), "Фил О’Рейли")
+    assert (e.parts.first, e.parts.last) == ("Фил", "О’Рейли")
+
+
+def test_short_surname_in_genitive_joins_its_person_and_the_right_minister_is_described(models):
+    text = (
+        "Об этом заявил министр финансов Новой Зеландии Майкл Каллен. "
+        "Министр по государственным сборам Новой Зеландии Питер Данн подчеркнул, что реформа идёт. "
+        "По словам Данна, наблюдатели неверно интерпретируют заявления министра финансов."
+    )
+    found = ents(text, models)
+    dunne = by_name(found, "Питер Данн")
+    assert "Данна" in [m.text for m in dunne.mentions]
+    assert not [e for e in found if e.name == "Данна"]
+    cullen = by_name(found, "Майкл Каллен")
+    assert "министра финансов" in [m.text for m in cullen.mentions]
+    assert "министра финансов" not in [m.text for m in dunne.mentions]
+
+
+def test_east_asian_order_still_holds(models):
+    found = ents("Ким Чен Ын и Ху Цзиньтао встретились в Пекине.", models)
+    assert by_name(found, "Ким Чен Ын").parts.last == "Ким"
+    assert by_name(found, "Ху Цзиньтао").parts.last == "Ху"

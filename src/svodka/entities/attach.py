@@ -17,6 +17,7 @@ class PersonInfo:
     entity: Entity
     mentions: list[int] = field(default_factory=list)  # token offsets where named
     posts: list[tuple[str, str | None, bool]] = field(default_factory=list)  # (class, country key, direct)
+    words: list[frozenset[str]] = field(default_factory=list)  # content lemmas of each role phrase
 
 
 def attach_roles(
@@ -107,7 +108,12 @@ def _named_by(ph: RolePhrase, tokens: list[Token], starts: dict[int, Candidate],
     return None
 
 
+def _words(ph: RolePhrase, tokens: list[Token]) -> frozenset[str]:
+    return frozenset(t.lemma for t in tokens[ph.first : ph.last + 1] if t.pos in ("NOUN", "ADJ", "PROPN"))
+
+
 def _add_role(info: PersonInfo, ph: RolePhrase, org: tuple[str | None, str | None], tokens: list[Token]) -> None:
+    info.words.append(_words(ph, tokens))
     country = alias_key(org[1]) if org[1] else None
     role = Role(
         name=ph.name,
@@ -141,6 +147,7 @@ def _resolve(
     president, an organisation has many heads of many departments («глава Отдела»)."""
     at = tokens[ph.first].start
     country = alias_key(org[1]) if org[1] else None
+    words = _words(ph, tokens)
     best, best_score = None, 0.0
     for info in persons.values():
         before = [m for m in info.mentions if m < at]
@@ -151,7 +158,9 @@ def _resolve(
             continue
         if fit == 0 and not of_state:
             continue  # «министр» alone, «глава Отдела», and nobody known to be one: too vague to guess
-        score = fit * 10 + len(info.mentions) + 1.0 / (1 + (at - max(before)) / 500)
+        # Two ministers named: «министра финансов» is the one whose post said «министр финансов».
+        same_words = fit > 0 and len(words) > 1 and any(words <= w for w in info.words)
+        score = fit * 10 + 5 * same_words + len(info.mentions) + 1.0 / (1 + (at - max(before)) / 500)
         if score > best_score:
             best, best_score = info, score
     return best

@@ -49,7 +49,19 @@ def _same_word(a: str | None, b: str | None) -> bool:
     if a == b:
         return True
     stem = min(len(a), len(b)) - 2
-    return stem >= 4 and a[:stem] == b[:stem] and abs(len(a) - len(b)) <= 2
+    if stem >= 4 and a[:stem] == b[:stem] and abs(len(a) - len(b)) <= 2:
+        return True
+    # A short surname on a consonant and its case forms: «Данн» and «По словам Данна», «Хван», «Хвану».
+    short, long_ = sorted((a, b), key=len)
+    return (
+        len(short) >= 3
+        and short[-1] in _CONSONANTS
+        and long_.startswith(short)
+        and long_[len(short) :] in ("а", "у", "ом", "е", "ым", "ем")
+    )
+
+
+_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
 
 
 def merge_persons(cands: list[Candidate]) -> list[Cluster]:

@@ -44,21 +44,28 @@ def _nominative(word: str, case: str | None, gender: str | None, person: bool) -
         return word
     if case in (None, "Nom") or not _is_cyrillic(word):
         return word
-    want_case = _CASE.get(case)
+    want_cases = {_CASE.get(case)}
+    if person and case == "Acc" and gender != "Fem":
+        # A man's accusative is his genitive («заменить Гаррета»); pymorphy's guesses for an
+        # unknown word take it for inanimate, whose accusative is the nominative.
+        want_cases.add("gent")
     want_gender = _GENDER.get(gender or "")
-    best = None
-    for parse in morph_analyzer().parse(word):
-        tag = parse.tag
-        if "Fixd" in tag:
-            return word
-        if tag.POS not in ("NOUN", "ADJF") or _CASE_ALT.get(tag.case, tag.case) != want_case:
-            continue
-        if person and not (_NAME_TAGS & tag.grammemes) and parse.is_known:
-            continue
-        if want_gender and tag.gender and want_gender != str(tag.gender) and "ms-f" not in tag.grammemes:
-            continue
-        best = parse
-        break
+    parses = []
+    for p in morph_analyzer().parse(word):
+        if "Fixd" in p.tag:  # indeclinable («Керри», «Шойгу»), unless a likelier analysis came first
+            break
+        if p.tag.POS in ("NOUN", "ADJF") and _CASE_ALT.get(p.tag.case, p.tag.case) in want_cases:
+            parses.append(p)
+    if person:
+        parses = [p for p in parses if _NAME_TAGS & p.tag.grammemes or not p.is_known]
+    best = next(
+        (p for p in parses if not (want_gender and p.tag.gender and want_gender != str(p.tag.gender) and "ms-f" not in p.tag.grammemes)),
+        None,
+    )
+    if best is None and person and want_gender == "masc":
+        # «Хуану Пабло Монтойе»: a man's surname in -а/-я declines like a feminine noun
+        # (Монтойя, Гойя, Сантана), so pymorphy's guess for it is feminine.
+        best = next((p for p in parses if not p.is_known and p.normal_form.endswith(("а", "я"))), None)
     if best is None:
         return word
     number = "sing" if best.tag.number == "sing" or person else best.tag.number
@@ -134,8 +141,9 @@ def split_name(words: list[str]) -> NameParts:
             return NameParts(middle=words[0])
         return NameParts(last=words[0])
     if len(words) == 2:
-        # «Ху Цзиньтао», «Ким Чен Ын»: Chinese and Korean names put the surname first.
-        if words[0].lower() in EAST_ASIAN_SURNAMES and kinds[1] != "last":
+        # «Ху Цзиньтао», «Ким Чен Ын»: Chinese and Korean names put the surname first; not
+        # «Хуан Пабло», whose second word the dictionary knows as a Western name.
+        if words[0].lower() in EAST_ASIAN_SURNAMES and kinds[1] not in ("last", "first"):
             return NameParts(first=words[1], last=words[0])
         # «Путин Владимир»: surname first when the dictionary says so.
         if kinds[0] == "last" and kinds[1] == "first":
@@ -143,7 +151,7 @@ def split_name(words: list[str]) -> NameParts:
         if kinds[1] == "middle":
             return NameParts(first=words[0], middle=words[1])
         return NameParts(first=words[0], last=words[1])
-    if len(words) == 3 and words[0].lower() in EAST_ASIAN_SURNAMES and kinds[2] != "middle":
+    if len(words) == 3 and words[0].lower() in EAST_ASIAN_SURNAMES and not {kinds[1], kinds[2]} & {"first", "last", "middle"}:
         return NameParts(first=f"{words[1]} {words[2]}", last=words[0])  # «Ким Чен Ир», «Хван Чжан Еп»
     if kinds[0] == "last" and kinds[2] == "middle":
         return NameParts(first=words[1], middle=words[2], last=words[0])

@@ -290,11 +290,36 @@ def _plausible(doc: Document, tokens: list[Token], cand: Candidate, in_names: se
     return True
 
 
+_APOSTROPHES = frozenset("'’ʼ`")
+
+
+def _person_words(toks: list[Token]) -> list[str]:
+    """A person's name words in the nominative.  razdel cuts «О’Рейли» and «д’Артаньян» at the
+    apostrophe; the pieces, written together, are one word again (only its last piece declines)."""
+    words: list[str] = []
+    glue = False
+    for prev, tok in zip([None, *toks], toks):
+        touching = prev is not None and prev.end == tok.start
+        if tok.text in _APOSTROPHES and touching and words:
+            words[-1] += tok.text
+            glue = True
+        elif tok.text[:1].isalpha():
+            word = person_word(tok)
+            if glue and touching:
+                words[-1] += word
+            else:
+                words.append(word)
+            glue = False
+        else:
+            glue = False
+    return words
+
+
 def normalise(doc: Document, cand: Candidate) -> None:
     tokens = doc.tokens
     toks = [tokens[i] for i in cand.toks]
     if cand.type == "PER":
-        words = [person_word(t) for t in toks if t.text[:1].isalpha()]
+        words = _person_words(toks)
         cand.parts = split_name(words)
         cand.normal = " ".join(words)
         cand.key = (cand.parts.last or cand.parts.first or cand.normal).lower().replace("ё", "е")
