@@ -293,3 +293,10 @@ def test_east_asian_order_still_holds(models):
     found = ents("Ким Чен Ын и Ху Цзиньтао встретились в Пекине.", models)
     assert by_name(found, "Ким Чен Ын").parts.last == "Ким"
     assert by_name(found, "Ху Цзиньтао").parts.last == "Ху"
+
+
+def test_seat_of_power_is_a_place_or_the_administration_in_it(models):
+    assert by_name(ents("Встреча прошла в Кремле.", models), "Кремль").type == "LOC"
+    assert by_name(ents("Кремль всех опередил: первое заявление подал он.", models), "Кремль").type == "ORG"
+    assert by_name(ents("В начале недели Белый дом получил известие о визите.", models), "Белый дом").type == "ORG"
+    assert by_name(ents("Обама принимает в Белом доме французского коллегу.", models), "Белый дом").type == "LOC"

@@ -7,14 +7,14 @@ descriptions attached to persons (roles, attach).
 
 from __future__ import annotations
 
-from ..document import LOC, PER, Document, Entity, Mention
+from ..document import LOC, ORG, PER, Document, Entity, Mention
 from ..models import Models
 from ..nlp import RawSpan, parse
 from .attach import attach_roles
-from .gazetteer import is_geopolitical
+from .gazetteer import SEATS_OF_POWER, is_geopolitical
 from .merge import canonical_person_parts, canonical_place_name, merge_persons, merge_places_and_orgs
 from .names import full_name
-from .ner import candidates, extend_orgs, institution_candidates, mark_geopolitical, quoted_candidates
+from .ner import candidates, extend_orgs, institution_candidates, mark_geopolitical, quoted_candidates, used_as_place
 
 __all__ = ["extract_entities"]
 
@@ -42,6 +42,9 @@ def extract_entities(doc: Document, models: Models, spans: list[RawSpan] | None 
     places: list[Entity] = []
     for cl in other_clusters:
         name = canonical_place_name(cl, tokens)
+        if name.lower().replace("ё", "е") in SEATS_OF_POWER:
+            places_used = sum(1 if used_as_place(doc, m) else -1 for m in cl.members)
+            cl.type = LOC if places_used >= 0 else ORG
         ent = Entity(id="", type=cl.type, name=name)
         ent.geopolitical = cl.type == LOC and is_geopolitical(name)
         entities.append(ent)

@@ -124,6 +124,8 @@ ORGANISATIONS = frozenset(
     """ес евросоюз европейский_союз оон нато снг обсе вто мвф опек юнеско магатэ шос брикс асеан одкб еаэс
     атэс g8 g20 g7 большая_восьмерка большая_двадцатка евразэс совбез совет_безопасности_оон""".replace("_", " ").split()
 )
+# Buildings that stand for the power inside them: a place «в Кремле», an organisation when «Кремль заявил».
+SEATS_OF_POWER = frozenset({"кремль", "белый дом", "елисейский дворец", "даунинг-стрит", "смольный"})
 # Things natasha tags as organisations that are places: a space station is where people are.
 PLACES = frozenset({"мкс", "международная космическая станция"})
 

@@ -362,6 +362,17 @@ def mark_geopolitical(doc: Document, cand: Candidate) -> None:
     cand.geopolitical = True
 
 
+def used_as_place(doc: Document, cand: Candidate) -> bool:
+    """«в Кремле», «стены Белого дома»: the building; «Кремль заявил», «ставленник Кремля»: the
+    administration in it (metonymy, which factRuEval tags as an organisation)."""
+    tokens = doc.tokens
+    root = _conj_root(tokens, cand.toks[head_of(tokens, cand.toks)])
+    if _preposition_of(tokens, root) in _PREPOSITIONS_OF_PLACE:
+        return True
+    head = tokens[tokens[root].head] if tokens[root].head >= 0 else None
+    return head is not None and tokens[root].rel == "nmod" and head.lemma in _PLACE_OF
+
+
 def _conj_root(tokens: list[Token], i: int) -> int:
     """«в Калифорнии и Нью-Йорке»: a conjunct takes its context from the first conjunct."""
     seen = 0
