@@ -300,3 +300,14 @@ def test_seat_of_power_is_a_place_or_the_administration_in_it(models):
     assert by_name(ents("Кремль всех опередил: первое заявление подал он.", models), "Кремль").type == "ORG"
     assert by_name(ents("В начале недели Белый дом получил известие о визите.", models), "Белый дом").type == "ORG"
     assert by_name(ents("Обама принимает в Белом доме французского коллегу.", models), "Белый дом").type == "LOC"
+
+
+def test_latin_gloss_and_its_abbreviation_are_the_organisation(models):
+    found = ents(
+        "Об этом сообщает Комитет защиты журналистов (КЗЖ) (Committee to Protect Journalists). "
+        "Руководитель КЗЖ Джоэл Саймон добавил. Международная амнистия (Amnesty International) обвинила власти.",
+        models,
+    )
+    cpj = by_name(found, "Комитет защиты журналистов")
+    assert [m.text for m in cpj.mentions] == ["Комитет защиты журналистов", "КЗЖ", "Committee to Protect Journalists", "КЗЖ"]
+    assert "Amnesty International" in [m.text for m in by_name(found, "Международная амнистия").mentions]

@@ -12,6 +12,7 @@ from ..models import Models
 from ..nlp import RawSpan, parse
 from .attach import attach_roles
 from .gazetteer import SEATS_OF_POWER, is_geopolitical
+from .glosses import gloss_candidates
 from .merge import canonical_person_parts, canonical_place_name, merge_persons, merge_places_and_orgs
 from .names import full_name
 from .ner import candidates, extend_orgs, institution_candidates, mark_geopolitical, quoted_candidates, used_as_place
@@ -26,6 +27,7 @@ def extract_entities(doc: Document, models: Models, spans: list[RawSpan] | None 
     cands = candidates(doc, spans)
     cands += quoted_candidates(doc, cands)
     cands += institution_candidates(doc, cands)
+    cands += gloss_candidates(doc, cands)
     extend_orgs(doc, cands)
     tokens = doc.tokens
     person_clusters = merge_persons([c for c in cands if c.type == PER])

@@ -1,0 +1,73 @@
+"""Latin glosses of organisations and the abbreviations they introduce.
+
+News gives a foreign organisation's own name in brackets after the Russian one: «Международная
+амнистия (Amnesty International)», «Комитет защиты журналистов (КЗЖ) (Committee to Protect
+Journalists)», «World Fashion Channel (WFC)».  natasha tags the Russian name and leaves the
+Latin one; it is a mention of the same organisation.  An abbreviation introduced that way is
+the organisation wherever else it stands («угроза над WFC нависла»).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document, Token
+from .gazetteer import alias_key
+from .ner import Candidate
+
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.'’\-]*|[0-9]+|&|-|of|the|and|de|la|du")
+_ABBREVIATION = re.compile(r"[A-ZА-ЯЁ]{2,6}")
+_MAX_WORDS = 6
+
+
+def gloss_candidates(doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    """Alias mentions for Latin names in brackets right after an organisation, and every other
+    stand-alone occurrence of an abbreviation so introduced."""
+    tokens = doc.tokens
+    taken = {i for c in cands for i in c.toks}
+    out: list[Candidate] = []
+    abbreviations: dict[str, Candidate] = {}
+    for cand in cands:
+        if cand.type != "ORG" or cand.alias_of is not None:
+            continue
+        for c in (c for c in cands if c.alias_of is cand and _ABBREVIATION.fullmatch(c.normal)):
+            abbreviations.setdefault(c.normal, cand)
+        j = cand.toks[-1] + 1
+        group = _bracketed(tokens, j)
+        if group and all(i in taken for i in group):  # «(КЗЖ)» found already: look behind it
+            group = _bracketed(tokens, group[-1] + 2)
+        if not group or any(i in taken for i in group) or not _latin_name(tokens, group):
+            continue
+        gloss = Candidate(tokens[group[0]].start, tokens[group[-1]].end, "ORG", group, alias_of=cand)
+        gloss.normal = doc.text[gloss.start : gloss.end]
+        gloss.key = alias_key(gloss.normal)
+        out.append(gloss)
+        taken.update(group)
+        if _ABBREVIATION.fullmatch(gloss.normal):
+            abbreviations.setdefault(gloss.normal, cand)
+    for i, tok in enumerate(tokens):
+        main = abbreviations.get(tok.text)
+        if main is None or i in taken:
+            continue
+        mention = Candidate(tok.start, tok.end, "ORG", [i], alias_of=main)
+        mention.normal = tok.text
+        mention.key = alias_key(tok.text)
+        out.append(mention)
+    return out
+
+
+def _bracketed(tokens: list[Token], j: int) -> list[int]:
+    """Token indices inside «( … )» opening at j, in one sentence; [] if there is none."""
+    if j >= len(tokens) or tokens[j].text != "(":
+        return []
+    k = j + 1
+    while k < len(tokens) and tokens[k].sent == tokens[j].sent and k - j <= _MAX_WORDS + 1:
+        if tokens[k].text == ")":
+            return list(range(j + 1, k))
+        k += 1
+    return []
+
+
+def _latin_name(tokens: list[Token], group: list[int]) -> bool:
+    words = [tokens[i].text for i in group]
+    return bool(words) and words[0][:1].isupper() and words[0].isascii() and all(_LATIN_WORD.fullmatch(w) for w in words)
