@@ -312,3 +312,13 @@ def test_latin_gloss_and_its_abbreviation_are_the_organisation(models):
     assert [m.text for m in cpj.mentions] == ["Комитет защиты журналистов", "КЗЖ", "Committee to Protect Journalists", "КЗЖ"]
     found = ents("Международная амнистия (Amnesty International) обвинила власти.", models)
     assert "Amnesty International" in [m.text for m in by_name(found, "Международная амнистия").mentions]
+
+
+def test_adjectives_before_an_organisations_name_belong_to_it(models):
+    found = ents("Санкции российского Минсельхоза затронули фрукты. Минсельхоз пояснил свою позицию.", models)
+    agri = by_name(found, "Минсельхоз")
+    assert [m.text for m in agri.mentions] == ["российского Минсельхоза", "Минсельхоз"]
+    mfa = [e for e in ents("Глава японского МИДа Сэйдзи Маэхара отметил это.", models) if e.type == "ORG"]
+    assert [(e.name, e.mentions[0].text) for e in mfa] == [("японский МИД", "японского МИДа")]
+    # a common noun is a description, not a name: nothing to extend
+    assert not [e for e in ents("Японское правительство выразило протест.", models) if e.type == "ORG"]

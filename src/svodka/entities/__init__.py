@@ -15,7 +15,8 @@ from .gazetteer import SEATS_OF_POWER, is_geopolitical
 from .glosses import gloss_candidates
 from .merge import canonical_person_parts, canonical_place_name, merge_persons, merge_places_and_orgs
 from .names import full_name
-from .ner import candidates, extend_orgs, institution_candidates, mark_geopolitical, quoted_candidates, used_as_place
+from .extend import extend_orgs
+from .ner import candidates, institution_candidates, mark_geopolitical, quoted_candidates, used_as_place
 
 __all__ = ["extract_entities"]
 

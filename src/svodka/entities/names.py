@@ -33,6 +33,8 @@ def restore_shape(word: str, like: str) -> str:
         word = word.replace("ё", "е")
     if like.isupper() and len(like) > 1:
         return word.upper()
+    if len(like) > 3 and like[:-1].isupper() and like[-1].islower() and len(word) == len(like) - 1:
+        return word.upper()  # an abbreviation with a case ending: «МИДа» → «МИД»
     if like[:1].isupper():
         return "-".join(p[:1].upper() + p[1:] for p in word.split("-"))
     return word

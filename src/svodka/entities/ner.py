@@ -211,57 +211,6 @@ def _balance_quotes(doc: Document, cands: list[Candidate], open_: int, close: in
             normalise(doc, c)
 
 
-def extend_orgs(doc: Document, cands: list[Candidate]) -> None:
-    """«Конгресс США», «министерство сельского хозяйства Германии», «ВВС США»: natasha stops an
-    organisation's name before the country it belongs to; the country is part of the name.
-    The country keeps its own (nested) mention."""
-    tokens = doc.tokens
-    starts = {c.toks[0]: c for c in cands if c.type in ("LOC", "ORG")}
-    for cand in cands:
-        if cand.type != "ORG" or cand.alias_of is not None:
-            continue
-        nxt = starts.get(cand.toks[-1] + 1)
-        if nxt is None or nxt is cand or tokens[nxt.toks[0]].sent != tokens[cand.toks[0]].sent:
-            continue
-        first = tokens[nxt.toks[0]]
-        if first.feats.get("Case") not in ("Gen", None) or any(tokens[i].text in _QUOTES for i in cand.toks):
-            continue
-        cand.toks = cand.toks + nxt.toks
-        cand.end = nxt.end
-        normalise(doc, cand)
-    names = {i for c in cands if c.type == "PER" for i in c.toks}
-    for cand in cands:
-        if cand.type == "ORG" and cand.alias_of is None:
-            _extend_pp(doc, cand, names)
-
-
-def _extend_pp(doc: Document, cand: Candidate, names: set[int]) -> None:
-    """«Совет при президенте РФ по развитию информационного общества», «комитет по атомной энергии»:
-    a «при»/«по» phrase right after an organisation's name belongs to the name."""
-    tokens = doc.tokens
-    j = cand.toks[-1] + 1
-    grew = False
-    while j < len(tokens) and tokens[j].sent == tokens[cand.toks[0]].sent and tokens[j].lemma in ("при", "по"):
-        k = j + 1
-        phrase = []
-        while k < len(tokens) and k - j <= 6 and k not in names and (
-            tokens[k].pos in ("ADJ", "NOUN", "PROPN") or (tokens[k].lemma == "и" and phrase)
-        ):
-            phrase.append(k)
-            k += 1
-        nouns = [i for i in phrase if tokens[i].pos in ("NOUN", "PROPN")]
-        if not nouns or tokens[nouns[0]].feats.get("Case") not in ("Dat", "Loc"):
-            break
-        while phrase and tokens[phrase[-1]].pos not in ("NOUN", "PROPN"):
-            phrase.pop()
-        cand.toks = cand.toks + list(range(j, phrase[-1] + 1))
-        j = phrase[-1] + 1
-        grew = True
-    if grew:
-        cand.end = tokens[cand.toks[-1]].end
-        normalise(doc, cand)
-
-
 def _trim(tokens: list[Token], idx: list[int]) -> list[int]:
     while idx and not tokens[idx[-1]].text[:1].isalnum() and tokens[idx[-1]].text not in _QUOTES:
         idx = idx[:-1]

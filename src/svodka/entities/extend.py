@@ -1,0 +1,103 @@
+"""Where an organisation's name ends: natasha stops short of parts that belong to it.
+
+«Конгресс США» (the country it belongs to), «Совет при президенте РФ по развитию …» (a «при»/«по»
+phrase), «японского МИДа» (an adjective before a name): factRuEval's names, and a reader's, include
+them.
+"""
+
+from __future__ import annotations
+
+from ..document import Document, Token
+from .ner import _QUOTES, Candidate, head_of, normalise
+
+def extend_orgs(doc: Document, cands: list[Candidate]) -> None:
+    """«Конгресс США», «министерство сельского хозяйства Германии», «ВВС США»: natasha stops an
+    organisation's name before the country it belongs to; the country is part of the name.
+    The country keeps its own (nested) mention."""
+    tokens = doc.tokens
+    starts = {c.toks[0]: c for c in cands if c.type in ("LOC", "ORG")}
+    for cand in cands:
+        if cand.type != "ORG" or cand.alias_of is not None:
+            continue
+        nxt = starts.get(cand.toks[-1] + 1)
+        if nxt is None or nxt is cand or tokens[nxt.toks[0]].sent != tokens[cand.toks[0]].sent:
+            continue
+        first = tokens[nxt.toks[0]]
+        if first.feats.get("Case") not in ("Gen", None) or any(tokens[i].text in _QUOTES for i in cand.toks):
+            continue
+        cand.toks = cand.toks + nxt.toks
+        cand.end = nxt.end
+        normalise(doc, cand)
+    names = {i for c in cands if c.type == "PER" for i in c.toks}
+    for cand in cands:
+        if cand.type == "ORG" and cand.alias_of is None:
+            _extend_pp(doc, cand, names)
+    taken = {i for c in cands for i in c.toks}
+    for cand in cands:
+        if cand.type == "ORG" and cand.alias_of is None:
+            extend_left(doc, cand, taken)
+
+
+def _extend_pp(doc: Document, cand: Candidate, names: set[int]) -> None:
+    """«Совет при президенте РФ по развитию информационного общества», «комитет по атомной энергии»:
+    a «при»/«по» phrase right after an organisation's name belongs to the name."""
+    tokens = doc.tokens
+    j = cand.toks[-1] + 1
+    grew = False
+    while j < len(tokens) and tokens[j].sent == tokens[cand.toks[0]].sent and tokens[j].lemma in ("при", "по"):
+        k = j + 1
+        phrase = []
+        while k < len(tokens) and k - j <= 6 and k not in names and (
+            tokens[k].pos in ("ADJ", "NOUN", "PROPN") or (tokens[k].lemma == "и" and phrase)
+        ):
+            phrase.append(k)
+            k += 1
+        nouns = [i for i in phrase if tokens[i].pos in ("NOUN", "PROPN")]
+        if not nouns or tokens[nouns[0]].feats.get("Case") not in ("Dat", "Loc"):
+            break
+        while phrase and tokens[phrase[-1]].pos not in ("NOUN", "PROPN"):
+            phrase.pop()
+        cand.toks = cand.toks + list(range(j, phrase[-1] + 1))
+        j = phrase[-1] + 1
+        grew = True
+    if grew:
+        cand.end = tokens[cand.toks[-1]].end
+        normalise(doc, cand)
+
+
+# Adjectives that say when or which, not what: «бывшего Минсельхоза», «нынешнего МИДа», «этого Отдела».
+_NOT_NAME_ADJECTIVES = frozenset(
+    """бывший нынешний прежний новый старый весь сам тот этот такой наш ваш свой его её их который
+    каждый любой другой иной данный указанный вышеупомянутый упомянутый последний первый второй""".split()
+)
+
+
+def extend_left(doc: Document, cand: Candidate, taken: set[int]) -> None:
+    """«японского МИДа», «российского Минсельхоза», «московского «Центра»»: adjectives modifying a
+    proper name (capitalised or quoted) are part of it.  «японское правительство» stays a
+    description: its head is a common noun.  The merge key stays the short name's, so «российский
+    Минсельхоз» and «Минсельхоз» remain one organisation."""
+    tokens = doc.tokens
+    first = tokens[cand.toks[0]]
+    if not (first.text[:1].isupper() or first.text in _QUOTES):
+        return
+    head = cand.toks[head_of(tokens, cand.toks)]
+    case = tokens[head].feats.get("Case")
+    inside = set(cand.toks)
+    added: list[int] = []
+    i = cand.toks[0] - 1
+    while i >= 0 and i not in taken and tokens[i].sent == first.sent:
+        tok = tokens[i]
+        if tok.pos != "ADJ" or tok.feats.get("Case") != case or tok.lemma in _NOT_NAME_ADJECTIVES or tok.rel != "amod":
+            break
+        if tok.head not in inside:
+            break
+        added.insert(0, i)
+        inside.add(i)
+        i -= 1
+    if added:
+        key = cand.key
+        cand.toks = added + cand.toks
+        cand.start = tokens[added[0]].start
+        normalise(doc, cand)
+        cand.key = key
