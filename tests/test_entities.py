@@ -322,3 +322,10 @@ def test_adjectives_before_an_organisations_name_belong_to_it(models):
     assert [(e.name, e.mentions[0].text) for e in mfa] == [("японский МИД", "японского МИДа")]
     # a common noun is a description, not a name: nothing to extend
     assert not [e for e in ents("Японское правительство выразило протест.", models) if e.type == "ORG"]
+
+
+def test_named_vehicles_are_not_organisations_but_their_owners_are(models):
+    text = "Шаттл «Дискавери» завершил полёт. После «Дискавери» полетят шаттлы «Индевор» (в конце апреля) и «Атлантис»."
+    assert [e.name for e in ents(text, models) if e.type != "PER"] == []
+    found = ents("Самолёт «Аэрофлота» приземлился в Шереметьеве. «Аэрофлот» сообщил об этом.", models)
+    assert [m.text for m in by_name(found, "Аэрофлот").mentions] == ["Аэрофлота", "Аэрофлот"]

@@ -1,4 +1,4 @@
-"""Latin glosses of organisations and the abbreviations they introduce.
+"""Latin glosses of organisations and the abbreviations they introduce; named vehicles.
 
 News gives a foreign organisation's own name in brackets after the Russian one: «Международная
 амнистия (Amnesty International)», «Комитет защиты журналистов (КЗЖ) (Committee to Protect
@@ -13,7 +13,7 @@ import re
 
 from ..document import Document, Token
 from .gazetteer import alias_key
-from .ner import Candidate
+from .ner import _QUOTES, Candidate
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.'’\-]*|[0-9]+|&|-|of|the|and|de|la|du")
 _ABBREVIATION = re.compile(r"[A-ZА-ЯЁ]{2,6}")
@@ -71,3 +71,56 @@ def _bracketed(tokens: list[Token], j: int) -> list[int]:
 def _latin_name(tokens: list[Token], group: list[int]) -> bool:
     words = [tokens[i].text for i in group]
     return bool(words) and words[0][:1].isupper() and words[0].isascii() and all(_LATIN_WORD.fullmatch(w) for w in words)
+
+
+# Vehicles, stations and instruments go by names too («шаттл «Дискавери»», «станция «Мир»»,
+# «телескоп Хаббл»); natasha calls them organisations.  They are things, not actors.
+VEHICLES = frozenset(
+    """шаттл челнок корабль космоплан станция телескоп спутник ракета ракета-носитель самолет самолёт
+    судно яхта крейсер лайнер ледокол подлодка субмарина модуль аппарат марсоход луноход зонд
+    вертолет вертолёт авианосец эсминец фрегат танкер паром""".split()
+)
+
+
+def drop_vehicles(doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    """The candidates without named vehicles: a name right after a vehicle noun, or joined by «и» or
+    a comma to one that is («шаттлы «Индевор» и «Атлантис»»), and that name anywhere else in the
+    text («после «Дискавери»»)."""
+    tokens = doc.tokens
+    names: set[str] = set()
+    last: Candidate | None = None  # the last vehicle named
+    for cand in sorted(cands, key=lambda c: c.start):
+        if cand.type == "PER":
+            continue
+        j = cand.toks[0] - 1
+        while j >= 0 and tokens[j].text in _QUOTES:
+            j -= 1
+        after_vehicle = j >= 0 and tokens[j].lemma in VEHICLES and tokens[j].sent == tokens[cand.toks[0]].sent
+        if after_vehicle and _owner(tokens, cand, j):
+            after_vehicle = False
+        listed = last is not None and j >= 0 and tokens[j].text in ("и", ",") and _only_asides(tokens, last.toks[-1] + 1, j)
+        if after_vehicle or listed:
+            names.add(cand.key)
+            last = cand
+    return [c for c in cands if c.type == "PER" or c.key not in names]
+
+
+def _owner(tokens: list[Token], cand: Candidate, vehicle: int) -> bool:
+    """«самолёт «Аэрофлота»»: a genitive after the noun is whose it is; a name in apposition keeps
+    the nominative («на станции «Мир»») or the noun's own case."""
+    words = [i for i in cand.toks if tokens[i].text[:1].isalnum()]
+    case = tokens[words[-1]].feats.get("Case") if words else None
+    return case == "Gen" and tokens[vehicle].feats.get("Case") != "Gen"
+
+
+def _only_asides(tokens: list[Token], start: int, end: int) -> bool:
+    """Tokens start…end-1 are quotes and bracketed asides only («» (в конце апреля 2011 г.)»)."""
+    depth = 0
+    for tok in tokens[start:end]:
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")":
+            depth -= 1
+        elif depth == 0 and tok.text not in _QUOTES:
+            return False
+    return start <= end and depth == 0
