@@ -329,3 +329,12 @@ def test_named_vehicles_are_not_organisations_but_their_owners_are(models):
     assert [e.name for e in ents(text, models) if e.type != "PER"] == []
     found = ents("Самолёт «Аэрофлота» приземлился в Шереметьеве. «Аэрофлот» сообщил об этом.", models)
     assert [m.text for m in by_name(found, "Аэрофлот").mentions] == ["Аэрофлота", "Аэрофлот"]
+
+
+def test_a_fully_named_persons_bare_surname_natasha_missed_is_found(models):
+    text = (
+        "Матч между чемпионом мира Веселином Топаловым и Гатой Камским начался. "
+        "Календарь\n\n• 7 апреля, 2-я партия\n\n• • Топалов — Камский 1:0\n\n"
+    )
+    topalov = by_name(ents(text, models), "Веселин Топалов")
+    assert len(topalov.mentions) == 2

@@ -1,0 +1,41 @@
+"""Surnames natasha missed on a second reading.
+
+natasha tags «Веселин Топалов» in the lead and then misses the bare «Топалов» in a results list
+(«• Топалов — Нисипяну 1:0»), after a bullet, or at the start of a paragraph.  A capitalised word
+that is the surname of a person fully named in the same text is that person.
+"""
+
+from __future__ import annotations
+
+from ..document import Document
+from .merge import _same_word
+from .names import person_word
+from .ner import Candidate, normalise
+
+
+def repeated_surnames(doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    tokens = doc.tokens
+    taken = {i for c in cands for i in c.toks}
+    surnames = {
+        c.parts.last.lower()
+        for c in cands
+        if c.type == "PER" and c.parts and c.parts.first and c.parts.last and " " not in c.parts.last and len(c.parts.last) >= 4
+    }
+    if not surnames:
+        return []
+    out = []
+    for i, tok in enumerate(tokens):
+        if i in taken or not tok.text[:1].isupper() or not tok.text.replace("-", "").isalpha():
+            continue
+        if tok.pos not in ("PROPN", "NOUN", "X"):
+            continue
+        word = person_word(tok).lower()
+        if word in surnames or any(_same_word(word, s) for s in surnames):
+            if out and out[-1].toks[-1] == i - 1 and tokens[i - 1].sent == tok.sent:
+                out[-1].toks.append(i)  # «Виктор Понедельник»: one name
+                out[-1].end = tok.end
+            else:
+                out.append(Candidate(tok.start, tok.end, "PER", [i]))
+    for cand in out:
+        normalise(doc, cand)
+    return out
