@@ -338,3 +338,10 @@ def test_a_fully_named_persons_bare_surname_natasha_missed_is_found(models):
     )
     topalov = by_name(ents(text, models), "Веселин Топалов")
     assert len(topalov.mentions) == 2
+
+
+def test_bodies_of_a_country_are_organisations(models):
+    found = ents("Пресс-служба президента Украины сообщила об этом. Делегация США прибыла в Женеву.", models)
+    assert by_name(found, "делегация США").type == "ORG"
+    assert by_name(found, "пресс-служба президента Украины").type == "ORG"
+    assert by_name(found, "США").type == "LOC"  # the country keeps its own mention
