@@ -345,3 +345,10 @@ def test_bodies_of_a_country_are_organisations(models):
     assert by_name(found, "делегация США").type == "ORG"
     assert by_name(found, "пресс-служба президента Украины").type == "ORG"
     assert by_name(found, "США").type == "LOC"  # the country keeps its own mention
+
+
+def test_organisation_names_in_oblique_cases_and_their_ends(models):
+    theatre = [e for e in ents("Но я не прощаюсь с Большим театром, а говорю лишь до свидания.", models) if e.type == "ORG"]
+    assert [e.name for e in theatre] == ["Большой театр"]  # not «Больший театр»
+    found = ents("В работе участвовали сотрудники ГУ МЧС России по Санкт-Петербургу и Ленобласти представители Гринпис.", models)
+    assert not [e for e in found if "Гринпис" in e.name and "МЧС" in e.name]

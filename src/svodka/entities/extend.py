@@ -50,6 +50,8 @@ def _extend_pp(doc: Document, cand: Candidate, names: set[int]) -> None:
         while k < len(tokens) and k - j <= 6 and k not in names and (
             tokens[k].pos in ("ADJ", "NOUN", "PROPN") or (tokens[k].lemma == "и" and phrase)
         ):
+            if phrase and tokens[k].pos in ("NOUN", "PROPN") and tokens[k].feats.get("Case") == "Nom":
+                break  # «МЧС по Ленобласти представители Гринпис»: a new subject begins
             phrase.append(k)
             k += 1
         nouns = [i for i in phrase if tokens[i].pos in ("NOUN", "PROPN")]

@@ -206,13 +206,19 @@ def phrase_nominative(tokens: list[Token], head: int) -> str:
     return text
 
 
+_UNLIKELY_LEMMAS = frozenset({"больший"})
+
+
 @functools.lru_cache(maxsize=50_000)
 def _inflect_like(word: str, case: str, gender: str | None, number: str | None, noun: bool) -> str:
     want_case = _CASE.get(case)
     grams = {"nomn"}
     if number == "Plur":
         grams.add("plur")
-    for parse in morph_analyzer().parse(word.lower()):
+    parses = morph_analyzer().parse(word.lower())
+    # «Большим театром»: pymorphy scores «больший» and «большой» alike; names mean the latter.
+    parses = sorted(parses, key=lambda p: p.normal_form in _UNLIKELY_LEMMAS)
+    for parse in parses:
         if _CASE_ALT.get(parse.tag.case, parse.tag.case) != want_case:
             continue
         if noun and parse.tag.POS != "NOUN":
