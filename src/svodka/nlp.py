@@ -6,6 +6,7 @@ so upstream types never leak into the schema.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .document import Document, Sentence, Token
@@ -60,7 +61,7 @@ def _segment(text: str) -> tuple[list, list[tuple[int, int, list]]]:
     tokens = list(tokenize(text))
     sents = []
     index = 0
-    for sent in sentenize(text):
+    for sent in _paragraph_sentences(text, sentenize):
         chunk = []
         while index < len(tokens):  # natasha's envelop_spans: a token must lie inside its sentence
             tok = tokens[index]
@@ -74,6 +75,40 @@ def _segment(text: str) -> tuple[list, list[tuple[int, int, list]]]:
                 break
         sents.append((sent.start, sent.stop, chunk))
     return tokens, sents
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _paragraph_sentences(text: str, sentenize) -> list:
+    """razdel's sentences, never across a blank line.  razdel joins a headline without a full stop
+    to the paragraph after it («… из непроводников\n\nИсследователи …»), and the parser then reads
+    the two as one sentence."""
+    out = []
+    for sent in sentenize(text):
+        pieces = list(_PARAGRAPH_BREAK.finditer(sent.text))
+        if not pieces:
+            out.append(sent)
+            continue
+        start = 0
+        for m in [*pieces, None]:
+            end = m.start() if m else len(sent.text)
+            chunk = sent.text[start:end]
+            lead = len(chunk) - len(chunk.lstrip())
+            chunk = chunk.strip()
+            if chunk:
+                at = sent.start + start + lead
+                out.append(_Span(at, at + len(chunk), chunk))
+            if m:
+                start = m.end()
+    return out
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int
+    stop: int
+    text: str
 
 
 def _sorted_run(run, chunk: list[list[str]], models: Models) -> list:

@@ -66,6 +66,8 @@ def candidates(doc: Document, spans: list[RawSpan]) -> list[Candidate]:
         main: Candidate | None = None
         for idx, gloss in _split_parentheses(tokens, token_range(tokens, starts, span.start, span.end)):
             idx = _trim(tokens, idx)
+            if span.type == "ORG":
+                idx = _drop_people(tokens, idx)
             if not idx:
                 continue
             cand = Candidate(tokens[idx[0]].start, tokens[idx[-1]].end, span.type, idx)
@@ -218,6 +220,23 @@ def _trim(tokens: list[Token], idx: list[int]) -> list[int]:
         idx = idx[:-1]
     while idx and not tokens[idx[0]].text[:1].isalnum() and tokens[idx[0]].text not in _QUOTES:
         idx = idx[1:]
+    return idx
+
+
+def _drop_people(tokens: list[Token], idx: list[int]) -> list[int]:
+    """«исследователи Брукхейвенской национальной лаборатории», «замглавы Федеральной миграционной
+    службы»: natasha starts the organisation at the people who work there; its name is the genitive
+    after them (not in «Врачи без границ», where no genitive follows)."""
+    if len(idx) > 1:
+        first, second = tokens[idx[0]], tokens[idx[1]]
+        sentence_start = idx[0] == 0 or tokens[idx[0] - 1].sent != first.sent
+        if (
+            first.pos == "NOUN"
+            and (first.text[:1].islower() or sentence_start)
+            and first.feats.get("Animacy") == "Anim"
+            and second.feats.get("Case") == "Gen"
+        ):
+            return idx[1:]
     return idx
 
 
