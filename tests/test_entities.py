@@ -352,3 +352,10 @@ def test_organisation_names_in_oblique_cases_and_their_ends(models):
     assert [e.name for e in theatre] == ["Большой театр"]  # not «Больший театр»
     found = ents("В работе участвовали сотрудники ГУ МЧС России по Санкт-Петербургу и Ленобласти представители Гринпис.", models)
     assert not [e for e in found if "Гринпис" in e.name and "МЧС" in e.name]
+
+
+def test_the_people_of_an_organisation_are_not_its_name(models):
+    lab = [e for e in ents("Исследователи Брукхейвенской национальной лаборатории выяснили это.", models) if e.type == "ORG"]
+    assert [e.mentions[0].text for e in lab] == ["Брукхейвенской национальной лаборатории"]
+    found = ents("Замглавы Федеральной миграционной службы России Михаил Тюркин заявил это.", models)
+    assert not [e for e in found if "Замглавы" in e.name]

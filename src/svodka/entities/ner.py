@@ -226,17 +226,17 @@ def _trim(tokens: list[Token], idx: list[int]) -> list[int]:
 def _drop_people(tokens: list[Token], idx: list[int]) -> list[int]:
     """«исследователи Брукхейвенской национальной лаборатории», «замглавы Федеральной миграционной
     службы»: natasha starts the organisation at the people who work there; its name is the genitive
-    after them (not in «Врачи без границ», where no genitive follows)."""
-    if len(idx) > 1:
-        first, second = tokens[idx[0]], tokens[idx[1]]
-        sentence_start = idx[0] == 0 or tokens[idx[0] - 1].sent != first.sent
-        if (
-            first.pos == "NOUN"
-            and (first.text[:1].islower() or sentence_start)
-            and first.feats.get("Animacy") == "Anim"
-            and second.feats.get("Case") == "Gen"
-        ):
-            return idx[1:]
+    after them (not in «Врачи без границ», where no genitive follows).  Such a word alone is no
+    organisation at all."""
+    if not idx:
+        return idx
+    first = tokens[idx[0]]
+    sentence_start = idx[0] == 0 or tokens[idx[0] - 1].sent != first.sent
+    person = first.pos == "NOUN" and first.feats.get("Animacy") == "Anim" and (first.text[:1].islower() or sentence_start)
+    if person and len(idx) == 1:
+        return []
+    if person and tokens[idx[1]].feats.get("Case") == "Gen":
+        return idx[1:]
     return idx
 
 
