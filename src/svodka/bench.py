@@ -50,7 +50,7 @@ three slovnet models, lemmas), which is ≈ 80 % of svodka's time:
 - razdel's segmentation, ≈ 12 % (pure Python, the same cost natasha pays);
 - NER's Viterbi decoding, ≈ 8 %: one step per word, a handful of small numpy calls each.
 
-After the parse: the entity layer's own work (nominative names with pymorphy3) ≈ 6 %, times (a
+After the parse: the entity layer's own work (nominative names with pymorphy3) ≈ 8 %, times (a
 regex grammar over the text) ≈ 6 %, quotes, facts and brief a few per cent together (the table
 above).  Until commit 13f245d the quotes layer walked a cycle of syntactic heads that natasha's
 parser returns on book_365 («сказал», «Скотт», «астронавт», «продолжает») forever; the per-document
@@ -338,8 +338,9 @@ def report(data: Path, limit: int, command: str) -> str:
     whole = sum(totals.values())
     for name, sec in totals.items():
         lines.append(f"| {name} | {sec:.1f} | {sec / whole:.0%} |")
-    lines += ["", f"«entities» includes natasha's segmentation, morphology, syntax and NER plus svodka's lemmas "
-              f"(natasha's whole pipeline alone: {natasha['seconds']:.1f} s in the table above)."]
+    lines += ["", f"«parse» is the work natasha's pipeline does (segmentation, morphology, syntax, NER; "
+              f"{natasha['seconds']:.1f} s for natasha itself in the table above) plus svodka's lemmas; "
+              "«entities» is svodka's own entity work on top of it."]
     if layers["failed"]:
         lines += ["", f"Given up (time limit or error): documents {layers['failed']}."]
     one, two = pools

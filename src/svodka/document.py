@@ -175,6 +175,7 @@ class Document:
     tokens: list[Token] = field(default_factory=list, repr=False)
     sents: list[Sentence] = field(default_factory=list, repr=False)
     raw_offsets: Any = field(default=None, repr=False)  # array: clean index -> raw input index
+    ner: list[Any] = field(default_factory=list, repr=False)  # natasha's NER spans (nlp.RawSpan), uncorrected
     schema: str = SCHEMA
 
     # -- access helpers ------------------------------------------------------
@@ -231,7 +232,7 @@ class Document:
         )
 
 
-_INTERNAL = {"tokens", "sents", "raw_offsets"}
+_INTERNAL = {"tokens", "sents", "raw_offsets", "ner"}
 
 
 def _plain(value: Any) -> Any:

@@ -30,16 +30,19 @@ class Component:
     setting: str | None = None  # the Settings flag that switches it off
 
 
+def _parse(doc: Document, models: Models) -> None:
+    """Tokens, sentences and natasha's raw NER spans; a document ``nlp.parse_many`` parsed
+    already (``analyze_batch``) keeps them."""
+    from .nlp import parse
+
+    if not doc.sents:
+        doc.ner = parse(doc, models)
+
+
 def _entities(doc: Document, models: Models) -> None:
     from .entities import extract_entities
 
     doc.entities = extract_entities(doc, models)
-
-
-def _parse_only(doc: Document, models: Models) -> None:
-    from .nlp import parse
-
-    parse(doc, models)
 
 
 def _times(doc: Document, models: Models) -> None:
@@ -67,7 +70,8 @@ def _brief(doc: Document, models: Models) -> None:
 
 
 COMPONENTS: tuple[Component, ...] = (
-    Component("entities", _entities, ("text",), ("tokens", "sents", "entities"), "entities"),
+    Component("parse", _parse, ("text",), ("tokens", "sents", "ner")),
+    Component("entities", _entities, ("tokens", "ner"), ("entities",), "entities"),
     Component("times", _times, ("tokens",), ("times",), "times"),
     Component("quotes", _quotes, ("tokens", "entities"), ("quotes",), "quotes"),
     Component("facts", _facts, ("tokens", "entities", "times", "quotes"), ("facts",), "facts"),
@@ -156,20 +160,12 @@ def analyze(
     return run(doc, settings, models)
 
 
-def run(doc: Document, settings: Settings | None = None, models: Models | None = None, spans=None) -> Document:
-    """Run the components on a made Document; ``spans``: natasha's NER spans when parsed already."""
+def run(doc: Document, settings: Settings | None = None, models: Models | None = None) -> Document:
+    """Run the components on a made Document, skipping those ``settings`` switch off."""
     settings = settings or Settings()
     models = models or load_models()
     for comp in COMPONENTS:
-        if comp.name == "entities" and spans is not None:
-            if settings.entities:
-                from .entities import extract_entities
-
-                doc.entities = extract_entities(doc, models, spans)
-            continue
         if comp.setting and not getattr(settings, comp.setting):
-            if comp.name == "entities":
-                _parse_only(doc, models)
             continue
         comp.func(doc, models)
     return doc
@@ -197,7 +193,8 @@ def analyze_batch(
         out.append(doc)
         docs.append(doc)
     for doc, spans in zip(docs, parse_many(docs, models)):
-        run(doc, settings, models, spans)
+        doc.ner = spans
+        run(doc, settings, models)
     return out
 
 

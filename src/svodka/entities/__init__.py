@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..document import LOC, ORG, PER, Document, Entity, Mention
 from ..models import Models
-from ..nlp import RawSpan, parse
+from ..nlp import parse
 from .attach import attach_roles
 from .gazetteer import SEATS_OF_POWER, is_geopolitical
 from .glosses import drop_vehicles, gloss_candidates
@@ -22,11 +22,12 @@ from .ner import candidates, institution_candidates, mark_geopolitical, quoted_c
 __all__ = ["extract_entities"]
 
 
-def extract_entities(doc: Document, models: Models, spans: list[RawSpan] | None = None) -> list[Entity]:
-    """The entity layer; ``spans`` are natasha's NER spans when ``nlp.parse_many`` ran already."""
-    if spans is None:
-        spans = parse(doc, models)
-    cands = candidates(doc, spans)
+def extract_entities(doc: Document, models: Models) -> list[Entity]:
+    """The entity layer, from the parse (``doc.tokens`` and natasha's spans in ``doc.ner``);
+    parses first if the pipeline's parse component has not run."""
+    if not doc.sents and doc.text.strip():
+        doc.ner = parse(doc, models)
+    cands = candidates(doc, doc.ner)
     cands += quoted_candidates(doc, cands)
     cands += institution_candidates(doc, cands)
     cands += gloss_candidates(doc, cands)
