@@ -41,7 +41,7 @@ SHORT = "Госсекретарь США Джон Керри прилетел в
 NOTES = """## What limits speed
 
 Profiled with pyinstrument and py-spy on the devset (one process). Of the parse (segmentation, the
-three slovnet models, lemmas), which is ≈ 80 % of svodka's time:
+three slovnet models, lemmas), which is ≈ 75 % of svodka's time:
 
 - the matrix products of slovnet's convolutions, ≈ 35 %: now bound by float32 BLAS throughput on one
   core (≈ 80 GFLOP/s measured), so they shrink only with fewer words or a smaller model;
