@@ -320,6 +320,9 @@ def test_adjectives_before_an_organisations_name_belong_to_it(models):
     assert [m.text for m in agri.mentions] == ["российского Минсельхоза", "Минсельхоз"]
     mfa = [e for e in ents("Глава японского МИДа Сэйдзи Маэхара отметил это.", models) if e.type == "ORG"]
     assert [(e.name, e.mentions[0].text) for e in mfa] == [("японский МИД", "японского МИДа")]
+    # a judging adjective is not part of the name
+    fb = by_name(ents("Такой выгодный Facebook привлёк инвесторов.", models), "Facebook")
+    assert [m.text for m in fb.mentions] == ["Facebook"]
     # a common noun is a description, not a name: nothing to extend
     assert not [e for e in ents("Японское правительство выразило протест.", models) if e.type == "ORG"]
 

@@ -67,11 +67,18 @@ def _extend_pp(doc: Document, cand: Candidate, names: set[int]) -> None:
         normalise(doc, cand)
 
 
-# Adjectives that say when or which, not what: «бывшего Минсельхоза», «нынешнего МИДа», «этого Отдела».
-_NOT_NAME_ADJECTIVES = frozenset(
-    """бывший нынешний прежний новый старый весь сам тот этот такой наш ваш свой его её их который
-    каждый любой другой иной данный указанный вышеупомянутый упомянутый последний первый второй""".split()
+# Relational adjectives (относительные прилагательные) name what a body is: «японского МИДа»,
+# «государственной Комиссии».  Qualitative ones judge it («выгодный Facebook», «крупнейший Газпром»)
+# and deictic ones say which («бывшего», «нынешнего», «этого»): not part of the name.
+_RELATIONAL = frozenset(
+    """государственный национальный федеральный международный центральный верховный генеральный
+    синодальный патриарший муниципальный региональный областной краевой городской районный
+    правительственный парламентский президентский""".split()
 )
+
+
+def _relational(lemma: str) -> bool:
+    return lemma in _RELATIONAL or lemma.endswith(("ский", "цкий", "ской", "цкой"))
 
 
 def extend_left(doc: Document, cand: Candidate, taken: set[int]) -> None:
@@ -90,7 +97,7 @@ def extend_left(doc: Document, cand: Candidate, taken: set[int]) -> None:
     i = cand.toks[0] - 1
     while i >= 0 and i not in taken and tokens[i].sent == first.sent:
         tok = tokens[i]
-        if tok.pos != "ADJ" or tok.feats.get("Case") != case or tok.lemma in _NOT_NAME_ADJECTIVES or tok.rel != "amod":
+        if tok.pos != "ADJ" or tok.feats.get("Case") != case or tok.rel != "amod" or not _relational(tok.lemma):
             break
         if tok.head not in inside:
             break
