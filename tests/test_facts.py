@@ -225,6 +225,19 @@ def test_deal_purchase(run):
     assert text_of(doc, fact, "type") == "купля/продажа"
 
 
+def test_deal_between_companies_joined_by_and(run):
+    doc = run("Видениус выступает против сделки по слиянию компаний Oracle и Sun Microsystems.")
+    (fact,) = of_type(doc, "Deal")
+    assert names(doc, fact, "participant") == {"Oracle", "Sun Microsystems"}
+
+
+def test_deal_through_a_light_verb(run):
+    doc = run("Россия дала Украине кредит на сумму 2 миллиарда долларов.")
+    (fact,) = of_type(doc, "Deal")
+    assert names(doc, fact, "participant") == {"Россия", "Украина"}
+    assert text_of(doc, fact, "type") == "займ/возвращение займа"
+
+
 @pytest.mark.parametrize(
     "text",
     [

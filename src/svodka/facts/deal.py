@@ -36,15 +36,23 @@ def deals(ctx: Context) -> list[Fact]:
         if kind is None or t.pos not in ("VERB", "NOUN"):
             continue
         parties: list[str] = []
+        objects: list[str] = []
+        for c in _objects(ctx, i):
+            for k in ctx.conj_group(c):
+                for eid in _entities_through_shares(ctx, k):
+                    add_party(ctx, objects, _party(ctx, eid))
         if t.pos == "VERB":
             add_party(ctx, parties, _party(ctx, ctx.subject(i)))
-        else:  # «банк подписал соглашение о покупке доли …»: the buyer is the verb's subject
+        elif len(objects) < 2:  # «банк подписал соглашение о покупке доли …»: the buyer is the verb's subject
             verb = governing_verb(ctx, i)
             if verb != i and ctx.distance(i, verb) <= 3:
                 add_party(ctx, parties, _party(ctx, ctx.subject(verb)))
-        for c in _objects(ctx, i):
-            for k in ctx.conj_group(c):
-                add_party(ctx, parties, _party(ctx, _entity_through_shares(ctx, k)))
+                # «Россия дала Украине кредит»: the other party is the light verb's recipient
+                for c in ctx.kids(verb, "iobj", "obl"):
+                    if c != i and ctx.prep(c) is None and ctx.case(c) == "Dat":
+                        add_party(ctx, parties, _party(ctx, ctx.entity_at(c, PARTY_TYPES)))
+        for eid in objects:
+            add_party(ctx, parties, eid)
         if len(parties) < 2:
             continue
         args = [Arg(role="participant", entity=p) for p in parties] + [Arg(role="type", text=kind)]
@@ -69,6 +77,26 @@ def _objects(ctx: Context, i: int) -> list[int]:
         if prep in (None, "у", "в", "на", "с", "со", "для") and (prep is not None or ctx.tok(c).rel == "obj" or ctx.case(c) in ("Acc", "Gen", "Dat")):
             out.append(c)
     return out
+
+
+def _entities_through_shares(ctx: Context, i: int) -> list[str]:
+    """The party at token i, or behind a share or company noun there, with the parties joined to
+    it by «и» («слияние компаний Oracle и Sun Microsystems»)."""
+    found = _entity_through_shares(ctx, i)
+    if found is None:
+        return []
+    out = [found]
+    for j in _tokens_of(ctx, found, i):
+        for k in ctx.conj_group(j):
+            eid = ctx.entity_at(k, PARTY_TYPES)
+            if eid and eid not in out:
+                out.append(eid)
+    return out
+
+
+def _tokens_of(ctx: Context, eid: str, near: int) -> list[int]:
+    """Tokens of the mention of ``eid`` nearest after token ``near`` (within a few words)."""
+    return [j for j in range(near, min(near + 6, len(ctx.doc.tokens))) if ctx.entity_at(j, PARTY_TYPES) == eid]
 
 
 def _entity_through_shares(ctx: Context, i: int) -> str | None:
