@@ -362,3 +362,10 @@ def test_the_people_of_an_organisation_are_not_its_name(models):
     assert [e.mentions[0].text for e in lab] == ["Брукхейвенской национальной лаборатории"]
     found = ents("Замглавы Федеральной миграционной службы России Михаил Тюркин заявил это.", models)
     assert not [e for e in found if "Замглавы" in e.name]
+
+
+def test_media_named_after_a_place_are_organisations(models):
+    found = ents("Голос Америки: Ранее СМИ сообщали об этом. В эфире «Эха Москвы» выступил Навальный.", models)
+    assert by_name(found, "Голос Америки").type == "ORG"
+    assert by_name(found, "Эхо Москвы").type == "ORG"
+    assert not [e for e in found if e.name in ("Америка", "Москва")]

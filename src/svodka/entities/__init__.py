@@ -12,7 +12,7 @@ from ..models import Models
 from ..nlp import parse
 from .attach import attach_roles
 from .gazetteer import SEATS_OF_POWER, is_geopolitical
-from .glosses import drop_vehicles, gloss_candidates
+from .glosses import drop_vehicles, gloss_candidates, media_candidates
 from .merge import canonical_person_parts, canonical_place_name, merge_persons, merge_places_and_orgs
 from .names import full_name
 from .extend import extend_orgs
@@ -31,6 +31,7 @@ def extract_entities(doc: Document, models: Models) -> list[Entity]:
     cands += quoted_candidates(doc, cands)
     cands += institution_candidates(doc, cands)
     cands += gloss_candidates(doc, cands)
+    cands += media_candidates(doc, cands)
     cands = drop_vehicles(doc, cands)
     cands += repeated_surnames(doc, cands)
     extend_orgs(doc, cands)

@@ -1,4 +1,5 @@
-"""Latin glosses of organisations and the abbreviations they introduce; named vehicles.
+"""Names natasha gets wrong in known ways: Latin glosses of organisations and the abbreviations
+they introduce; named vehicles; media named after a place («Голос Америки», «Эхо Москвы»).
 
 News gives a foreign organisation's own name in brackets after the Russian one: «Международная
 амнистия (Amnesty International)», «Комитет защиты журналистов (КЗЖ) (Committee to Protect
@@ -124,3 +125,31 @@ def _only_asides(tokens: list[Token], start: int, end: int) -> bool:
         elif depth == 0 and tok.text not in _QUOTES:
             return False
     return start <= end and depth == 0
+
+
+# Media whose name holds a place: natasha tags the place alone («Голос [Америки]»).  Lemma pairs.
+MEDIA_WITH_PLACES = {
+    ("голос", "америка"): "Голос Америки",
+    ("эхо", "москва"): "Эхо Москвы",
+    ("вести", "москва"): "Вести-Москва",
+    ("радио", "свобода"): "Радио Свобода",
+    ("русь", "сидящая"): "Русь сидящая",
+}
+
+
+def media_candidates(doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    """ORG mentions for media named after a place; the place mention inside them goes."""
+    tokens = doc.tokens
+    out: list[Candidate] = []
+    for i in range(len(tokens) - 1):
+        first, second = tokens[i], tokens[i + 1]
+        name = MEDIA_WITH_PLACES.get((first.lemma, second.lemma))
+        if name is None or not first.text[:1].isupper() or first.sent != second.sent:
+            continue
+        for c in [c for c in cands if c.toks[0] >= i and c.toks[-1] <= i + 1]:
+            cands.remove(c)
+        cand = Candidate(first.start, second.end, "ORG", [i, i + 1])
+        cand.normal = name
+        cand.key = alias_key(name)
+        out.append(cand)
+    return out
