@@ -348,6 +348,8 @@ def test_bodies_of_a_country_are_organisations(models):
     assert by_name(found, "делегация США").type == "ORG"
     assert by_name(found, "пресс-служба президента Украины").type == "ORG"
     assert by_name(found, "США").type == "LOC"  # the country keeps its own mention
+    found = ents("Чамитофф должен заменить Рейсмана в экипаже МКС.", models)
+    assert by_name(found, "экипаж МКС").type == "ORG" and by_name(found, "МКС").type == "LOC"
 
 
 def test_organisation_names_in_oblique_cases_and_their_ends(models):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document, NameParts, Token
 from ..nlp import RawSpan
-from .gazetteer import alias_key
+from .gazetteer import alias_key, fixed_type
 from .names import common_word_type, person_word, phrase_nominative, split_name
 
 # A span inside «» or "" is the name of an organisation, a newspaper or a film, not a person.
@@ -116,7 +116,7 @@ INSTITUTIONS = frozenset(
     сборная госдеп госдепартамент конгресс сенат спецслужба разведка парламент правительство
     кабинет сейм бундестаг кнессет меджлис генштаб штаб минюст минтранс минприроды
     руководство делегация представительство пресс-служба комиссия комитет федерация
-    канцелярия экипаж""".split()
+    канцелярия экипаж команда экспедиция""".split()
 )
 _NOT_ORGS = frozenset({"сми", "пао", "оао", "зао", "ооо", "ао"})
 
@@ -124,7 +124,7 @@ _NOT_ORGS = frozenset({"сми", "пао", "оао", "зао", "ооо", "ао"}
 def institution_candidates(doc: Document, cands: list[Candidate]) -> list[Candidate]:
     """ORG mentions for «<institution> <country in genitive>»."""
     tokens = doc.tokens
-    place_at = {c.toks[0]: c for c in cands if c.type == "LOC"}
+    place_at = {c.toks[0]: c for c in cands if c.type == "LOC" or fixed_type(c.normal) == "LOC"}  # «экипаж МКС»
     taken = {i for c in cands if c.type == "ORG" for i in c.toks}
     out = []
     for i, tok in enumerate(tokens):
