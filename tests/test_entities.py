@@ -371,3 +371,9 @@ def test_media_named_after_a_place_are_organisations(models):
     assert by_name(found, "Голос Америки").type == "ORG"
     assert by_name(found, "Эхо Москвы").type == "ORG"
     assert not [e for e in found if e.name in ("Америка", "Москва")]
+
+
+def test_role_in_brackets_after_a_name(models):
+    found = ents("Юрген Клинсман и Андреас Кёпке (тренер вратарей) сообщили это решение Оливеру Кану.", models)
+    assert [r.name for r in by_name(found, "Андреас Кёпке").roles] == ["тренер вратарей"]
+    assert by_name(found, "Юрген Клинсман").roles == []

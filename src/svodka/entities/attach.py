@@ -94,13 +94,16 @@ def _with_principal(ph: RolePhrase, tokens: list[Token], text: str, starts: dict
 def _named_by(ph: RolePhrase, tokens: list[Token], starts: dict[int, Candidate], ends: dict[int, Candidate]) -> Candidate | None:
     """The person a role phrase stands beside: «госсекретарь США Джон Керри», «Дмитрий Песков, пресс-секретарь».
     A name in the genitive after the post is whose post it is, not who holds it: «помощник Хиллари Клинтон»."""
-    after = ph.last + 1
+    after = _past_brackets(tokens, ph.last + 1)  # «Генеральный секретарь ОФДД (…) Наттавут Сайкыа»
     if after in starts and tokens[after].sent == tokens[ph.last].sent:
         name_case, post_case = tokens[after].feats.get("Case"), tokens[ph.head].feats.get("Case")
         if name_case == "Gen" and post_case not in ("Gen", None):
             return None
         return starts[after]
     before = ph.first - 1
+    nxt = ph.last + 1
+    if before >= 1 and tokens[before].text == "(" and (before - 1) in ends and nxt < len(tokens) and tokens[nxt].text == ")":
+        return ends[before - 1]  # «Йоахим Лёв (второй тренер)»
     if before >= 1 and tokens[before].text == "," and (before - 1) in ends:
         nxt = ph.last + 1
         if nxt >= len(tokens) or tokens[nxt].text in (",", ".", ")", "—", ";") or tokens[nxt].sent != tokens[ph.last].sent:
@@ -110,6 +113,15 @@ def _named_by(ph: RolePhrase, tokens: list[Token], starts: dict[int, Candidate],
 
 def _words(ph: RolePhrase, tokens: list[Token]) -> frozenset[str]:
     return frozenset(t.lemma for t in tokens[ph.first : ph.last + 1] if t.pos in ("NOUN", "ADJ", "PROPN"))
+
+
+def _past_brackets(tokens: list[Token], i: int) -> int:
+    """The token after a bracketed aside starting at i (up to 8 words), else i."""
+    if i < len(tokens) and tokens[i].text == "(":
+        for j in range(i + 1, min(i + 10, len(tokens))):
+            if tokens[j].text == ")":
+                return j + 1
+    return i
 
 
 def _add_role(info: PersonInfo, ph: RolePhrase, org: tuple[str | None, str | None], tokens: list[Token]) -> None:
