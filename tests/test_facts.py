@@ -288,3 +288,10 @@ def test_fact_lines_from_json_round_trip(sample_doc):
     doc = Document.from_dict(sample_doc.to_dict())  # no tokens: pymorphy alone names the event
     lines = [fact_line(doc, f) for f in doc.facts]
     assert "Участие: Барак Обама — саммит G20, Санкт-Петербург — 2013-09 (планируется)" in lines
+
+
+def test_astronaut_of_an_agency_is_an_occupation(run):
+    doc = run("Астронавт Европейского космического агентства Томас Райтер прибыл на станцию.")
+    (fact,) = of_type(doc, "Occupation")
+    assert names(doc, fact, "who") == {"Томас Райтер"}
+    assert names(doc, fact, "where") == {"Европейское космическое агентство"}

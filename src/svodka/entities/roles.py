@@ -31,7 +31,8 @@ POSTS: dict[str, str] = {
     "начальник": "head", "префект": "head", "атташе": "diplomat", "патриарх": "patriarch", "митрополит": "bishop",
     "аналитик": "analyst", "эксперт": "expert", "политолог": "expert", "экономист": "expert", "адвокат": "lawyer",
     "тренер": "coach", "капитан": "captain", "президент-элект": "head_of_state", "шеф": "head", "лидер": "leader",
-    "дипломат": "diplomat", "политик": "politician", "глава-": "head",
+    "дипломат": "diplomat", "политик": "politician", "глава-": "head", "бундестренер": "coach",
+    "астронавт": "astronaut", "космонавт": "astronaut",
 }
 # Descriptions that name a kind of person, not a post: they point back but add no role.
 GENERIC = {"diplomat", "leader", "politician"}
