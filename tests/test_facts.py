@@ -295,3 +295,10 @@ def test_astronaut_of_an_agency_is_an_occupation(run):
     (fact,) = of_type(doc, "Occupation")
     assert names(doc, fact, "who") == {"Томас Райтер"}
     assert names(doc, fact, "where") == {"Европейское космическое агентство"}
+
+
+def test_member_of_a_body_is_an_occupation(run):
+    doc = run("Член Общественной палаты Алексей Симонов заявил это.")
+    (fact,) = of_type(doc, "Occupation")
+    assert names(doc, fact, "who") == {"Алексей Симонов"}
+    assert names(doc, fact, "where") == {"Общественная палата"}

@@ -32,7 +32,14 @@ POSTS: dict[str, str] = {
     "аналитик": "analyst", "эксперт": "expert", "политолог": "expert", "экономист": "expert", "адвокат": "lawyer",
     "тренер": "coach", "капитан": "captain", "президент-элект": "head_of_state", "шеф": "head", "лидер": "leader",
     "дипломат": "diplomat", "политик": "politician", "глава-": "head", "бундестренер": "coach",
-    "астронавт": "astronaut", "космонавт": "astronaut",
+    "астронавт": "astronaut", "космонавт": "astronaut", "член": "member", "координатор": "coordinator",
+    "сопредседатель": "chairman", "вице-губернатор": "deputy_head", "замглавы": "deputy_head",
+    "экс-премьер": "head_of_government", "экс-председатель": "chairman", "экс-президент": "head_of_state",
+    "полпред": "envoy", "архиепископ": "bishop", "епископ": "bishop", "генерал": "officer",
+    "генерал-майор": "officer", "генерал-лейтенант": "officer", "полковник": "officer", "редактор": "editor",
+    "главред": "editor", "солист": "musician", "вратарь": "player", "защитник": "player",
+    "полузащитник": "player", "нападающий": "player", "фотограф": "photographer", "оператор": "cameraman",
+    "докладчик": "rapporteur", "царь": "monarch", "парламентарий": "deputy",
 }
 # Descriptions that name a kind of person, not a post: they point back but add no role.
 GENERIC = {"diplomat", "leader", "politician"}
