@@ -377,3 +377,8 @@ def test_role_in_brackets_after_a_name(models):
     found = ents("Юрген Клинсман и Андреас Кёпке (тренер вратарей) сообщили это решение Оливеру Кану.", models)
     assert [r.name for r in by_name(found, "Андреас Кёпке").roles] == ["тренер вратарей"]
     assert by_name(found, "Юрген Клинсман").roles == []
+
+
+def test_an_aides_principal_is_not_the_aide(models):
+    found = ents("Помощник Хиллари Клинтон по европейским и евразийским делам посетил Белград.", models)
+    assert by_name(found, "Хиллари Клинтон").roles == []

@@ -99,6 +99,9 @@ def _named_by(ph: RolePhrase, tokens: list[Token], starts: dict[int, Candidate],
         name_case, post_case = tokens[after].feats.get("Case"), tokens[ph.head].feats.get("Case")
         if name_case == "Gen" and post_case not in ("Gen", None):
             return None
+        end = starts[after].toks[-1] + 1
+        if tokens[ph.head].lemma in _AIDES and end < len(tokens) and tokens[end].lemma == "по":
+            return None  # «Помощник Хиллари Клинтон по европейским делам»: whose aide, not who
         return starts[after]
     before = ph.first - 1
     nxt = ph.last + 1
@@ -113,6 +116,10 @@ def _named_by(ph: RolePhrase, tokens: list[Token], starts: dict[int, Candidate],
 
 def _words(ph: RolePhrase, tokens: list[Token]) -> frozenset[str]:
     return frozenset(t.lemma for t in tokens[ph.first : ph.last + 1] if t.pos in ("NOUN", "ADJ", "PROPN"))
+
+
+# Posts held for someone: a name after them may be the principal, not the holder.
+_AIDES = frozenset({"помощник", "советник", "заместитель", "представитель", "пресс-секретарь"})
 
 
 def _past_brackets(tokens: list[Token], i: int) -> int:
