@@ -348,6 +348,8 @@ def test_bodies_of_a_country_are_organisations(models):
     assert by_name(found, "делегация США").type == "ORG"
     assert by_name(found, "пресс-служба президента Украины").type == "ORG"
     assert by_name(found, "США").type == "LOC"  # the country keeps its own mention
+    found = ents("Пегги Уитсон вошла в основной состав 16-й долговременной экспедиции МКС.", models)
+    assert by_name(found, "16-я долговременная экспедиция МКС").type == "ORG"  # its adjectives belong to it
     found = ents("Чамитофф должен заменить Рейсмана в экипаже МКС.", models)
     assert by_name(found, "экипаж МКС").type == "ORG" and by_name(found, "МКС").type == "LOC"
 

@@ -77,6 +77,9 @@ _RELATIONAL = frozenset(
 )
 
 
+_DEICTIC = frozenset("этот тот такой весь сам свой наш ваш его её их который каждый любой другой иной".split())
+
+
 def _relational(lemma: str) -> bool:
     return lemma in _RELATIONAL or lemma.endswith(("ский", "цкий", "ской", "цкой"))
 
@@ -88,7 +91,8 @@ def extend_left(doc: Document, cand: Candidate, taken: set[int]) -> None:
     Минсельхоз» and «Минсельхоз» remain one organisation."""
     tokens = doc.tokens
     first = tokens[cand.toks[0]]
-    if not (first.text[:1].isupper() or first.text in _QUOTES):
+    institution = cand.kind == "institution"  # «16-я долговременная экспедиция МКС»: any adjective
+    if not (first.text[:1].isupper() or first.text in _QUOTES or institution):
         return
     head = cand.toks[head_of(tokens, cand.toks)]
     case = tokens[head].feats.get("Case")
@@ -97,7 +101,9 @@ def extend_left(doc: Document, cand: Candidate, taken: set[int]) -> None:
     i = cand.toks[0] - 1
     while i >= 0 and i not in taken and tokens[i].sent == first.sent:
         tok = tokens[i]
-        if tok.pos != "ADJ" or tok.feats.get("Case") != case or tok.rel != "amod" or not _relational(tok.lemma):
+        if tok.pos != "ADJ" or tok.feats.get("Case") != case or tok.rel != "amod":
+            break
+        if not (_relational(tok.lemma) or (institution and tok.lemma not in _DEICTIC)):
             break
         if tok.head not in inside:
             break

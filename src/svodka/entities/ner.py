@@ -141,7 +141,7 @@ def institution_candidates(doc: Document, cands: list[Candidate]) -> list[Candid
             idx = list(range(i, place.toks[-1] + 1))
         else:
             continue
-        cand = Candidate(tokens[idx[0]].start, tokens[idx[-1]].end, "ORG", idx)
+        cand = Candidate(tokens[idx[0]].start, tokens[idx[-1]].end, "ORG", idx, kind="institution")
         normalise(doc, cand)
         cand.normal = cand.normal[:1].lower() + cand.normal[1:] if not tok.text.isupper() else cand.normal
         cand.key = alias_key(cand.normal)
