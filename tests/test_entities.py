@@ -384,3 +384,9 @@ def test_role_in_brackets_after_a_name(models):
 def test_an_aides_principal_is_not_the_aide(models):
     found = ents("Помощник Хиллари Клинтон по европейским и евразийским делам посетил Белград.", models)
     assert by_name(found, "Хиллари Клинтон").roles == []
+
+
+def test_named_after_a_person_belongs_to_the_organisation(models):
+    found = ents("Спектакль показали в Театре им. Йозефа Бойса.", models)
+    assert [m.text for m in by_name(found, "Театр им. Йозефа Бойса").mentions] == ["Театре им. Йозефа Бойса"]
+    assert by_name(found, "Йозеф Бойс").type == "PER"

@@ -29,13 +29,35 @@ def extend_orgs(doc: Document, cands: list[Candidate]) -> None:
         cand.end = nxt.end
         normalise(doc, cand)
     names = {i for c in cands if c.type == "PER" for i in c.toks}
+    person_at = {c.toks[0]: c for c in cands if c.type == "PER"}
     for cand in cands:
         if cand.type == "ORG" and cand.alias_of is None:
             _extend_pp(doc, cand, names)
+            _extend_named_after(doc, cand, person_at)
     taken = {i for c in cands for i in c.toks}
     for cand in cands:
         if cand.type == "ORG" and cand.alias_of is None:
             extend_left(doc, cand, taken)
+
+
+def _extend_named_after(doc: Document, cand: Candidate, person_at: dict[int, Candidate]) -> None:
+    """«Театр им. Йозефа Бойса», «МГУ имени Ломоносова»: «имени» and the person it names belong to
+    the organisation's name (the person keeps a mention of their own)."""
+    tokens = doc.tokens
+    j = cand.toks[-1]
+    if tokens[j].text.lower() not in ("им", "имени"):
+        j += 1
+        if j >= len(tokens) or tokens[j].text.lower() not in ("им", "имени"):
+            return
+    k = j + 1
+    if k < len(tokens) and tokens[k].text == ".":
+        k += 1
+    person = person_at.get(k)
+    if person is None or tokens[k].sent != tokens[cand.toks[0]].sent and tokens[j].text.lower() != "им":
+        return
+    cand.toks = list(range(cand.toks[0], person.toks[-1] + 1))
+    cand.end = person.end
+    normalise(doc, cand)
 
 
 def _extend_pp(doc: Document, cand: Candidate, names: set[int]) -> None:
