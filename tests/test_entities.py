@@ -289,6 +289,11 @@ def test_short_surname_in_genitive_joins_its_person_and_the_right_minister_is_de
     assert "министра финансов" not in [m.text for m in dunne.mentions]
 
 
+def test_juan_is_a_given_name(models):
+    e = by_name(ents("Гол забил полузащитник Хуан Суареш.", models), "Хуан Суареш")
+    assert (e.parts.first, e.parts.last) == ("Хуан", "Суареш")
+
+
 def test_east_asian_order_still_holds(models):
     found = ents("Ким Чен Ын и Ху Цзиньтао встретились в Пекине.", models)
     assert by_name(found, "Ким Чен Ын").parts.last == "Ким"

@@ -166,9 +166,10 @@ def split_name(words: list[str]) -> NameParts:
     return NameParts(first=words[0], last=" ".join(words[1:]))
 
 
-# The commonest Chinese and Korean surnames, written in Russian (Palladius transcription).
+# The commonest Chinese and Korean surnames, written in Russian (Palladius transcription).  Not
+# «Хуан» (Huang): in Russian news it is far more often Juan («Хуан Карлос», «Хуан Суареш»).
 EAST_ASIAN_SURNAMES = frozenset(
-    """ван ли чжан лю чэнь чэн ян хуан чжао у чжоу сюй сунь ма чжу ху го хэ гао линь ло чжэн лян се сун тан
+    """ван ли чжан лю чэнь чэн ян чжао у чжоу сюй сунь ма чжу ху го хэ гао линь ло чжэн лян се сун тан
     хань фэн дэн цао пэн цзэн сяо тянь дун пань юань цай цзян юй ду е вэй су люй дин жэнь лу шэнь ши яо
     вэнь цзя цинь сюэ мао ким пак чон чен мун хван""".split()
 )
