@@ -395,3 +395,8 @@ def test_named_after_a_person_belongs_to_the_organisation(models):
     found = ents("Спектакль показали в Театре им. Йозефа Бойса.", models)
     assert [m.text for m in by_name(found, "Театр им. Йозефа Бойса").mentions] == ["Театре им. Йозефа Бойса"]
     assert by_name(found, "Йозеф Бойс").type == "PER"
+
+
+def test_a_country_in_a_bulleted_list_is_no_person(models):
+    found = ents("Участники: • Чили • Эквадор • Египет • Эль Сальвадор • Эфиопия • Грузия • Греция", models)
+    assert not [e for e in found if e.type == "PER" and e.name == "Эфиопия"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from ..document import Document, NameParts, Token
@@ -61,7 +62,15 @@ def candidates(doc: Document, spans: list[RawSpan]) -> list[Candidate]:
     starts = [t.start for t in tokens]
     out: list[Candidate] = []
     # Words seen inside full names («Чжан Еп Хван») are names wherever they stand alone.
-    in_names = {w.lower()[:4] for sp in spans if sp.type == "PER" and " " in sp.text for w in sp.text.split()}
+    # (A span natasha ran across a bulleted list, «Эль Сальвадор • Эфиопия», is no full name.)
+    in_names = {
+        w.lower()[:4]
+        for sp in spans
+        if sp.type == "PER"
+        for piece in re.split(r"\s*[•·|;/—–()\[\]]\s*", sp.text)
+        if " " in piece.strip()
+        for w in piece.split()
+    }
     for span in spans:
         main: Candidate | None = None
         for idx, gloss in _split_parentheses(tokens, token_range(tokens, starts, span.start, span.end)):
