@@ -36,6 +36,7 @@ ENGINES: dict[str, dict[str, bool] | None] = {
 }
 BATCH = 16  # documents per analyze_batch call in the batched engine (what svodka's batch workers send)
 POOL_DOCS = 60  # documents for the 1-vs-2-process comparison (a ratio: half the set is enough)
+REPEATS = 2  # each measurement is taken this many times, interleaved; the fastest counts
 SHORT = "Госсекретарь США Джон Керри прилетел в Москву."
 # What profiling found and what was changed; kept here so `make bench` rewrites it with the figures.
 NOTES = """## What limits speed
@@ -299,16 +300,24 @@ def report(data: Path, limit: int, command: str) -> str:
     say = lambda msg: print(f"[bench {time.perf_counter() - t0:5.0f} s] {msg}", file=sys.stderr, flush=True)  # noqa: E731
     args = ["--data", str(data), "--docs", str(limit)]
     load_start = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    runs = []
-    for engine in ENGINES:
-        say(f"{engine}…")
-        runs.append(_spawn(["--worker", engine, *args]))
+    best: dict[str, dict] = {}
+    for attempt in range(1, REPEATS + 1):  # interleaved, so a burst of load hits one attempt of each
+        for engine in ENGINES:
+            say(f"{engine} (run {attempt} of {REPEATS})…")
+            r = _spawn(["--worker", engine, *args])
+            if engine not in best or r["seconds"] < best[engine]["seconds"]:
+                best[engine] = r
+    runs = [best[engine] for engine in ENGINES]
     say("layer timings…")
     layers = _spawn(["--layers", *args])
-    pools = []
-    for procs in (1, 2):
-        say(f"svodka with {procs} worker process(es)…")
-        pools.append(_spawn(["--pool", str(procs), "--data", str(data), "--docs", str(min(limit, POOL_DOCS))]))
+    best_pool: dict[int, dict] = {}
+    for attempt in range(1, REPEATS + 1):
+        for procs in (1, 2):
+            say(f"svodka with {procs} worker process(es) (run {attempt} of {REPEATS})…")
+            r = _spawn(["--pool", str(procs), "--data", str(data), "--docs", str(min(limit, POOL_DOCS))])
+            if procs not in best_pool or r["seconds"] < best_pool[procs]["seconds"]:
+                best_pool[procs] = r
+    pools = [best_pool[1], best_pool[2]]
     natasha = runs[0]
     m = _machine()
     load_end = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
@@ -322,7 +331,9 @@ def report(data: Path, limit: int, command: str) -> str:
         f"{os.cpu_count()} cores means other processes shared them, and every rate here is lower and noisier than "
         "on an idle machine.", "",
         f"Texts: the {natasha['docs']} factRuEval-2016 devset documents ({natasha['chars']:,} characters), each "
-        f"engine in a fresh process, timed after a warm-up on {WARMUP} documents. natasha = its own pipeline: "
+        f"engine in a fresh process, timed after a warm-up on {WARMUP} documents; every row is the fastest of "
+        f"{REPEATS} runs taken in turn with the others (on a shared machine a burst of someone else's load "
+        "otherwise decides a row). natasha = its own pipeline: "
         "segmenter, morphology, syntax, NER and span normalisation. A document a layer spends more than "
         f"{DOC_LIMIT:.0f} s on is given up and counted in the time.", "",
         "## Throughput, one process", "",
