@@ -185,6 +185,8 @@ def ingest(
     settings = settings or Settings()
     workers = max(1, workers or os.cpu_count() or 1)
     files = list(input_files(paths))
+    import datasketch  # noqa: F401 - MinHash pulls in scipy (≈0.6 s): once here, and forked workers inherit it
+
     stats = IngestStats(total=count_records(files), started=time.perf_counter())
     report = progress or (lambda s: None)
     pending: dict[Future, None] = {}

@@ -58,8 +58,8 @@ def build_rows(doc: Document, source: str, ext_id: str | None = None) -> Rows:
     layers = doc.to_dict()
     layers.pop("text", None)
     rows = Rows(doc={})
-    for ent in doc.entities:
-        data = layers_of(ent)
+    # the layers' dicts, made once by to_dict, are also each row's data
+    for ent, data in zip(doc.entities, layers["entities"], strict=True):
         rows.entities.append(
             {"doc_id": doc_id, "local_id": ent.id, "type": ent.type, "name": ent.name, "entity_id": None, "data": data}
         )
@@ -75,7 +75,7 @@ def build_rows(doc: Document, source: str, ext_id: str | None = None) -> Rows:
                     "kind": m.kind,
                 }
             )
-    for n, q in enumerate(doc.quotes):
+    for n, (q, q_data) in enumerate(zip(doc.quotes, layers["quotes"], strict=True)):
         rows.quotes.append(
             {
                 "doc_id": doc_id,
@@ -87,11 +87,11 @@ def build_rows(doc: Document, source: str, ext_id: str | None = None) -> Rows:
                 "end": q.end,
                 "speaker": q.speaker,
                 "speaker_name": q.speaker_name,
-                "data": layers_of(q),
+                "data": q_data,
             }
         )
     time_values = {}
-    for n, tx in enumerate(doc.times):
+    for n, (tx, tx_data) in enumerate(zip(doc.times, layers["times"], strict=True)):
         time_values[tx.id] = tx.value
         rows.times.append(
             {
@@ -105,10 +105,10 @@ def build_rows(doc: Document, source: str, ext_id: str | None = None) -> Rows:
                 "end": tx.end,
                 "interval_start": tx.interval.start if tx.interval else None,
                 "interval_end": tx.interval.end if tx.interval else None,
-                "data": layers_of(tx),
+                "data": tx_data,
             }
         )
-    for n, f in enumerate(doc.facts):
+    for n, (f, f_data) in enumerate(zip(doc.facts, layers["facts"], strict=True)):
         rows.facts.append(
             {
                 "doc_id": doc_id,
@@ -117,7 +117,7 @@ def build_rows(doc: Document, source: str, ext_id: str | None = None) -> Rows:
                 "type": f.type,
                 "status": f.status,
                 "when": time_values.get(f.time or "", doc.published),
-                "data": layers_of(f),
+                "data": f_data,
             }
         )
     rows.doc = {
@@ -141,12 +141,6 @@ def build_rows(doc: Document, source: str, ext_id: str | None = None) -> Rows:
         "schema": doc.schema,
     }
     return rows
-
-
-def layers_of(record: Any) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    return asdict(record)
 
 
 def has_document(conn: Connection, doc_id: int) -> bool:
