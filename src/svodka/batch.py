@@ -7,6 +7,7 @@ back in input order; a record that fails yields its error, never stops the batch
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -103,9 +104,15 @@ def analyze_records(
             yield from _analyze_chunk(chunk, settings, published, title)
     else:
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
-            futures = [pool.submit(_analyze_chunk, c, settings, published, title) for c in _chunks(records, CHUNK)]
-            for fut in futures:
-                yield from fut.result()
+            # A window of chunks in flight, results in input order: a file of a million records
+            # is read as it is analysed, not queued whole in memory first.
+            pending: deque = deque()
+            for chunk in _chunks(records, CHUNK):
+                pending.append(pool.submit(_analyze_chunk, chunk, settings, published, title))
+                if len(pending) >= 2 * workers:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
 
 
 def _over_dask(records, settings, address, workers, published, title) -> Iterator[Outcome]:

@@ -9,6 +9,7 @@ any moment leaves whole documents only, and a re-run picks up where it stopped.
 
 from __future__ import annotations
 
+import gc
 import gzip
 import os
 import signal
@@ -193,6 +194,10 @@ def ingest(
     queued: set[int] = set()
     pool = None
     if workers > 1:
+        # Forked workers share the parent's memory until they write to it; the cyclic garbage
+        # collector writes to every object it scans.  Frozen, the parent's objects (models, caches)
+        # are never scanned in the workers, so their pages stay shared instead of being copied.
+        gc.freeze()
         pool = ProcessPoolExecutor(
             workers, mp_context=get_context("fork"), initializer=_init_worker, initargs=(engine,)
         )
@@ -259,6 +264,7 @@ def ingest(
     finally:
         if pool is not None:
             pool.shutdown(wait=not pending, cancel_futures=True)
+            gc.unfreeze()
     if link:
         from .link import relink
 
