@@ -318,6 +318,8 @@ def report(data: Path, limit: int, command: str) -> str:
             if procs not in best_pool or r["seconds"] < best_pool[procs]["seconds"]:
                 best_pool[procs] = r
     pools = [best_pool[1], best_pool[2]]
+    say("corpus: ingest and search…")
+    corpus = _corpus_section()
     natasha = runs[0]
     m = _machine()
     load_end = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
@@ -364,7 +366,6 @@ def report(data: Path, limit: int, command: str) -> str:
               f"{_autogroup()}) Linux shares the CPU between sessions, so while other sessions keep a core busy "
               "two workers get less than two cores and the speed-up stays below 2× for that reason alone.", ""]
     lines += [NOTES.rstrip(), ""]
-    corpus = _corpus_section()
     if corpus:
         lines += [corpus.rstrip(), ""]
     say("done")
