@@ -48,3 +48,8 @@ def test_fast_path_equals_the_general_loop(factru_dir, monkeypatch):
     slow = [clean(t) for t in texts]
     for a, b in zip(fast, slow):
         assert (a.text, list(a.offsets), a.paragraphs) == (b.text, list(b.offsets), b.paragraphs)
+
+
+def test_a_short_line_repeated_in_a_list_is_kept():
+    raw = "Календарь\n\n• • Нисипяну — Топалов 0,5:0,5\n\n• • Топалов — Нисипяну 1:0\n\n• • Нисипяну — Топалов 0,5:0,5\n"
+    assert clean(raw).text.count("Нисипяну — Топалов") == 2

@@ -25,8 +25,9 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 
-# A repeated paragraph shorter than this is kept: «Москва.» twice is not a reprinted lead.
-_MIN_REPEAT = 25
+# A repeated paragraph shorter than this (in words) is kept: «Москва.» twice is not a reprinted
+# lead, nor is a result that recurs in a list («• • Нисипяну — Топалов 0,5:0,5» after games 1 and 3).
+_MIN_REPEAT_WORDS = 8
 
 
 @dataclass(slots=True)
@@ -135,7 +136,7 @@ def clean(raw: str) -> Cleaned:
         if _BOILERPLATE.match(para) and len(para) < 200:
             dropped.append(("boilerplate", para))
             continue
-        if key in seen and len(para) >= _MIN_REPEAT:
+        if key in seen and len(para.split()) >= _MIN_REPEAT_WORDS:
             dropped.append(("repeated paragraph", para))
             continue
         seen.add(key)
