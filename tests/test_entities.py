@@ -400,3 +400,9 @@ def test_named_after_a_person_belongs_to_the_organisation(models):
 def test_a_country_in_a_bulleted_list_is_no_person(models):
     found = ents("Участники: • Чили • Эквадор • Египет • Эль Сальвадор • Эфиопия • Грузия • Греция", models)
     assert not [e for e in found if e.type == "PER" and e.name == "Эфиопия"]
+
+
+def test_an_arabic_organisation_run_into_a_name_is_split_off(models):
+    found = ents("Среди задержанных оказался оператор Аль-Джазиры Сами аль-Хадж (Sami al-Haj).", models)
+    assert by_name(found, "Аль-Джазира").type == "ORG"
+    assert by_name(found, "Сами аль-Хадж").type == "PER"

@@ -77,6 +77,12 @@ def candidates(doc: Document, spans: list[RawSpan]) -> list[Candidate]:
             idx = _trim(tokens, idx)
             if span.type == "ORG":
                 idx = _drop_people(tokens, idx)
+            if span.type == "PER" and _arabic_owner(tokens, idx):
+                # «оператор Аль-Джазиры Сами аль-Хадж»: natasha runs the channel into the name
+                owner = Candidate(tokens[idx[0]].start, tokens[idx[0]].end, "ORG", idx[:1])
+                normalise(doc, owner)
+                out.append(owner)
+                idx = idx[1:]
             if not idx:
                 continue
             cand = Candidate(tokens[idx[0]].start, tokens[idx[-1]].end, span.type, idx)
@@ -230,6 +236,20 @@ def _trim(tokens: list[Token], idx: list[int]) -> list[int]:
     while idx and not tokens[idx[0]].text[:1].isalnum() and tokens[idx[0]].text not in _QUOTES:
         idx = idx[1:]
     return idx
+
+
+def _arabic_owner(tokens: list[Token], idx: list[int]) -> bool:
+    """An «Аль-…» word in the genitive opening a longer person span, the name after it in another
+    case: the organisation whose person it is («Аль-Джазиры», «Аль-Каиды»)."""
+    if len(idx) < 3:
+        return False
+    first, second = tokens[idx[0]], tokens[idx[1]]
+    return (
+        first.text[:4].lower() in ("аль-", "эль-")
+        and first.text[:1].isupper()
+        and first.feats.get("Case") == "Gen"
+        and second.feats.get("Case") not in ("Gen", None)
+    )
 
 
 def _drop_people(tokens: list[Token], idx: list[int]) -> list[int]:
