@@ -406,3 +406,8 @@ def test_an_arabic_organisation_run_into_a_name_is_split_off(models):
     found = ents("Среди задержанных оказался оператор Аль-Джазиры Сами аль-Хадж (Sami al-Haj).", models)
     assert by_name(found, "Аль-Джазира").type == "ORG"
     assert by_name(found, "Сами аль-Хадж").type == "PER"
+
+
+def test_names_listed_with_commas_are_separate_people(models):
+    found = ents("Отчёт: 0:1 — 01:23 Сёмин (Овечкин, Фёдоров), 1:1 — Ковальчук.", models)
+    assert {"Овечкин", "Фёдоров"} <= {e.name for e in found if e.type == "PER"}

@@ -73,7 +73,8 @@ def candidates(doc: Document, spans: list[RawSpan]) -> list[Candidate]:
     }
     for span in spans:
         main: Candidate | None = None
-        for idx, gloss in _split_parentheses(tokens, token_range(tokens, starts, span.start, span.end)):
+        pieces = _split_parentheses(tokens, token_range(tokens, starts, span.start, span.end), span.type == "PER")
+        for idx, gloss in pieces:
             idx = _trim(tokens, idx)
             if span.type == "ORG":
                 idx = _drop_people(tokens, idx)
@@ -96,22 +97,23 @@ def candidates(doc: Document, spans: list[RawSpan]) -> list[Candidate]:
     return out
 
 
-def _split_parentheses(tokens: list[Token], idx: list[int]) -> list[tuple[list[int], bool]]:
+def _split_parentheses(tokens: list[Token], idx: list[int], person: bool = False) -> list[tuple[list[int], bool]]:
     """Pieces of a span, each with whether it is a gloss in brackets of the piece before.
 
     «Билал Хассеин (Bilal Hussein)», «Комитет защиты журналистов (КЗЖ)»: a name and its other
     spelling or abbreviation are two mentions of one entity, not one long name.  Bullets and dashes
-    separate list items natasha sometimes runs together («Монако • Намибия»): separate entities."""
+    separate list items natasha sometimes runs together («Монако • Намибия»): separate entities.
+    A person's name has no comma either: «(Овечкин, Фёдоров)» are two people."""
     parts: list[tuple[list[int], bool]] = []
     cur: list[int] = []
     gloss = False
     for i in idx:
         text = tokens[i].text
-        if text in _SEPARATORS:
+        if text in _SEPARATORS or (person and text == ","):
             if cur:
                 parts.append((cur, gloss))
             cur = []
-            gloss = text in ("(", "[") or (gloss and text not in (")", "]"))
+            gloss = text in ("(", "[") or (gloss and text not in (")", "]", ","))
         else:
             cur.append(i)
     if cur:
