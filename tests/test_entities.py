@@ -411,3 +411,8 @@ def test_an_arabic_organisation_run_into_a_name_is_split_off(models):
 def test_names_listed_with_commas_are_separate_people(models):
     found = ents("Отчёт: 0:1 — 01:23 Сёмин (Овечкин, Фёдоров), 1:1 — Ковальчук.", models)
     assert {"Овечкин", "Фёдоров"} <= {e.name for e in found if e.type == "PER"}
+
+
+def test_no_name_runs_across_a_paragraph_break(models):
+    found = ents("Космонавты вернулись на Землю\n\nВсе дружно отметили 45-летие полёта Гагарина.", models)
+    assert [m.text for e in found if e.type == "LOC" for m in e.mentions] == ["Землю"]

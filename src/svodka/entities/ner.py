@@ -84,8 +84,8 @@ def candidates(doc: Document, spans: list[RawSpan]) -> list[Candidate]:
                 normalise(doc, owner)
                 out.append(owner)
                 idx = idx[1:]
-            if not idx:
-                continue
+            if not idx or not any(tokens[i].pos in ("PROPN", "NOUN", "ADJ", "X") for i in idx):
+                continue  # «Все» cut off a span: no name without a noun, a proper noun or an adjective
             cand = Candidate(tokens[idx[0]].start, tokens[idx[-1]].end, span.type, idx)
             if not _plausible(doc, tokens, cand, in_names):
                 continue
@@ -109,6 +109,9 @@ def _split_parentheses(tokens: list[Token], idx: list[int], person: bool = False
     gloss = False
     for i in idx:
         text = tokens[i].text
+        if cur and tokens[i].sent != tokens[cur[-1]].sent:  # «…на Землю\n\nВсе дружно…»: no name spans two sentences
+            parts.append((cur, gloss))
+            cur = []
         if text in _SEPARATORS or (person and text == ","):
             if cur:
                 parts.append((cur, gloss))
