@@ -416,3 +416,10 @@ def test_names_listed_with_commas_are_separate_people(models):
 def test_no_name_runs_across_a_paragraph_break(models):
     found = ents("Космонавты вернулись на Землю\n\nВсе дружно отметили 45-летие полёта Гагарина.", models)
     assert [m.text for e in found if e.type == "LOC" for m in e.mentions] == ["Землю"]
+
+
+def test_a_place_natasha_left_untagged_is_found_but_not_a_quoted_name(models):
+    found = ents("Новым чемпионом Европы стал гроссмейстер из Хорватии.", models)
+    assert by_name(found, "Европа").type == "LOC"
+    found = ents("Автомобиль «Славута» построен на платформе «Таврия».", models)
+    assert not [e for e in found if e.type == "LOC"]

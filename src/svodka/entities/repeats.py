@@ -1,4 +1,4 @@
-"""Surnames natasha missed on a second reading.
+"""Names natasha missed: surnames on a second reading, places the dictionary knows.
 
 natasha tags «Веселин Топалов» in the lead and then misses the bare «Топалов» in a results list
 («• Топалов — Нисипяну 1:0»), after a bullet, or at the start of a paragraph.  A capitalised word
@@ -38,4 +38,27 @@ def repeated_surnames(doc: Document, cands: list[Candidate]) -> list[Candidate]:
                 out.append(Candidate(tok.start, tok.end, "PER", [i]))
     for cand in out:
         normalise(doc, cand)
+    return out
+
+
+def missed_places(doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    """Capitalised words the dictionary knows only as places (Geox), that natasha left untagged
+    («чемпионом Европы»).  Not at a sentence start, where capitals say nothing."""
+    from ..models import morph_analyzer
+
+    tokens = doc.tokens
+    taken = {i for c in cands for i in c.toks}
+    out = []
+    for i, tok in enumerate(tokens):
+        if i in taken or not tok.text[:1].isupper() or not tok.text.isalpha() or len(tok.text) < 3:
+            continue
+        if i == 0 or tokens[i - 1].sent != tok.sent or tok.pos not in ("PROPN", "NOUN"):
+            continue
+        if tokens[i - 1].text in "«\"„“":  # «Славута», «Колумбии»: a quoted name is a car or a shuttle
+            continue
+        parses = [p for p in morph_analyzer().parse(tok.text.lower()) if p.is_known]
+        if parses and all("Geox" in p.tag for p in parses):
+            cand = Candidate(tok.start, tok.end, "LOC", [i])
+            normalise(doc, cand)
+            out.append(cand)
     return out
