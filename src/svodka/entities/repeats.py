@@ -7,6 +7,8 @@ that is the surname of a person fully named in the same text is that person.
 
 from __future__ import annotations
 
+import functools
+
 from ..document import Document
 from .merge import _same_word
 from .names import person_word
@@ -44,8 +46,6 @@ def repeated_surnames(doc: Document, cands: list[Candidate]) -> list[Candidate]:
 def missed_places(doc: Document, cands: list[Candidate]) -> list[Candidate]:
     """Capitalised words the dictionary knows only as places (Geox), that natasha left untagged
     («чемпионом Европы»).  Not at a sentence start, where capitals say nothing."""
-    from ..models import morph_analyzer
-
     tokens = doc.tokens
     taken = {i for c in cands for i in c.toks}
     out = []
@@ -56,9 +56,16 @@ def missed_places(doc: Document, cands: list[Candidate]) -> list[Candidate]:
             continue
         if tokens[i - 1].text in "«\"„“":  # «Славута», «Колумбии»: a quoted name is a car or a shuttle
             continue
-        parses = [p for p in morph_analyzer().parse(tok.text.lower()) if p.is_known]
-        if parses and all("Geox" in p.tag for p in parses):
+        if _only_a_place(tok.text.lower()):
             cand = Candidate(tok.start, tok.end, "LOC", [i])
             normalise(doc, cand)
             out.append(cand)
     return out
+
+
+@functools.lru_cache(maxsize=50_000)
+def _only_a_place(word: str) -> bool:
+    from ..models import morph_analyzer
+
+    parses = [p for p in morph_analyzer().parse(word) if p.is_known]
+    return bool(parses) and all("Geox" in p.tag for p in parses)
