@@ -28,11 +28,12 @@ def gloss_candidates(doc: Document, cands: list[Candidate]) -> list[Candidate]:
     taken = {i for c in cands for i in c.toks}
     out: list[Candidate] = []
     abbreviations: dict[str, Candidate] = {}
+    for c in cands:  # «Комитет защиты журналистов (КЗЖ)»: natasha's own glosses introduce some
+        if c.alias_of is not None and c.alias_of.type == "ORG" and _ABBREVIATION.fullmatch(c.normal):
+            abbreviations.setdefault(c.normal, c.alias_of)
     for cand in cands:
         if cand.type != "ORG" or cand.alias_of is not None:
             continue
-        for c in (c for c in cands if c.alias_of is cand and _ABBREVIATION.fullmatch(c.normal)):
-            abbreviations.setdefault(c.normal, cand)
         j = cand.toks[-1] + 1
         group = _bracketed(tokens, j)
         if group and all(i in taken for i in group):  # «(КЗЖ)» found already: look behind it
