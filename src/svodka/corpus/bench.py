@@ -182,8 +182,9 @@ def bench_corpus() -> str:
             "",
             f"2 workers / 1 worker: **{rate2 / rate1:.2f}×** (target ≥ 1.7×). Load average before the run: "
             f"{load:.1f} on {os.cpu_count()} cores.{_autogroup_note(load)} The CPU column is the work itself "
-            "(the parent's reading, cleaning and writing included): about equal CPU in both rows means the "
-            "workers add no overhead; 'cores used' shows how much of the machine the run was given.",
+            f"(the parent's reading, cleaning and writing included): two workers spend {cpu2 / cpu1 - 1:+.0%} CPU on "
+            "the same documents (each process warms its own caches of words and parses, and the two share the "
+            "memory bus); 'cores used' shows how much of the machine the run was given.",
             "",
         ]
         if failed:
