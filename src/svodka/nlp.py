@@ -54,14 +54,14 @@ def parse_many(docs: list[Document], models: Models) -> list[list[RawSpan]]:
 def _segment(text: str) -> tuple[list, list[tuple[int, int, list]]]:
     """razdel's tokens, and its sentences each with the tokens inside it, as natasha's
     ``Doc.segment`` groups them."""
-    from razdel import sentenize, tokenize
+    from razdel import tokenize
 
     if not text:
         return [], []
     tokens = list(tokenize(text))
     sents = []
     index = 0
-    for sent in _paragraph_sentences(text, sentenize):
+    for sent in _paragraph_sentences(text):
         chunk = []
         while index < len(tokens):  # natasha's envelop_spans: a token must lie inside its sentence
             tok = tokens[index]
@@ -80,10 +80,13 @@ def _segment(text: str) -> tuple[list, list[tuple[int, int, list]]]:
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
-def _paragraph_sentences(text: str, sentenize) -> list:
+def _paragraph_sentences(text: str) -> list:
     """razdel's sentences, never across a blank line.  razdel joins a headline without a full stop
     to the paragraph after it («… из непроводников\n\nИсследователи …»), and the parser then reads
     the two as one sentence."""
+    from razdel import sentenize
+    from razdel.substring import Substring
+
     out = []
     for sent in sentenize(text):
         pieces = list(_PARAGRAPH_BREAK.finditer(sent.text))
@@ -98,17 +101,10 @@ def _paragraph_sentences(text: str, sentenize) -> list:
             chunk = chunk.strip()
             if chunk:
                 at = sent.start + start + lead
-                out.append(_Span(at, at + len(chunk), chunk))
+                out.append(Substring(at, at + len(chunk), chunk))
             if m:
                 start = m.end()
     return out
-
-
-@dataclass(slots=True)
-class _Span:
-    start: int
-    stop: int
-    text: str
 
 
 def _sorted_run(run, chunk: list[list[str]], models: Models) -> list:

@@ -40,15 +40,10 @@ def _ingest_fresh(workers: int, paths: list[str]) -> tuple[float, int, list[str]
     import subprocess
     import sys
 
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
-        json.dump(paths, fh)
-    try:
-        out = subprocess.run(
-            [sys.executable, "-m", "svodka.corpus.bench", "--ingest", str(workers), fh.name, str(WARM)],
-            capture_output=True, text=True, check=False,
-        )
-    finally:
-        os.unlink(fh.name)
+    out = subprocess.run(
+        [sys.executable, "-m", "svodka.corpus.bench", "--ingest", str(workers), str(WARM)],
+        input=json.dumps(paths), capture_output=True, text=True, check=False,
+    )
     if out.returncode != 0:
         raise RuntimeError(f"ingest run failed:\n{out.stderr[-2000:]}")
     seconds, added, failed, cpu = json.loads(out.stdout.strip().splitlines()[-1])
@@ -223,8 +218,7 @@ if __name__ == "__main__":
     import json
     import sys
 
-    if len(sys.argv) == 5 and sys.argv[1] == "--ingest":
-        files = json.loads(Path(sys.argv[3]).read_text(encoding="utf-8"))
-        print(json.dumps(_ingest(int(sys.argv[2]), files, warm=int(sys.argv[4]))))
+    if len(sys.argv) == 4 and sys.argv[1] == "--ingest":  # the file list comes as JSON on stdin
+        print(json.dumps(_ingest(int(sys.argv[2]), json.load(sys.stdin), warm=int(sys.argv[3]))))
     else:
         print(bench_corpus())

@@ -11,13 +11,13 @@ from ..document import LOC, ORG, PER, Document, Entity, Mention
 from ..models import Models
 from ..nlp import parse
 from .attach import attach_roles
+from .extend import extend_orgs
 from .gazetteer import SEATS_OF_POWER, is_geopolitical
 from .glosses import drop_vehicles, gloss_candidates, media_candidates
 from .merge import canonical_person_parts, canonical_place_name, merge_persons, merge_places_and_orgs
 from .names import full_name
-from .extend import extend_orgs
-from .repeats import missed_places, repeated_surnames
 from .ner import candidates, institution_candidates, mark_geopolitical, quoted_candidates, used_as_place
+from .repeats import missed_places, repeated_surnames
 
 __all__ = ["extract_entities"]
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..document import Entity, Mention, Role, Token
 from .gazetteer import alias_key
-from .ner import Candidate
+from .ner import Candidate, closing_bracket
 from .roles import RESOLVABLE, RolePhrase, find_role_phrases, fits, is_predicate
 
 
@@ -124,11 +124,8 @@ _AIDES = frozenset({"помощник", "советник", "заместите�
 
 def _past_brackets(tokens: list[Token], i: int) -> int:
     """The token after a bracketed aside starting at i (up to 8 words), else i."""
-    if i < len(tokens) and tokens[i].text == "(":
-        for j in range(i + 1, min(i + 10, len(tokens))):
-            if tokens[j].text == ")":
-                return j + 1
-    return i
+    k = closing_bracket(tokens, i, 8)
+    return k + 1 if k is not None else i
 
 
 def _add_role(info: PersonInfo, ph: RolePhrase, org: tuple[str | None, str | None], tokens: list[Token]) -> None:

@@ -7,8 +7,9 @@ them.
 
 from __future__ import annotations
 
-from ..document import Document, Token
+from ..document import Document
 from .ner import _QUOTES, Candidate, head_of, normalise
+
 
 def extend_orgs(doc: Document, cands: list[Candidate]) -> None:
     """«Конгресс США», «министерство сельского хозяйства Германии», «ВВС США»: natasha stops an

@@ -14,7 +14,7 @@ import re
 
 from ..document import Document, Token
 from .gazetteer import alias_key
-from .ner import _QUOTES, Candidate
+from .ner import _QUOTES, Candidate, closing_bracket
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.'’\-]*|[0-9]+|&|-|of|the|and|de|la|du")
 _ABBREVIATION = re.compile(r"[A-ZА-ЯЁ]{2,6}")
@@ -60,14 +60,8 @@ def gloss_candidates(doc: Document, cands: list[Candidate]) -> list[Candidate]:
 
 def _bracketed(tokens: list[Token], j: int) -> list[int]:
     """Token indices inside «( … )» opening at j, in one sentence; [] if there is none."""
-    if j >= len(tokens) or tokens[j].text != "(":
-        return []
-    k = j + 1
-    while k < len(tokens) and tokens[k].sent == tokens[j].sent and k - j <= _MAX_WORDS + 1:
-        if tokens[k].text == ")":
-            return list(range(j + 1, k))
-        k += 1
-    return []
+    k = closing_bracket(tokens, j, _MAX_WORDS)
+    return list(range(j + 1, k)) if k is not None else []
 
 
 def _latin_name(tokens: list[Token], group: list[int]) -> bool:

@@ -41,7 +41,7 @@ def _fold(s: str | None) -> str:
     return (s or "").lower().replace("ё", "е")
 
 
-def _same_word(a: str | None, b: str | None) -> bool:
+def same_word(a: str | None, b: str | None) -> bool:
     """Equal, or the same stem with a different ending (a form pymorphy could not put in the nominative)."""
     a, b = _fold(a), _fold(b)
     if not a or not b:
@@ -73,7 +73,7 @@ def merge_persons(cands: list[Candidate]) -> list[Cluster]:
     for cand in full:
         p = cand.parts
         match = next(
-            (cl for cl in clusters if _same_word(cl.last, p.last) and (not cl.first or _same_word(cl.first, p.first) or _initial(cl.first, p.first))),
+            (cl for cl in clusters if same_word(cl.last, p.last) and (not cl.first or same_word(cl.first, p.first) or _initial(cl.first, p.first))),
             None,
         )
         if match is None:
@@ -84,15 +84,15 @@ def merge_persons(cands: list[Candidate]) -> list[Cluster]:
         p = cand.parts or NameParts()
         word = p.last or p.first or p.middle
         # A lone word may be a surname or a first name: try surnames first, the nearest before it.
-        found = _nearest([cl for cl in clusters if _same_word(cl.last, word)], cand.start)
+        found = _nearest([cl for cl in clusters if same_word(cl.last, word)], cand.start)
         if found is not None and not (p.first and p.last):
             cand.parts = NameParts(last=word)
         if found is None:
-            found = _nearest([cl for cl in clusters if _same_word(cl.first, word) and cl.last], cand.start)
+            found = _nearest([cl for cl in clusters if same_word(cl.first, word) and cl.last], cand.start)
             if found is not None and not (p.first and p.last):
                 cand.parts = NameParts(first=word)
         if found is None:
-            found = next((cl for cl in clusters if not cl.last and _same_word(cl.first, word)), None)
+            found = next((cl for cl in clusters if not cl.last and same_word(cl.first, word)), None)
         if found is None:
             found = Cluster("PER", key=_fold(word))
             clusters.append(found)

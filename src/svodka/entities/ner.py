@@ -44,6 +44,18 @@ def token_range(tokens: list[Token], starts: list[int], start: int, end: int) ->
     return out
 
 
+def closing_bracket(tokens: list[Token], j: int, longest: int) -> int | None:
+    """Index of the «)» closing a «(» at j, at most ``longest`` tokens inside and in j's sentence."""
+    if j >= len(tokens) or tokens[j].text != "(":
+        return None
+    k = j + 1
+    while k < len(tokens) and tokens[k].sent == tokens[j].sent and k - j <= longest + 1:
+        if tokens[k].text == ")":
+            return k
+        k += 1
+    return None
+
+
 def head_of(tokens: list[Token], idx: list[int]) -> int:
     """Position (in ``idx``) of the phrase's syntactic head: the token whose head lies outside."""
     inside = set(idx)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 
 from ..document import Document
-from .merge import _same_word
+from .merge import same_word
 from .names import person_word
 from .ner import Candidate, normalise
 
@@ -32,7 +32,7 @@ def repeated_surnames(doc: Document, cands: list[Candidate]) -> list[Candidate]:
         if tok.pos not in ("PROPN", "NOUN", "X"):
             continue
         word = person_word(tok).lower()
-        if word in surnames or any(_same_word(word, s) for s in surnames):
+        if word in surnames or any(same_word(word, s) for s in surnames):
             if out and out[-1].toks[-1] == i - 1 and tokens[i - 1].sent == tok.sent:
                 out[-1].toks.append(i)  # «Виктор Понедельник»: one name
                 out[-1].end = tok.end

@@ -14,6 +14,22 @@ computed here (periods.py, resolve.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
+
+
+def _table(forms: Iterable[tuple[str, Any]]) -> list[tuple[re.Pattern[str], Any]]:
+    """(pattern, value) pairs compiled to match a whole word."""
+    return [(re.compile(f"^(?:{p})$"), value) for p, value in forms]
+
+
+def _lookup(table: list[tuple[re.Pattern[str], Any]], word: str) -> Any:
+    """The value of the first pattern the whole word matches, else None."""
+    for pattern, value in table:
+        if pattern.match(word):
+            return value
+    return None
+
 
 # -- months ------------------------------------------------------------------
 # Russian nouns inflect for case («падеж»): «июнь» (nominative), «июня»
@@ -33,15 +49,11 @@ _MONTH_FORMS = {
     12: r"декабр(?:ь|я|ю|е|ём|ем)",
 }
 MONTH = "(?:" + "|".join(_MONTH_FORMS.values()) + r")(?![\w])"
-_MONTH_RE = [(re.compile(f"^(?:{p})$"), n) for n, p in _MONTH_FORMS.items()]
+_MONTH_RE = _table((p, n) for n, p in _MONTH_FORMS.items())
 
 
 def month_of(word: str) -> int | None:
-    word = word.lower()
-    for pattern, number in _MONTH_RE:
-        if pattern.match(word):
-            return number
-    return None
+    return _lookup(_MONTH_RE, word.lower())
 
 
 # -- weekdays (ISO numbers, Monday = 1) --------------------------------------
@@ -55,15 +67,11 @@ _WEEKDAY_FORMS = {
     7: r"воскресень(?:е|я|ю|ем|и|ям|ями)",
 }
 WEEKDAY = "(?:" + "|".join(_WEEKDAY_FORMS.values()) + r")(?![\w])"
-_WEEKDAY_RE = [(re.compile(f"^(?:{p})$"), n) for n, p in _WEEKDAY_FORMS.items()]
+_WEEKDAY_RE = _table((p, n) for n, p in _WEEKDAY_FORMS.items())
 
 
 def weekday_of(word: str) -> int | None:
-    word = word.lower()
-    for pattern, number in _WEEKDAY_RE:
-        if pattern.match(word):
-            return number
-    return None
+    return _lookup(_WEEKDAY_RE, word.lower())
 
 
 # -- number words -------------------------------------------------------------
@@ -94,7 +102,7 @@ _NUMBER_FORMS: list[tuple[str, float | None]] = [
     (r"мног(?:о|их|ие)", None),
 ]
 NUMBER_WORD = "(?:" + "|".join(p for p, _ in _NUMBER_FORMS) + r")(?![\w])"
-_NUMBER_RE = [(re.compile(f"^(?:{p})$"), n) for p, n in _NUMBER_FORMS]
+_NUMBER_RE = _table(_NUMBER_FORMS)
 # «четыре с половиной» (four and a half) counts as 4.5
 NUMBER = rf"(?:(?:\d+|{NUMBER_WORD})\s+с\s+половиной|\d+(?:[.,]5)?(?:\s*[-–—]\s*\d+)?|{NUMBER_WORD})"
 
@@ -108,10 +116,7 @@ def number_of(text: str) -> float | None:
     digits = re.match(r"(\d+(?:[.,]5)?)", text)
     if digits:
         return float(digits.group(1).replace(",", "."))
-    for pattern, number in _NUMBER_RE:
-        if pattern.match(text):
-            return number
-    return None
+    return _lookup(_NUMBER_RE, text)
 
 
 # -- units ------------------------------------------------------------------
@@ -136,15 +141,11 @@ _UNIT_FORMS: list[tuple[str, str, int]] = [
     (r"век(?:а|у|ом|е|ов|ам|ами|ах)?|столети(?:е|я|ю|ем|и|й)", "Y", 100),
 ]
 UNIT = "(?:" + "|".join(p for p, _, _ in _UNIT_FORMS) + r")(?![\w])"
-_UNIT_RE = [(re.compile(f"^(?:{p})$"), code, factor) for p, code, factor in _UNIT_FORMS]
+_UNIT_RE = _table((p, (code, factor)) for p, code, factor in _UNIT_FORMS)
 
 
 def unit_of(word: str) -> tuple[str, int] | None:
-    word = word.lower()
-    for pattern, code, factor in _UNIT_RE:
-        if pattern.match(word):
-            return code, factor
-    return None
+    return _lookup(_UNIT_RE, word.lower())
 
 
 # Plural forms («в последние годы», «в ближайшие месяцы») mark vague references.
