@@ -24,7 +24,7 @@ class RawSpan:
 
 
 def parse(doc: Document, models: Models) -> list[RawSpan]:
-    """Fill ``doc.tokens`` and ``doc.sents``; return natasha's NER spans."""
+    """Fill ``doc.tokens``, ``doc.sents`` and ``doc.ner`` (natasha's NER spans, also returned)."""
     return parse_many([doc], models)[0]
 
 
@@ -47,7 +47,8 @@ def parse_many(docs: list[Document], models: Models) -> list[list[RawSpan]]:
         count = len(sents)
         _build_tokens(doc, sents, tags[at : at + count], trees[at : at + count], models)
         at += count
-        out.append(_ner(doc.text, words_of_doc, models))
+        doc.ner = _ner(doc.text, words_of_doc, models)
+        out.append(doc.ner)
     return out
 
 

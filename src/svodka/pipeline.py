@@ -36,7 +36,7 @@ def _parse(doc: Document, models: Models) -> None:
     from .nlp import parse
 
     if not doc.sents:
-        doc.ner = parse(doc, models)
+        parse(doc, models)
 
 
 def _entities(doc: Document, models: Models) -> None:
@@ -192,8 +192,8 @@ def analyze_batch(
             continue
         out.append(doc)
         docs.append(doc)
-    for doc, spans in zip(docs, parse_many(docs, models)):
-        doc.ner = spans
+    parse_many(docs, models)
+    for doc in docs:
         run(doc, settings, models)
     return out
 

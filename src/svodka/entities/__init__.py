@@ -26,7 +26,7 @@ def extract_entities(doc: Document, models: Models) -> list[Entity]:
     """The entity layer, from the parse (``doc.tokens`` and natasha's spans in ``doc.ner``);
     parses first if the pipeline's parse component has not run."""
     if not doc.sents and doc.text.strip():
-        doc.ner = parse(doc, models)
+        parse(doc, models)
     cands = candidates(doc, doc.ner)
     cands += quoted_candidates(doc, cands)
     cands += institution_candidates(doc, cands)
