@@ -24,7 +24,7 @@ function timelinePlot(items) {
     svg("line", { x1: pad, x2: W - pad, y1: 40, y2: 40, stroke: "#9aa3ae" }));
   const stack = {};
   dated.forEach((d) => {
-    const cx = Math.round(x(d.t)); stack[cx] = (stack[cx] || 0) + 1;
+    const cx = Math.round(x(d.t)); stack[cx] = Math.min(4, (stack[cx] || 0) + 1);
     plot.appendChild(svg("circle", { cx, cy: 40 - (stack[cx] - 1) * 9, r: 4 }, svg("title", {}, `${dateWords(d.date)}: ${d.title}`)));
   });
   plot.appendChild(svg("text", { x: pad, y: 60, "text-anchor": "start" }, dateWords(dated[0].date.slice(0, 10))));
