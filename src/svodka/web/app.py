@@ -22,7 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__
 from . import errors, routes_corpus
 from .errors import ApiError, error_response
-from .guard import DEFAULT_HOSTS, BodyTooLarge, Guard
+from .guard import DEFAULT_HOSTS, Guard
 from .readable import document_out
 from .schemas import AnalyzeRequest, DocumentOut, Error, Health, Sample
 
@@ -64,8 +64,6 @@ def create_app(
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        if isinstance(exc, BodyTooLarge):
-            return error_response("too_large")
         errors.LOG.exception("unexpected error on %s", request.url.path)
         return error_response("internal_error")
 

@@ -42,10 +42,6 @@ SECURITY_HEADERS = [
 ]
 
 
-class BodyTooLarge(Exception):
-    pass
-
-
 def host_of(scope: Scope) -> str:
     for key, value in scope.get("headers", ()):
         if key == b"host":
@@ -75,10 +71,12 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = False
+        started = answered = False
 
         async def send_secure(message: dict[str, Any]) -> None:
             nonlocal started
+            if answered:  # the edge has answered already (a body over the limit): the app's reply is dropped
+                return
             if message["type"] == "http.response.start":
                 started = True
                 names = {k for k, _ in message.get("headers", [])}
@@ -88,12 +86,14 @@ class Guard:
             await send(message)
 
         async def fail(code: str, message: str | None = None) -> None:
+            nonlocal answered
             status, body = error_bytes(code, message)
             headers = [(b"content-type", b"application/json; charset=utf-8"), (b"content-length", str(len(body)).encode())]
             if code == "too_many_requests":
                 headers.append((b"retry-after", b"1"))
             await send_secure({"type": "http.response.start", "status": status, "headers": headers})
             await send_secure({"type": "http.response.body", "body": body})
+            answered = True
 
         if "*" not in self.allow_hosts and host_of(scope) not in self.allow_hosts:
             await fail("bad_host")
@@ -102,7 +102,7 @@ class Guard:
         if declared is not None:
             try:
                 if int(declared) > self.max_body:
-                    await fail("too_large", f"Запрос больше {self.max_body // (1024 * 1024)} МБ")
+                    await fail("too_large", f"Запрос больше {self.max_body // (1024 * 1024) or 1} МБ")
                     return
             except ValueError:
                 await fail("bad_request")
@@ -115,23 +115,26 @@ class Guard:
 
         async def receive_capped() -> dict[str, Any]:
             nonlocal seen
+            if answered:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_body:
-                    raise BodyTooLarge
+                    # answer now, and tell the app the client has gone: it stops reading
+                    await fail("too_large", f"Запрос больше {self.max_body // (1024 * 1024) or 1} МБ")
+                    return {"type": "http.disconnect"}
             return message
 
         self.in_flight[client] += 1
         try:
             await asyncio.wait_for(self.app(scope, receive_capped, send_secure), self.time_limit)
-        except BodyTooLarge:
-            if not started:
-                await fail("too_large", f"Запрос больше {self.max_body // (1024 * 1024)} МБ")
         except asyncio.TimeoutError:
             if not started:
                 await fail("timeout", f"Запрос не уложился в {self.time_limit:g} с")
         except Exception:  # noqa: BLE001 — the edge: whatever happened, the client gets JSON
+            if answered:  # the app saw the disconnect we gave it
+                return
             LOG.exception("request failed: %s %s", scope.get("method"), scope.get("path"))
             if not started:
                 await fail("internal_error")
