@@ -116,3 +116,14 @@ def test_an_unexpected_exception_is_json_not_a_bare_500():
 )
 def test_host_of(host, expected):
     assert host_of({"headers": [(b"host", host)]}) == expected
+
+
+def test_the_burst_report_counts_server_errors_and_non_json_answers():
+    from svodka.web.burst import report
+
+    run = {"clients": 2, "seconds": 1.0, "results": [
+        ("/api/search", 200, 10.0, True), ("/api/search", 500, 12.0, True),
+        ("/api/analyze", 200, 50.0, False), ("/api/analyze", 422, 5.0, True),
+    ]}
+    text, bad = report(run)
+    assert bad == 2 and "| /api/search | 2 | 200: 1, 500: 1 |" in text and "**2**" in text

@@ -11,7 +11,7 @@ const LAYERS = [["PER", "Люди", "e-PER"], ["ORG", "Организации", 
 
 function spansOf(doc) {
   const spans = [];
-  doc.entities.forEach((ent) => ent.mentions.forEach((m) => spans.push({ s: m.start, e: m.end, k: "e", ent })));
+  doc.entities.forEach((ent) => ent.mentions.forEach((m, i) => spans.push({ s: m.start, e: m.end, k: "e", ent, i })));
   doc.times.forEach((t) => spans.push({ s: t.start, e: t.end, k: "t", time: t }));
   doc.quotes.forEach((q) => spans.push({ s: q.start, e: q.end, k: "q", quote: q }));
   doc.facts.forEach((f) => f.evidence && spans.push({ s: f.evidence.start, e: f.evidence.end, k: "f", fact: f }));
@@ -37,7 +37,7 @@ function paragraph(text, ps, pe, spans) {
     }
     const ent = on.find((x) => x.k === "e");
     if (ent) {
-      node = el("mark", { class: `m e-${ent.ent.type}`, "data-ent": ent.ent.id, tabindex: b === ent.e ? 0 : -1,
+      node = el("mark", { class: `m e-${ent.ent.type}`, "data-ent": ent.ent.id, "data-mention": ent.i, tabindex: b === ent.e ? 0 : -1,
         role: "button", title: ent.ent.name }, node, b === ent.e ? el("span", { class: "lbl", "aria-hidden": "true", text: LABEL[ent.ent.type] }) : null);
     }
     for (const x of on.filter((y) => y.k === "q")) node = el("span", { class: `q-${x.quote.kind}`, "data-quote": x.quote.id }, node);
@@ -79,7 +79,7 @@ function details(doc, target, box, root) {
     if (ent.variants && ent.variants.length) row("Также", ent.variants.join(", "));
     const others = el("ul", { class: "plain small" });
     ent.mentions.forEach((m, i) => others.appendChild(el("li", {}, el("button", { type: "button",
-      onclick: () => select(root, `[data-ent="${ent.id}"]`) }, `«${m.text}»`), i === 0 ? " — первое" : "")));
+      title: "Показать в тексте", onclick: () => select(root, `[data-ent="${ent.id}"][data-mention="${i}"]`) }, `«${m.text}»`))));
     row(`Упоминания (${ent.mentions.length})`, others);
     select(root, `[data-ent="${ent.id}"]`);
   } else if (time) {
