@@ -143,7 +143,11 @@ def test_search_pages_with_a_total_and_string_ids(client):
 def test_empty_or_hostile_search_queries_are_json_errors(client):
     ok_error(client.get("/api/search", params={"q": ""}), 422, "validation_error")
     ok_error(client.get("/api/search"), 422, "validation_error")
-    ok_error(client.get("/api/search", params={"q": "Путин", "since": "вчера"}), 422, "bad_input")
+    body = ok_error(client.get("/api/search", params={"q": "Путин", "since": "вчера"}), 422, "validation_error")
+    assert body["error"] == "Дата «с»: нужна дата ГГГГ-ММ-ДД"
+    assert ok_error(client.get("/api/search", params={"q": "!!! ???"}), 422, "validation_error")["error"] == (
+        "В запросе нет слов для поиска"
+    )
     r = client.get("/api/search", params={"q": '" OR 1=1; DROP TABLE documents; -- NEAR(*'})
     assert r.status_code in (200, 422) and "code" in r.json() or "hits" in r.json()
 

@@ -100,9 +100,9 @@ def page(browser, request, server):
     yield from _new_page(browser, request, server, 1280)
 
 
-@pytest.fixture
+@pytest.fixture(params=[390, 360], ids=lambda w: f"{w}px")
 def narrow(browser, request, server):
-    yield from _new_page(browser, request, server, 390)
+    yield from _new_page(browser, request, server, request.param)
 
 
 def _open(page, base: str, hash_: str) -> None:
@@ -244,7 +244,7 @@ def test_each_view_fits_a_phone_screen(narrow, server, view):
         _open(narrow, server, VIEWS[view])
     narrow.wait_for_timeout(200)
     width = narrow.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
-    assert width[0] <= width[1] == 390, width
+    assert width[0] <= width[1] == narrow.viewport_size["width"], width
     assert narrow.locator("main section.on").inner_text().strip()
 
 

@@ -5,6 +5,7 @@ Store ids are 60-bit integers: they travel as strings, in paths and in JSON.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 from typing import Any
@@ -36,6 +37,17 @@ def _doc_id(value: str) -> int:
     if not value.isdigit() or len(value) > 19:
         raise ApiError("validation_error", "Номер статьи — это число", details=[{"field": "doc_id", "type": "int"}])
     return int(value)
+
+
+def _date(value: str | None, field: str, word: str) -> str | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise ApiError(
+            "validation_error", f"Дата «{word}»: нужна дата ГГГГ-ММ-ДД", details=[{"field": field, "type": "date"}]
+        ) from None
 
 
 def _sid(value: int | None) -> str | None:
@@ -72,12 +84,15 @@ def install(app: FastAPI, db: Any) -> None:
     ) -> dict[str, Any]:
         """Ranked stories (reprints folded into one hit) with snippets, a total and a month histogram.
         Snippets come as text with mark offsets: nothing from an article is ever sent as HTML."""
+        from ..corpus.text import parse_query
+
         c = corpus(app)
-        if not q.strip():
-            raise ApiError("validation_error", "Введите запрос", details=[{"field": "q", "type": "empty"}])
+        if not q.strip() or parse_query(q) is None:
+            raise ApiError("validation_error", "В запросе нет слов для поиска", details=[{"field": "q", "type": "empty"}])
         person = person or None
-        hits = c.search(q, person=person, since=since or None, until=until or None, limit=limit, offset=offset)
-        total, months = c.search_stats(q, person=person, since=since or None, until=until or None)
+        since, until = _date(since, "since", "с"), _date(until, "until", "по")
+        hits = c.search(q, person=person, since=since, until=until, limit=limit, offset=offset)
+        total, months = c.search_stats(q, person=person, since=since, until=until)
         sizes = c.group_sizes([h.dup_group for h in hits if h.dup_group is not None])
         return {
             "query": q, "total": max(total, offset + len(hits)), "offset": offset, "limit": limit,
