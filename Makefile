@@ -31,6 +31,7 @@ demo: install
 
 test: dev
 	bash scripts/ensure-postgres.sh
+	bash scripts/ensure-chromium.sh
 	$(PY) -m pytest
 
 bench: dev

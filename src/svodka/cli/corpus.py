@@ -22,9 +22,14 @@ DbOption = Annotated[
 ]
 
 
-def _corpus(db: Optional[str]):
+def _corpus(db: Optional[str], create: bool = False):
+    """The store; a reading command on a store that does not exist is an error (a mistyped
+    path), only ``svodka ingest`` creates one."""
     from ..corpus import Corpus
+    from ..corpus.browse import require_store
 
+    if not create:
+        require_store(db)
     return Corpus(db)
 
 
@@ -42,10 +47,16 @@ def ingest(
     quotes: Annotated[bool, typer.Option(help="Extract quotes.")] = True,
     times: Annotated[bool, typer.Option(help="Extract times.")] = True,
     facts: Annotated[bool, typer.Option(help="Extract facts.")] = True,
+    published: Annotated[
+        Optional[str], typer.Option(help="Publication date YYYY-MM-DD for records that carry none (plain text).")
+    ] = None,
 ) -> None:
     """Analyse articles into the store; what is stored already is skipped, bad records go to the errors table."""
+    from ..corpus.search import iso_date
+
     settings = Settings(quotes=quotes, times=times, facts=facts, brief=facts)
-    corpus = _corpus(db)
+    published = iso_date(published, "published")
+    corpus = _corpus(db, create=True)
     columns = (
         TextColumn("[bold]ingest"),
         BarColumn(),
@@ -70,7 +81,7 @@ def ingest(
                 errors=stats.errors,
             )
 
-        stats = corpus.ingest(*paths, workers=workers, settings=settings, progress=progress)
+        stats = corpus.ingest(*paths, workers=workers, settings=settings, progress=progress, published=published)
     out.print(
         f"{stats.added} added, {stats.skipped} already stored, {stats.errors} errors "
         f"in {stats.seconds:.1f} s ({stats.docs_per_second:.1f} docs/s)",

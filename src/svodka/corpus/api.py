@@ -45,9 +45,14 @@ class Corpus:
         settings: Settings | None = None,
         progress: Progress | None = None,
         timeout: float = TIMEOUT,
+        published: str | None = None,
     ) -> IngestStats:
-        """Analyse and store files, folders or ``-`` (stdin); what is stored already is skipped."""
-        return ingest(self.engine, paths, workers=workers, settings=settings, progress=progress, timeout=timeout)
+        """Analyse and store files, folders or ``-`` (stdin); what is stored already is skipped.
+        ``published`` (YYYY-MM-DD) dates every record that has no date of its own."""
+        return ingest(
+            self.engine, paths, workers=workers, settings=settings, progress=progress, timeout=timeout,
+            published=published,
+        )
 
     def add(self, docs: Iterable[Document], source: str = "api") -> int:
         """Store Documents analysed already; returns how many were new."""
@@ -69,14 +74,57 @@ class Corpus:
         since: str | dt.date | None = None,
         until: str | dt.date | None = None,
         limit: int = 10,
+        offset: int = 0,
     ) -> list[Hit]:
         with self.engine.connect() as conn:
             ids = [r.id for r in find_persons(conn, person)] if person else None
-            return search(conn, query, entity_ids=ids, since=since, until=until, limit=limit)
+            return search(conn, query, entity_ids=ids, since=since, until=until, limit=limit, offset=offset)
+
+    def search_stats(
+        self,
+        query: str,
+        *,
+        person: str | None = None,
+        since: str | dt.date | None = None,
+        until: str | dt.date | None = None,
+    ) -> tuple[int, list[tuple[str | None, int]]]:
+        """How many stories ``search`` can page through, and matching documents per month."""
+        from .browse import match_stats
+
+        with self.engine.connect() as conn:
+            ids = [r.id for r in find_persons(conn, person)] if person else None
+            return match_stats(conn, query, entity_ids=ids, since=since, until=until)
+
+    def document(self, doc_id: int) -> tuple[Document, dict[str, Any]] | None:
+        """A stored Document by its id, with {source, dup_group, reprints}; None when absent."""
+        from .browse import document
+
+        with self.engine.connect() as conn:
+            return document(conn, doc_id)
 
     def person(self, name: str) -> PersonView | None:
         with self.engine.connect() as conn:
             return person_view(conn, name)
+
+    def person_candidates(self, name: str) -> list[dict[str, Any]]:
+        """Every person the name fits, most documented first: {id, name, n_docs, first_seen, last_seen}."""
+        with self.engine.connect() as conn:
+            return [
+                {k: getattr(r, k) for k in ("id", "name", "n_docs", "first_seen", "last_seen")}
+                for r in find_persons(conn, name)
+            ]
+
+    def person_documents(self, entity_id: str) -> list[dict[str, Any]]:
+        from .browse import person_documents
+
+        with self.engine.connect() as conn:
+            return person_documents(conn, entity_id)
+
+    def group_sizes(self, groups: list[int]) -> dict[int, int]:
+        from .browse import group_sizes
+
+        with self.engine.connect() as conn:
+            return group_sizes(conn, groups)
 
     def duplicates(self) -> list[list[dict[str, Any]]]:
         """Groups of reprints: each a list of {id, title, published, source}, the group's first document first."""

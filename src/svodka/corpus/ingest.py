@@ -90,11 +90,15 @@ def count_records(files: list[str]) -> int | None:
     return total
 
 
-def read_records(files: Iterable[str]) -> Iterator[Record]:
-    """Records of every file; a file that cannot be read becomes one record with its error."""
+def read_records(files: Iterable[str], published: str | None = None) -> Iterator[Record]:
+    """Records of every file; a file that cannot be read becomes one record with its error.
+    ``published`` dates the records that carry no date of their own."""
     for f in files:
         try:
-            yield from read_path(f)
+            for rec in read_path(f):
+                if published and not rec.published:
+                    rec.published = published
+                yield rec
         except InputError as exc:
             yield Record(source=f, error=str(exc).removeprefix(f"{f}: "))
 
@@ -181,6 +185,7 @@ def ingest(
     progress: Progress | None = None,
     link: bool = True,
     timeout: float = TIMEOUT,
+    published: str | None = None,
 ) -> IngestStats:
     """Ingest files (or ``-``): idempotent, resumable, errors stored in the `errors` table."""
     settings = settings or Settings()
@@ -226,7 +231,7 @@ def ingest(
                 done(fut.result(), fut.source)  # type: ignore[attr-defined]
 
     try:
-        for rec in read_records(files):
+        for rec in read_records(files, published):
             stats.seen += 1
             if rec.error:
                 store.write_error(engine, rec.source, rec.error, rec.line, rec.text or rec.id)

@@ -103,8 +103,10 @@ def search(
     until: str | dt.date | None = None,
     limit: int = 10,
     collapse: bool = True,
+    offset: int = 0,
 ) -> list[Hit]:
-    """The best ``limit`` documents for the query; reprints collapse into their best-ranked member."""
+    """The best ``limit`` documents for the query after the first ``offset``; reprints collapse
+    into their best-ranked member."""
     if not isinstance(query, str):
         raise InputError(f"query: expected str, got {type(query).__name__}")
     q = parse_query(query)
@@ -112,16 +114,21 @@ def search(
         raise InputError(f"query {query!r} has no words to search for")
     if limit < 1:
         raise InputError(f"limit: expected a positive number, got {limit}")
+    if offset < 0:
+        raise InputError(f"offset: expected zero or a positive number, got {offset}")
     if entity_ids == []:
         return []
     where, params = _filters(iso_date(since, "since"), iso_date(until, "until"), entity_ids)
-    rows = _ranked(conn, q, where, params, limit * 3 if collapse else limit)
-    hits, groups = [], set()
+    rows = _ranked(conn, q, where, params, (offset + limit) * 3 if collapse else offset + limit)
+    hits, groups, skipped = [], set(), 0
     for r in rows:
         if collapse and r.dup_group is not None:
             if r.dup_group in groups:
                 continue
             groups.add(r.dup_group)
+        if skipped < offset:
+            skipped += 1
+            continue
         hits.append(Hit(r.id, r.title, r.published, r.url, r.source, float(r.score), dup_group=r.dup_group))
         if len(hits) == limit:
             break
