@@ -7,6 +7,8 @@ from .context import Context
 from .lexicon import EVENT_NOUNS
 from .status import status_of
 
+# Nouns naming a share of a company: the company is in their genitive («акции Facebook»).
+SHARE_NOUNS = frozenset({"акция", "доля", "пакет", "актив", "бизнес", "подразделение", "отделение", "компания", "производитель", "разработчик"})
 # «на полях саммита», «в рамках форума», «в ходе визита»: frames around an event noun.
 EVENT_FRAMES = frozenset({"поле", "рамка", "ход", "время", "кулуары"})
 # Plural words pointing back to the two sides of the last event: «у лидеров», «стороны».
@@ -117,3 +119,23 @@ def finish(ctx: Context, fact: Fact, trigger: int, time_anchor: int | None = Non
 
 def participant_args(parties: list[str], role: str = "participant") -> list[Arg]:
     return [Arg(role=role, entity=p) for p in parties]
+
+
+def entity_through_shares(ctx: Context, i: int, types: tuple[str, ...] = (ORG, PER, LOC)) -> str | None:
+    """The party at token i, or behind a share or company noun there («5% акций Facebook»)."""
+    eid = ctx.entity_at(i, types)
+    if eid:
+        return eid
+    # «5% акций Facebook», «контрольной доли в отделении Bank of East Asia»
+    frontier = [i] if ctx.tok(i).lemma in SHARE_NOUNS or ctx.tok(i).pos == "NUM" or ctx.tok(i).text == "%" else []
+    for _depth in range(3):
+        nxt = []
+        for j in frontier:
+            for c in ctx.kids(j, "nmod", "appos", "flat"):
+                if ctx.prep(c) in (None, "в"):
+                    eid = ctx.entity_at(c, types)
+                    if eid:
+                        return eid
+                    nxt.append(c)
+        frontier = nxt
+    return None

@@ -92,3 +92,7 @@ EVENT_NOUNS = frozenset(
 
 # Nouns of ownership («основатель MySQL»): they make Ownership facts, not Occupation.
 OWNER_NOUNS = frozenset({"основатель", "сооснователь", "владелец", "совладелец", "создатель", "учредитель", "хозяин", "акционер", "собственник", "сособственник"})
+
+# Nouns of a stake in a company: the owner in their genitive, the company in their «в»-phrase
+# («доля DST в Facebook», «пакет правительства в банке»).
+STAKE_NOUNS = frozenset({"доля", "пакет", "пай", "контроль"})

@@ -1,14 +1,29 @@
 """Ownership: who owns a company («основатель MySQL Майкл Видениус»,
-«DST, принадлежащая Юрию Мильнеру», «Цукерберг владеет Facebook»)."""
+«DST, принадлежащая Юрию Мильнеру», «Цукерберг владеет Facebook»,
+«доля правительства Китая в ICBC», «подконтрольный правительству банк»).
+
+Four shapes over the syntax tree:
+1. an owner noun («основатель», «совладелец») with its holder, found as a post's holder is,
+   or through the first of coordinated nouns («директор и совладелец агентства») or «один из»;
+2. a verb or participle of owning with its subject or the noun it modifies and a dative or
+   object party («принадлежать», «подконтрольный», «владеть», «контролировать»);
+3. a stake noun with the owner in its genitive and the property in its «в»-phrase
+   («доля DST в Facebook», «пакет акций правительства в банке»);
+4. an organisation noun with no name of its own («банк», «компания») stands for the last
+   organisation named before it in the last sentences («подконтрольный правительству банк»).
+"""
 
 from __future__ import annotations
 
 from ..document import LOC, ORG, PER, Arg, Fact
+from .common import entity_through_shares
 from .context import Context
-from .lexicon import OWNER_NOUNS
+from .lexicon import ORG_NOUNS, OWNER_NOUNS, STAKE_NOUNS
 from .occupation import holder, post_org
 
-OWN_VERBS = frozenset({"владеть", "принадлежать", "контролировать"})
+OWN_VERBS = frozenset({"владеть", "принадлежать", "контролировать", "подконтрольный"})
+OWNER_TYPES = (PER, ORG, LOC)
+ANAPHOR_SENTENCES = 2  # how many sentences back an unnamed «компания» may point
 
 
 def ownerships(ctx: Context) -> list[Fact]:
@@ -16,15 +31,18 @@ def ownerships(ctx: Context) -> list[Fact]:
     for i, t in enumerate(ctx.doc.tokens):
         if t.lemma in OWNER_NOUNS and t.pos in ("NOUN", "ADJ"):
             pair = _by_noun(ctx, i)
-        elif t.lemma in OWN_VERBS and t.pos == "VERB":
+        elif t.lemma in OWN_VERBS and t.pos in ("VERB", "ADJ"):
             pair = _by_verb(ctx, i)
+        elif t.lemma in STAKE_NOUNS and t.pos == "NOUN":
+            pair = _by_stake(ctx, i)
         else:
             continue
         if pair is None:
             continue
         owners, prop = pair
         for owner in owners:
-            if owner and prop and not ctx.same(owner, prop):
+            # Two organisations are told apart by id: a loose key confuses «банк Китая» with «правительство Китая».
+            if owner and prop and owner != prop and (ctx.entity_type(owner) == ORG or not ctx.same(owner, prop)):
                 args = [Arg(role="owner", entity=owner), Arg(role="property", entity=prop)]
                 facts.append(Fact(id="", type="Ownership", args=args, evidence=ctx.evidence(i)))
     return facts
@@ -33,32 +51,104 @@ def ownerships(ctx: Context) -> list[Fact]:
 def _by_noun(ctx: Context, i: int) -> tuple[list[str], str] | None:
     found = holder(ctx, i)  # the same places as a post's holder, copulas included
     if found is None:
+        found = _holder_elsewhere(ctx, i)
+    if found is None:
         return None
     owner, name_at = found
     prop = post_org(ctx, i, owner, name_at)
-    if prop is None or not prop.entity or ctx.entity_type(prop.entity) != ORG:
-        return None
-    return [owner], prop.entity
+    if prop is not None and prop.entity and ctx.entity_type(prop.entity) == ORG:
+        return [owner], prop.entity
+    prop_id = _unnamed_org(ctx, i)
+    return ([owner], prop_id) if prop_id else None
+
+
+def _holder_elsewhere(ctx: Context, i: int) -> tuple[str, int | None] | None:
+    """«директор и совладелец агентства»: the holder of the first conjunct; «Жено — режиссёр,
+    один из создателей театра»: the person or post before the comma of «один»."""
+    t = ctx.tok(i)
+    if t.rel == "conj" and t.head >= 0 and t.head < i:
+        found = ctx.post_holder.get(t.head)
+        if found:
+            return found, None
+    anchor = t.head if t.head >= 0 and ctx.tok(t.head).lemma == "один" and t.head < i else i
+    k = anchor - 1
+    while k >= 0 and ctx.tok(k).head == anchor and ctx.tok(k).rel == "amod":
+        k -= 1
+    if k >= 1 and ctx.tok(k).text in (",", "—", "–", "-") and ctx.tok(k).sent == t.sent:
+        eid = ctx.entity_at(k - 1, (PER,))
+        if eid:
+            return eid, None
+    return None
 
 
 def _by_verb(ctx: Context, v: int) -> tuple[list[str], str] | None:
     t = ctx.tok(v)
-    if t.lemma == "принадлежать":
+    if t.lemma in ("принадлежать", "подконтрольный"):
         # «DST, принадлежащая Юрию Мильнеру»: a participle hangs from the property.
         # Read the name right before the comma first: the parser often misplaces the participle.
         prop = ctx.token_entity.get(v - 2) if v >= 2 and ctx.tok(v - 1).text == "," else None
         if ctx.entity_type(prop) != ORG:
-            prop = ctx.token_entity.get(t.head) if t.rel == "acl" and t.head >= 0 else None
+            prop = ctx.token_entity.get(t.head) if t.rel in ("acl", "amod") and t.head >= 0 else None
         if ctx.entity_type(prop) != ORG:
             prop = None
         if prop is None:
             subj = ctx.kids(v, "nsubj")
             prop = ctx.entity_at(subj[0], (ORG,)) if subj else None
-        owners = [ctx.entity_at(k, (PER, ORG, LOC)) for c in ctx.kids(v, "iobj", "obl", "obj") if ctx.case(c) == "Dat" for k in ctx.conj_group(c)]
+        if prop is None:
+            prop = _modified_unnamed_org(ctx, v)
+        owners = [ctx.entity_at(k, OWNER_TYPES) for c in ctx.kids(v, "iobj", "obl", "obj") if ctx.case(c) == "Dat" for k in ctx.conj_group(c)]
         return ([o for o in owners if o], prop) if prop else None
     owner = ctx.subject(v)
-    props = [ctx.entity_at(c, (ORG,)) for c in ctx.kids(v, "obj", "obl") if ctx.prep(c) is None]
+    props = [entity_through_shares(ctx, c, (ORG,)) for c in ctx.kids(v, "obj", "obl") if ctx.prep(c) is None]
     props = [p for p in props if p]
     if owner and props:
         return [owner], props[0]
+    return None
+
+
+def _by_stake(ctx: Context, i: int) -> tuple[list[str], str] | None:
+    """«доля правительства Китая в ICBC», «доля DST в Facebook»."""
+    owners: list[str] = []
+    prop = None
+    for c in ctx.kids(i, "nmod"):
+        prep = ctx.prep(c)
+        if prep is None and ctx.case(c) in ("Gen", None):
+            owners += [o for k in ctx.conj_group(c) if (o := _party(ctx, k))]
+        elif prep in ("в", "во") and prop is None:
+            prop = entity_through_shares(ctx, c, (ORG,))
+    return (owners, prop) if owners and prop else None
+
+
+def _party(ctx: Context, k: int) -> str | None:
+    eid = ctx.entity_at(k, OWNER_TYPES)
+    ent = ctx.entity(eid)
+    if ent is None or (ent.type == LOC and not ent.geopolitical):
+        return None
+    return eid
+
+
+def _modified_unnamed_org(ctx: Context, v: int) -> str | None:
+    """«подконтрольный китайскому правительству банк»: the noun the participle stands before."""
+    sent = ctx.sentence(v)
+    for k in range(v + 1, min(sent.last, v + 8)):
+        if ctx.tok(k).pos == "NOUN" and ctx.tok(k).head != v and k not in ctx.kids(v):
+            return _unnamed_org(ctx, k) if ctx.case(k) == ctx.case(v) else None
+    return None
+
+
+def _unnamed_org(ctx: Context, i: int) -> str | None:
+    """The organisation an unnamed «компания», «банк» at token ``i`` (or in its genitive)
+    stands for: the last one named before it, in this sentence or the last ones."""
+    noun = next((k for k in [i, *ctx.kids(i, "nmod")] if ctx.tok(k).lemma in ORG_NOUNS and ctx.prep(k) is None), None)
+    if noun is None or ctx.tok(noun).feats.get("Number") == "Plur":
+        return None
+    if any(ctx.token_entity.get(c) for c in ctx.kids(noun, "appos", "nmod", "flat", "flat:foreign")):
+        return None  # named right there («компании Oracle»): not an anaphor
+    first_sent = max(0, ctx.tok(noun).sent - ANAPHOR_SENTENCES)
+    for k in range(noun - 1, -1, -1):
+        if ctx.tok(k).sent < first_sent:
+            break
+        eid = ctx.token_entity.get(k)
+        if eid and ctx.entity_type(eid) == ORG:
+            return eid
     return None
