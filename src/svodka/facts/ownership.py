@@ -22,6 +22,10 @@ from .lexicon import ORG_NOUNS, OWNER_NOUNS, STAKE_NOUNS
 from .occupation import holder, post_org
 
 OWN_VERBS = frozenset({"владеть", "принадлежать", "контролировать", "подконтрольный"})
+# Founding a company makes its founder an owner, as «основатель» does («Кампрад основал IKEA»).
+FOUND_VERBS = frozenset({"основать", "учредить", "создать"})
+# «дочерняя компания Газпрома», «дочка банка»: the parent owns the child.
+SUBSIDIARY = frozenset({"дочерний", "дочка"})
 OWNER_TYPES = (PER, ORG, LOC)
 ANAPHOR_SENTENCES = 2  # how many sentences back an unnamed «компания» may point
 
@@ -33,8 +37,12 @@ def ownerships(ctx: Context) -> list[Fact]:
             pair = _by_noun(ctx, i)
         elif t.lemma in OWN_VERBS and t.pos in ("VERB", "ADJ"):
             pair = _by_verb(ctx, i)
+        elif t.lemma in FOUND_VERBS and t.pos == "VERB":
+            pair = _by_founding(ctx, i)
         elif t.lemma in STAKE_NOUNS and t.pos == "NOUN":
             pair = _by_stake(ctx, i)
+        elif t.pos == "NOUN" and (t.lemma == "дочка" or any(ctx.tok(c).lemma in SUBSIDIARY for c in ctx.kids(i, "amod"))):
+            pair = _by_parent(ctx, i)
         else:
             continue
         if pair is None:
@@ -58,7 +66,7 @@ def _by_noun(ctx: Context, i: int) -> tuple[list[str], str] | None:
     prop = post_org(ctx, i, owner, name_at)
     if prop is not None and prop.entity and ctx.entity_type(prop.entity) == ORG:
         return [owner], prop.entity
-    prop_id = _unnamed_org(ctx, i)
+    prop_id = _relative_antecedent(ctx, i) or _unnamed_org(ctx, i)
     return ([owner], prop_id) if prop_id else None
 
 
@@ -96,13 +104,45 @@ def _by_verb(ctx: Context, v: int) -> tuple[list[str], str] | None:
             prop = ctx.entity_at(subj[0], (ORG,)) if subj else None
         if prop is None:
             prop = _modified_unnamed_org(ctx, v)
-        owners = [ctx.entity_at(k, OWNER_TYPES) for c in ctx.kids(v, "iobj", "obl", "obj") if ctx.case(c) == "Dat" for k in ctx.conj_group(c)]
+        owners = [_relative_antecedent(ctx, v, k) or ctx.entity_at(k, OWNER_TYPES)
+                  for c in ctx.kids(v, "iobj", "obl", "obj") if ctx.case(c) == "Dat" for k in ctx.conj_group(c)]
         return ([o for o in owners if o], prop) if prop else None
     owner = ctx.subject(v)
     props = [entity_through_shares(ctx, c, (ORG,)) for c in ctx.kids(v, "obj", "obl") if ctx.prep(c) is None]
     props = [p for p in props if p]
     if owner and props:
         return [owner], props[0]
+    return None
+
+
+def _by_founding(ctx: Context, v: int) -> tuple[list[str], str] | None:
+    """«Ингвар Кампрад основал IKEA», «Вангелис и Сидерас создали группу Aphrodite's Child»:
+    people founding a named organisation (an organisation creating one is a reorganisation)."""
+    owners = [o for o in ctx.subjects(v) if ctx.entity_type(o) == PER]
+    props = [p for c in ctx.kids(v, "obj") if ctx.prep(c) is None and (p := ctx.entity_at(c, (ORG,)))]
+    return (owners, props[0]) if owners and props else None
+
+
+def _by_parent(ctx: Context, i: int) -> tuple[list[str], str] | None:
+    """«дочерняя компания Газпрома „Газпром нефть“»: the parent in the genitive owns the
+    company named beside the noun."""
+    parents = [p for c in ctx.kids(i, "nmod") if ctx.prep(c) is None and ctx.case(c) == "Gen" and (p := ctx.entity_at(c, (ORG,)))]
+    child = ctx.token_entity.get(i) or next((e for c in ctx.kids(i, "appos", "flat", "flat:foreign", "nmod")
+                                             if (e := ctx.token_entity.get(c)) and ctx.entity_type(e) == ORG and e not in parents), None)
+    if not parents or ctx.entity_type(child) != ORG:
+        return None
+    return parents[:1], child
+
+
+def _relative_antecedent(ctx: Context, i: int, k: int | None = None) -> str | None:
+    """«Facebook, основатель которой Марк Цукерберг», «Самрук-Казына, которой принадлежит …»:
+    the organisation a relative «который» under token ``i`` (or the token ``k`` itself) stands for."""
+    rel = k if k is not None and ctx.tok(k).lemma == "который" else next((c for c in ctx.kids(i) if ctx.tok(c).lemma == "который"), None)
+    if rel is None:
+        return None
+    for a in ctx.ancestors(rel):
+        if ctx.tok(a).rel.startswith("acl") and ctx.tok(a).head >= 0:
+            return ctx.entity_at(ctx.tok(a).head, (ORG,))
     return None
 
 
