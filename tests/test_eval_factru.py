@@ -229,3 +229,14 @@ def test_cli_scores_a_response_folder_and_writes_the_report(factru_dir, tmp_path
     assert "STALE" not in text and "## Quotes\n\nkept" in text and "| overall | 1.0000 |" in text
     bad = CliRunner().invoke(app, ["eval", "factru", str(gold), "--tracks", "4"])
     assert bad.exit_code != 0 and "--tracks" in bad.output
+
+
+def test_devset_split_is_fixed_and_about_a_quarter_held_out(factru_dir):
+    from svodka.eval.gold import doc_names
+    from svodka.eval.splits import factru_split, select
+
+    names = doc_names(factru_dir)
+    held = select(names, "heldout")
+    assert len(held) == 29 and "book_127" in held and "book_100" not in held
+    assert sorted(held + select(names, "tune")) == sorted(names) == sorted(select(names, "all"))
+    assert factru_split("book_99") == "heldout" and factru_split("book_100") == "tune"

@@ -43,3 +43,19 @@ def test_factru_score_stays_above_its_floor(request, key):
 def test_every_devset_document_is_scored(devset_scores):
     assert devset_scores.documents == 122 and devset_scores.failed == 0, devset_scores.skipped[:3]
     assert not devset_scores.mismatches, next(iter(devset_scores.mismatches.items()))
+
+
+NAME_FLOORS = json.loads((Path(__file__).parent / "quality_floors.json").read_text(encoding="utf-8")).get("names", {})
+NAMES = Path(__file__).parent / "data" / "names"
+
+
+@pytest.mark.parametrize("part", sorted(NAME_FLOORS))
+def test_person_normal_forms_stay_above_their_floor(part, models):
+    from svodka.eval.names import NEREL, evaluate_names
+    from svodka.pipeline import analyze
+
+    if not (NEREL / "dev").is_dir():
+        pytest.skip(f"NEREL not found at {NEREL}")
+    score = evaluate_names(NAMES / part, lambda text: analyze(
+        text, quotes=False, times=False, facts=False, brief=False, models=models))
+    assert score.accuracy_all >= NAME_FLOORS[part], f"names {part}: {score.accuracy_all:.4f} < {NAME_FLOORS[part]}"

@@ -6,6 +6,7 @@ from . import analyze as _analyze  # noqa: F401  (registers commands)
 from . import corpus as _corpus  # noqa: F401
 from . import evaluate as _evaluate  # noqa: F401
 from . import facts as _facts  # noqa: F401
+from . import names as _names  # noqa: F401
 from . import quotes as _quotes  # noqa: F401
 from . import serve as _serve  # noqa: F401
 from . import times as _times  # noqa: F401

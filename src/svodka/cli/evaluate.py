@@ -33,10 +33,12 @@ def factru(
     fold_locorg: Annotated[bool, typer.Option("--fold-locorg", "-l", help="Show track 1 with locorg folded into loc.")] = False,
     response: Annotated[Optional[Path], typer.Option("--response", help="Score this response folder instead of running svodka.")] = None,
     errors: Annotated[Optional[Path], typer.Option("--errors", help="Write an analysis of track 1–2 errors (markdown) here.")] = None,
+    split: Annotated[str, typer.Option("--split", help="all, tune or heldout (a fixed hash split, eval/splits.py); tune on 'tune' only.")] = "all",
 ) -> None:
     """Score tracks 1–3 of factRuEval-2016 (P, R, F1 per type) against the gold in DATA_DIR."""
     from ..eval import evaluate_factru
-    from ..eval.report import markdown, tables, update_quality
+    from ..eval.report import markdown, split_table, tables, update_quality
+    from ..eval.splits import SPLITS
 
     chosen = _tracks(tracks)
     if not data_dir.is_dir():
@@ -45,9 +47,14 @@ def factru(
         fail(f"--response: expected a folder of book_N.taskK files, got {str(response)!r}")
     if errors is not None and 1 not in chosen and 2 not in chosen:
         fail("--errors: needs track 1 or 2 in --tracks")
+    if split not in SPLITS:
+        fail(f"--split: expected one of {', '.join(SPLITS)}, got {split!r}")
+    if errors is not None and split != "tune":
+        err.print("[yellow]note[/] --errors lists held-out documents too: read them only for --split tune", highlight=False)
     with err.status("scoring factRuEval…") as status:
         result = evaluate_factru(
-            data_dir, chosen, export_dir=export, response_dir=response, keep_details=errors is not None,
+            data_dir, chosen, export_dir=export, response_dir=response, split=split,
+            keep_details=errors is not None or (split == "all"),
             progress=lambda name: status.update(f"scoring factRuEval… {name}"),
         )
     for name, reason in result.skipped[:SHOWN]:
@@ -62,9 +69,12 @@ def factru(
         fail(f"svodka failed on every document ({result.skipped[0][1]})")
     for table in tables(result, fold_locorg if 1 in chosen else None):
         out.print(table)
+    if split == "all":
+        out.print(split_table(result))
     out.print(f"{result.documents} documents, {result.seconds:.1f} s ({result.source})", highlight=False)
     if report is not None:
         command = f"svodka eval factru {shlex.quote(str(data_dir))} --tracks {','.join(map(str, chosen))}"
+        command += f" --split {split}" if split != "all" else ""
         command += f" --report {shlex.quote(str(report))}" + (f" --response {shlex.quote(str(response))}" if response else "")
         update_quality(report, markdown(result, command))
         err.print(f"wrote the factRuEval section of {report}", highlight=False)

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from .metrics import Metrics
 from .run import EvalResult
+from .splits import factru_split
 
 SECTION = "## factRuEval-2016 (entities, tracks 1–3)"
 TITLES = {
@@ -37,6 +38,36 @@ def tables(result: EvalResult, fold_locorg: bool | None = None) -> list[Table]:
     return out
 
 
+def split_table(result: EvalResult) -> Table:
+    """Overall F1 of each track on the tune and held-out parts side by side."""
+    parts = result.by_split()
+    table = Table(title="Tune / held-out (F1; eval/splits.py)", title_justify="left")
+    for col in ("track", "tune", "held-out", "all"):
+        table.add_column(col, justify="left" if col == "track" else "right")
+    for key, rows in result.scores.items():
+        table.add_row(TITLES[key], *(f"{parts.get(p, {}).get(key, Metrics()).f1:.4f}" for p in ("tune", "heldout")),
+                      f"{rows['overall'].f1:.4f}")
+    return table
+
+
+def _split_lines(result: EvalResult) -> list[str]:
+    parts = result.by_split()
+    if not parts:
+        return []
+    n = {p: sum(1 for d in result.details if factru_split(d.gold.name) == p) for p in ("tune", "heldout")}
+    lines = ["Tune and held-out parts (a fixed hash split, src/svodka/eval/splits.py; rules are developed on "
+             "the tune part only, the held-out figure is the honest one):", "",
+             f"| track | tune ({n['tune']} docs) P / R / F1 | held-out ({n['heldout']} docs) P / R / F1 |",
+             "|---|---:|---:|"]
+    for key in result.scores:
+        cells = []
+        for p in ("tune", "heldout"):
+            m = parts.get(p, {}).get(key, Metrics())
+            cells.append(f"{m.precision:.4f} / {m.recall:.4f} / **{m.f1:.4f}**")
+        lines.append(f"| {TITLES[key]} | " + " | ".join(cells) + " |")
+    return lines + [""]
+
+
 def _cells(m: Metrics) -> list[str]:
     return [f"{m.precision:.4f}", f"{m.recall:.4f}", f"{m.f1:.4f}", f"{m.tp_std:.2f}", f"{m.tp_test:.2f}",
             str(m.n_std), str(m.n_test)]
@@ -53,6 +84,7 @@ def markdown(result: EvalResult, command: str) -> str:
     summary = [f"| {TITLES[k]} | {rows['overall'].precision:.4f} | {rows['overall'].recall:.4f} | "
                f"**{rows['overall'].f1:.4f}** | {_target(k)} |" for k, rows in result.scores.items()]
     lines += ["| track | P | R | F1 | target |", "|---|---:|---:|---:|---:|", *summary, ""]
+    lines += _split_lines(result)
     for key, rows in result.scores.items():
         lines += [f"### {TITLES[key]}", "", "| type | P | R | F1 | TP1 | TP2 | in std | in test |",
                   "|---|---:|---:|---:|---:|---:|---:|---:|"]

@@ -17,6 +17,7 @@ from .export import export
 from .gold import GoldDoc, GoldError, doc_names, load_doc
 from .match import Outcome
 from .metrics import Metrics
+from .splits import factru_split, select
 
 RESPONSE_NAME = re.compile(r"^book_\d+\.task[123]$")
 ENTITY_ONLY = {"quotes": False, "facts": False, "brief": False, "times": False}
@@ -70,6 +71,18 @@ class EvalResult:
     seconds: float = 0.0
     source: str = "svodka"
     details: list[DocResult] = field(default_factory=list)
+    split: str = "all"
+
+    def by_split(self) -> dict[str, dict[str, Metrics]]:
+        """Overall metrics per track for the tune and held-out parts (needs ``keep_details``)."""
+        out: dict[str, dict[str, Metrics]] = {}
+        for doc in self.details:
+            part = out.setdefault(factru_split(doc.gold.name), {})
+            for key, outcome in (("track1", doc.t1), ("track1_folded", doc.t1_folded), ("track2", doc.t2),
+                                 ("track3", doc.t3)):
+                if outcome is not None and "overall" in outcome.metrics:
+                    part.setdefault(key, Metrics()).add(outcome.metrics["overall"])
+        return out
 
 
 @functools.cache
@@ -94,15 +107,18 @@ def evaluate_factru(
     keep_details: bool = False,
     progress: Callable[[str], None] | None = None,
     flags: dict[str, bool] | None = None,
+    split: str = "all",
 ) -> EvalResult:
     """Score svodka's output (or the files in ``response_dir``) against the gold in ``data_dir``.
 
-    ``flags`` switch svodka layers off as in ``analyze(text, quotes=False)``.
+    ``flags`` switch svodka layers off as in ``analyze(text, quotes=False)``; ``split`` keeps the
+    ``tune`` or ``heldout`` part only (eval/splits.py).
     """
     t0 = time.perf_counter()
     tracks = tuple(sorted(set(tracks)))
     keys = [k for t in tracks for k in (("track1", "track1_folded") if t == 1 else (f"track{t}",))]
-    result = EvalResult(tracks, {k: {} for k in keys}, source=str(response_dir) if response_dir else "svodka")
+    result = EvalResult(tracks, {k: {} for k in keys}, source=str(response_dir) if response_dir else "svodka",
+                        split=split)
     result.greedy = dict.fromkeys(keys, 0)
     if export_dir is not None:
         _prepare_export(export_dir)
@@ -111,7 +127,7 @@ def evaluate_factru(
         from ..models import load_models
 
         models = load_models()
-    for name in doc_names(data_dir):
+    for name in select(doc_names(data_dir), split):
         if progress:
             progress(name)
         try:
