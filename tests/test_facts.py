@@ -357,3 +357,25 @@ def test_agreement_between_two_parties(run):
 def test_escaping_sanctions_is_no_deal(run):
     doc = run("Россия прикрывала Иран от санкций со стороны Америки.")
     assert not of_type(doc, "Deal")
+
+
+@pytest.mark.parametrize(
+    "text, owners, company",
+    [
+        ("Дэвид Карп, основавший Tumblr в 2007 году, получил награду.", {"Карп"}, "Tumblr"),
+        ("Создатели Google Ларри Пейдж и Сергей Брин покинули свои места.", {"Пейдж", "Брин"}, "Google"),
+        ("Ингвар Кампрад основал IKEA в 1943 году.", {"Кампрад"}, "IKEA"),
+    ],
+)
+def test_founders_own_what_they_founded(run, text, owners, company):
+    doc = run(text)
+    found = of_type(doc, "Ownership")
+    assert {s for f in found for s in surnames(doc, f, "owner")} == owners
+    assert {n for f in found for n in names(doc, f, "property")} == {company}
+
+
+def test_a_fine_the_court_imposes_is_a_deal(run):
+    doc = run("Арбитражный суд обязал «Вымпелком» выплатить штраф ФАС.")
+    (fact,) = of_type(doc, "Deal")
+    assert text_of(doc, fact, "type") == "наложение/выплата штрафа"
+    assert "Вымпелком" in names(doc, fact, "participant")

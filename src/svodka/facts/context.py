@@ -168,6 +168,12 @@ class Context:
             # complements share the subject of their head; any other clause stops the walk.
             if self.tok(j).pos in ("VERB", "AUX") and self.tok(j).rel not in ("conj", "advcl", "xcomp"):
                 break
+            # «суд обязал Вымпелком выплатить штраф»: an infinitive under a verb with a named
+            # object is done by that object (object control).
+            if self.tok(j).rel == "xcomp" and self.tok(j).pos == "VERB" and self.tok(j).head >= 0:
+                named = [e for c in self.kids(self.tok(j).head, "obj") if c != j and (e := self.entity_at(c))]
+                if named:
+                    return named[:1]
         return self._left_subject(i)
 
     def _left_subject(self, i: int) -> list[str]:

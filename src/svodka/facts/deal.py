@@ -64,9 +64,10 @@ def deals(ctx: Context) -> list[Fact]:
             if verb != i and ctx.distance(i, verb) <= 3 and (t.lemma not in IMPOSED or ctx.tok(verb).lemma in IMPOSING_VERBS):
                 for subj in ctx.subjects(verb):  # «Газпром и Нафтогаз подписали контракт»
                     add_party(ctx, parties, _party(ctx, subj))
-                # «Россия дала Украине кредит»: the other party is the light verb's recipient
-                for c in ctx.kids(verb, "iobj", "obl"):
-                    if c != i and ctx.prep(c) is None and ctx.case(c) == "Dat":
+                # «Россия дала Украине кредит»: the other party is the light verb's recipient;
+                # «суд приговорил компанию к штрафу», «обязал банк выплатить штраф»: its object
+                for c in ctx.kids(verb, "iobj", "obl", "obj"):
+                    if c != i and ctx.prep(c) is None and (ctx.case(c) == "Dat" or ctx.tok(c).rel == "obj"):
                         add_party(ctx, parties, _party(ctx, ctx.entity_at(c, PARTY_TYPES)))
         for eid in objects:
             add_party(ctx, parties, eid)

@@ -16,14 +16,14 @@ Four shapes over the syntax tree:
 from __future__ import annotations
 
 from ..document import LOC, ORG, PER, Arg, Fact
-from .common import entity_through_shares
+from .common import entity_through_shares, with_parties
 from .context import Context
 from .lexicon import ORG_NOUNS, OWNER_NOUNS, STAKE_NOUNS
 from .occupation import holder, post_org
 
 OWN_VERBS = frozenset({"владеть", "принадлежать", "контролировать", "подконтрольный"})
 # Founding a company makes its founder an owner, as «основатель» does («Кампрад основал IKEA»).
-FOUND_VERBS = frozenset({"основать", "учредить", "создать"})
+FOUND_VERBS = frozenset({"основать", "учредить", "создать", "организовать", "образовать", "запустить"})
 # «дочерняя компания Газпрома», «дочка банка»: the parent owns the child.
 SUBSIDIARY = frozenset({"дочерний", "дочка"})
 OWNER_TYPES = (PER, ORG, LOC)
@@ -37,7 +37,7 @@ def ownerships(ctx: Context) -> list[Fact]:
             pair = _by_noun(ctx, i)
         elif t.lemma in OWN_VERBS and t.pos in ("VERB", "ADJ"):
             pair = _by_verb(ctx, i)
-        elif t.lemma in FOUND_VERBS and t.pos == "VERB":
+        elif t.lemma in FOUND_VERBS and t.pos in ("VERB", "ADJ"):
             pair = _by_founding(ctx, i)
         elif t.lemma in STAKE_NOUNS and t.pos == "NOUN":
             pair = _by_stake(ctx, i)
@@ -63,11 +63,14 @@ def _by_noun(ctx: Context, i: int) -> tuple[list[str], str] | None:
     if found is None:
         return None
     owner, name_at = found
+    owners = [owner]
+    if name_at is not None:  # «Создатели Google Ларри Пейдж и Сергей Брин»
+        owners += [o for c in ctx.kids(name_at, "conj") if (o := ctx.entity_at(c, (PER,))) and o not in owners]
     prop = post_org(ctx, i, owner, name_at)
     if prop is not None and prop.entity and ctx.entity_type(prop.entity) == ORG:
-        return [owner], prop.entity
+        return owners, prop.entity
     prop_id = _relative_antecedent(ctx, i) or _unnamed_org(ctx, i)
-    return ([owner], prop_id) if prop_id else None
+    return (owners, prop_id) if prop_id else None
 
 
 def _holder_elsewhere(ctx: Context, i: int) -> tuple[str, int | None] | None:
@@ -108,7 +111,9 @@ def _by_verb(ctx: Context, v: int) -> tuple[list[str], str] | None:
                   for c in ctx.kids(v, "iobj", "obl", "obj") if ctx.case(c) == "Dat" for k in ctx.conj_group(c)]
         return ([o for o in owners if o], prop) if prop else None
     owner = ctx.subject(v)
-    props = [entity_through_shares(ctx, c, (ORG,)) for c in ctx.kids(v, "obj", "obl") if ctx.prep(c) is None]
+    # «акции Facebook, которыми они владеют»: a relative object stands for the noun of its clause
+    objs = [_antecedent_token(ctx, c) for c in ctx.kids(v, "obj", "obl") if ctx.prep(c) is None]
+    props = [entity_through_shares(ctx, c, (ORG,)) for c in objs if c is not None]
     props = [p for p in props if p]
     if owner and props:
         return [owner], props[0]
@@ -118,9 +123,31 @@ def _by_verb(ctx: Context, v: int) -> tuple[list[str], str] | None:
 def _by_founding(ctx: Context, v: int) -> tuple[list[str], str] | None:
     """«Ингвар Кампрад основал IKEA», «Вангелис и Сидерас создали группу Aphrodite's Child»:
     people founding a named organisation (an organisation creating one is a reorganisation)."""
+    t = ctx.tok(v)
+    if t.feats.get("VerbForm") == "Part" or t.pos == "ADJ":
+        return _by_founding_participle(ctx, v)
     owners = [o for o in ctx.subjects(v) if ctx.entity_type(o) == PER]
+    together = [v, *(c for c in ctx.kids(v, "advmod") if ctx.tok(c).lemma in ("вместе", "совместно"))]
+    owners += [o for j in together for o in with_parties(ctx, j, (PER,)) if o not in owners]  # «вместе с Вангелисом создали»
     props = [p for c in ctx.kids(v, "obj") if ctx.prep(c) is None and (p := ctx.entity_at(c, (ORG,)))]
     return (owners, props[0]) if owners and props else None
+
+
+def _by_founding_participle(ctx: Context, v: int) -> tuple[list[str], str] | None:
+    """«основанной Р. Оззи компании Groove Networks»: the founder is the instrumental agent
+    and the company the noun the participle modifies; «Дэвид Карп, основавший Tumblr»: the
+    founder is that noun and the company the participle's object."""
+    t = ctx.tok(v)
+    if t.head < 0 or not (t.rel.startswith("acl") or t.rel == "amod"):
+        return None
+    if t.feats.get("Voice") == "Pass":
+        owners = [o for c in ctx.kids(v, "obl", "nmod") if ctx.prep(c) is None and ctx.case(c) == "Ins"
+                  for k in ctx.conj_group(c) if (o := ctx.entity_at(k, (PER,)))]
+        prop = ctx.entity_at(t.head, (ORG,))
+        return (owners, prop) if owners and prop else None
+    owner = ctx.entity_at(t.head, (PER,))
+    props = [p for c in ctx.kids(v, "obj") if ctx.prep(c) is None and (p := ctx.entity_at(c, (ORG,)))]
+    return ([owner], props[0]) if owner and props else None
 
 
 def _by_parent(ctx: Context, i: int) -> tuple[list[str], str] | None:
@@ -132,6 +159,16 @@ def _by_parent(ctx: Context, i: int) -> tuple[list[str], str] | None:
     if not parents or ctx.entity_type(child) != ORG:
         return None
     return parents[:1], child
+
+
+def _antecedent_token(ctx: Context, k: int) -> int | None:
+    """Token ``k``, or the noun a relative «который» there stands for."""
+    if ctx.tok(k).lemma != "который":
+        return k
+    for a in ctx.ancestors(k):
+        if ctx.tok(a).rel.startswith("acl") and ctx.tok(a).head >= 0:
+            return ctx.tok(a).head
+    return None
 
 
 def _relative_antecedent(ctx: Context, i: int, k: int | None = None) -> str | None:
