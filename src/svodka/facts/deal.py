@@ -69,6 +69,11 @@ def deals(ctx: Context) -> list[Fact]:
                 for c in ctx.kids(verb, "iobj", "obl", "obj"):
                     if c != i and ctx.prep(c) is None and (ctx.case(c) == "Dat" or ctx.tok(c).rel == "obj"):
                         add_party(ctx, parties, _party(ctx, ctx.entity_at(c, PARTY_TYPES)))
+                # «объявила о выделении Интерполу гранта»: a recipient of a noun between them
+                for j in _path(ctx, i, verb):
+                    for c in ctx.kids(j, "iobj", "obl", "nmod"):
+                        if c != i and ctx.prep(c) is None and ctx.case(c) == "Dat":
+                            add_party(ctx, parties, _party(ctx, ctx.entity_at(c, PARTY_TYPES)))
         for eid in objects:
             add_party(ctx, parties, eid)
         if len(parties) < 2:
@@ -120,3 +125,13 @@ def _entities_through_shares(ctx: Context, i: int) -> list[str]:
 def _tokens_of(ctx: Context, eid: str, near: int) -> list[int]:
     """Tokens of the mention of ``eid`` nearest after token ``near`` (within a few words)."""
     return [j for j in range(near, min(near + 6, len(ctx.doc.tokens))) if ctx.entity_at(j, PARTY_TYPES) == eid]
+
+
+def _path(ctx: Context, i: int, verb: int) -> list[int]:
+    """The nouns between a trigger and the verb it hangs from («о выделении … гранта»)."""
+    out = []
+    for j in ctx.ancestors(i):
+        if j == verb:
+            break
+        out.append(j)
+    return out
