@@ -379,3 +379,9 @@ def test_a_fine_the_court_imposes_is_a_deal(run):
     (fact,) = of_type(doc, "Deal")
     assert text_of(doc, fact, "type") == "наложение/выплата штрафа"
     assert "Вымпелком" in names(doc, fact, "participant")
+
+
+def test_hosting_a_colleague_is_a_meeting(run):
+    doc = run("Барак Обама принимает в Белом доме своего французского коллегу Николя Саркози.")
+    (fact,) = of_type(doc, "Meeting")
+    assert surnames(doc, fact) == {"Обама", "Саркози"}

@@ -74,7 +74,8 @@ def _hosted(ctx: Context, v: int) -> list[str]:
         sent = ctx.sentence(v)
         for k in range(v + 1, min(sent.last, v + 8)):
             eid = ctx.entity_at(k, (PER,))
-            if eid and ctx.prep(k) is None and ctx.case(k) in ("Acc", "Gen") and _within_clause(ctx, k, v):
+            if eid and ctx.tok(k).pos not in ("PRON", "DET") and ctx.prep(k) is None and ctx.case(k) in ("Acc", "Gen") \
+                    and _within_clause(ctx, k, v):  # «своего коллегу Николя Саркози»: not the possessive
                 return [eid]
     return out
 
