@@ -385,3 +385,10 @@ def test_hosting_a_colleague_is_a_meeting(run):
     doc = run("Барак Обама принимает в Белом доме своего французского коллегу Николя Саркози.")
     (fact,) = of_type(doc, "Meeting")
     assert surnames(doc, fact) == {"Обама", "Саркози"}
+
+
+def test_shares_of_the_company_named_before(run):
+    doc = run("Как сообщает Techcrunch, фонд Elevation Partners инвестировал в Facebook. "
+              "В марте этого года фонд Elevation Partners также прикупил акции социальной сети.")
+    bought = [f for f in of_type(doc, "Deal") if text_of(doc, f, "type") == "купля/продажа"]
+    assert any(names(doc, f, "participant") == {"Elevation Partners", "Facebook"} for f in bought)

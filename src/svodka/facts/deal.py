@@ -53,12 +53,15 @@ def deals(ctx: Context) -> list[Fact]:
             continue
         parties: list[str] = []
         objects: list[str] = []
+        # The tagger sometimes takes a verb for a noun («прикупил» as NOUN); its lemma tells.
+        verb_like = t.pos == "VERB" or t.lemma.endswith(("ть", "ться", "чь"))
+        subject = _party(ctx, ctx.subject(i)) if verb_like else None
         for c in _objects(ctx, i):
             for k in ctx.conj_group(c):
-                for eid in _entities_through_shares(ctx, k):
+                for eid in _entities_through_shares(ctx, k, avoid=subject):
                     add_party(ctx, objects, _party(ctx, eid))
-        if t.pos == "VERB":
-            add_party(ctx, parties, _party(ctx, ctx.subject(i)))
+        if verb_like:
+            add_party(ctx, parties, subject)
         elif len(objects) < 2:  # «банк подписал соглашение о покупке доли …»: the buyer is the verb's subject
             verb = governing_verb(ctx, i)
             if verb != i and ctx.distance(i, verb) <= 3 and (t.lemma not in IMPOSED or ctx.tok(verb).lemma in IMPOSING_VERBS):
@@ -107,10 +110,10 @@ def _names_a_deal(ctx: Context, i: int) -> bool:
     return any(DEAL_TYPES.get(ctx.tok(c).lemma) for c in ctx.kids(i, "nmod"))
 
 
-def _entities_through_shares(ctx: Context, i: int) -> list[str]:
+def _entities_through_shares(ctx: Context, i: int, avoid: str | None = None) -> list[str]:
     """The party at token i, or behind a share or company noun there, with the parties joined to
     it by «и» («слияние компаний Oracle и Sun Microsystems»)."""
-    found = entity_through_shares(ctx, i, PARTY_TYPES)
+    found = entity_through_shares(ctx, i, PARTY_TYPES, avoid=avoid)
     if found is None:
         return []
     out = [found]

@@ -16,9 +16,9 @@ Four shapes over the syntax tree:
 from __future__ import annotations
 
 from ..document import LOC, ORG, PER, Arg, Fact
-from .common import entity_through_shares, with_parties
+from .common import entity_through_shares, unnamed_org, with_parties
 from .context import Context
-from .lexicon import ORG_NOUNS, OWNER_NOUNS, STAKE_NOUNS
+from .lexicon import OWNER_NOUNS, STAKE_NOUNS
 from .occupation import holder, post_org
 
 OWN_VERBS = frozenset({"владеть", "принадлежать", "контролировать", "подконтрольный"})
@@ -27,7 +27,6 @@ FOUND_VERBS = frozenset({"основать", "учредить", "создать
 # «дочерняя компания Газпрома», «дочка банка»: the parent owns the child.
 SUBSIDIARY = frozenset({"дочерний", "дочка"})
 OWNER_TYPES = (PER, ORG, LOC)
-ANAPHOR_SENTENCES = 2  # how many sentences back an unnamed «компания» may point
 
 
 def ownerships(ctx: Context) -> list[Fact]:
@@ -69,7 +68,7 @@ def _by_noun(ctx: Context, i: int) -> tuple[list[str], str] | None:
     prop = post_org(ctx, i, owner, name_at)
     if prop is not None and prop.entity and ctx.entity_type(prop.entity) == ORG:
         return owners, prop.entity
-    prop_id = _relative_antecedent(ctx, i) or _unnamed_org(ctx, i)
+    prop_id = _relative_antecedent(ctx, i) or unnamed_org(ctx, i)
     return (owners, prop_id) if prop_id else None
 
 
@@ -106,7 +105,7 @@ def _by_verb(ctx: Context, v: int) -> tuple[list[str], str] | None:
             subj = ctx.kids(v, "nsubj")
             prop = ctx.entity_at(subj[0], (ORG,)) if subj else None
         if prop is None:
-            prop = _modified_unnamed_org(ctx, v)
+            prop = _modifiedunnamed_org(ctx, v)
         owners = [_relative_antecedent(ctx, v, k) or ctx.entity_at(k, OWNER_TYPES)
                   for c in ctx.kids(v, "iobj", "obl", "obj") if ctx.case(c) == "Dat" for k in ctx.conj_group(c)]
         return ([o for o in owners if o], prop) if prop else None
@@ -204,28 +203,10 @@ def _party(ctx: Context, k: int) -> str | None:
     return eid
 
 
-def _modified_unnamed_org(ctx: Context, v: int) -> str | None:
+def _modifiedunnamed_org(ctx: Context, v: int) -> str | None:
     """«подконтрольный китайскому правительству банк»: the noun the participle stands before."""
     sent = ctx.sentence(v)
     for k in range(v + 1, min(sent.last, v + 8)):
         if ctx.tok(k).pos == "NOUN" and ctx.tok(k).head != v and k not in ctx.kids(v):
-            return _unnamed_org(ctx, k) if ctx.case(k) == ctx.case(v) else None
-    return None
-
-
-def _unnamed_org(ctx: Context, i: int) -> str | None:
-    """The organisation an unnamed «компания», «банк» at token ``i`` (or in its genitive)
-    stands for: the last one named before it, in this sentence or the last ones."""
-    noun = next((k for k in [i, *ctx.kids(i, "nmod")] if ctx.tok(k).lemma in ORG_NOUNS and ctx.prep(k) is None), None)
-    if noun is None or ctx.tok(noun).feats.get("Number") == "Plur":
-        return None
-    if any(ctx.token_entity.get(c) for c in ctx.kids(noun, "appos", "nmod", "flat", "flat:foreign")):
-        return None  # named right there («компании Oracle»): not an anaphor
-    first_sent = max(0, ctx.tok(noun).sent - ANAPHOR_SENTENCES)
-    for k in range(noun - 1, -1, -1):
-        if ctx.tok(k).sent < first_sent:
-            break
-        eid = ctx.token_entity.get(k)
-        if eid and ctx.entity_type(eid) == ORG:
-            return eid
+            return unnamed_org(ctx, k) if ctx.case(k) == ctx.case(v) else None
     return None
