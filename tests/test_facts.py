@@ -302,3 +302,93 @@ def test_member_of_a_body_is_an_occupation(run):
     (fact,) = of_type(doc, "Occupation")
     assert names(doc, fact, "who") == {"Алексей Симонов"}
     assert names(doc, fact, "where") == {"Общественная палата"}
+
+
+# -- ownership, deals and meetings in the shapes of unseen news (issue 13) ----------------------
+
+
+def test_stake_is_ownership(run):
+    doc = run("Доля правительства Китая в Industrial and Commercial Bank of China составляет 70 процентов.")
+    (fact,) = of_type(doc, "Ownership")
+    assert names(doc, fact, "owner") == {"правительство Китая"}
+    assert "Bank of China" in next(iter(names(doc, fact, "property")))
+
+
+def test_co_owner_after_a_post(run):
+    doc = run("В конференции участвует Крис Хелмбрехт — управляющий директор и совладелец креативного агентства Kollektiv.")
+    (fact,) = of_type(doc, "Ownership")
+    assert surnames(doc, fact, "owner") == {"Хелмбрехт"}
+    assert names(doc, fact, "property") & {"Kollektiv", "агентство Kollektiv", "креативное агентство Kollektiv"}
+
+
+def test_meeting_with_a_subject_the_parser_misplaced(run):
+    doc = run("По инициативе итальянской стороны чрезвычайный и полномочный посол Италии в Грузии Виторио Сандали "
+              "встретился с заместителем министра иностранных дел Грузии Александром Налбандовым.")
+    (fact,) = of_type(doc, "Meeting")
+    assert surnames(doc, fact) == {"Сандали", "Налбандов"}
+
+
+def test_purchase_after_a_participle_clause(run):
+    doc = run("Digital Sky Technologies, принадлежащая Юрию Мильнеру, Григорию Фингеру и Алишеру Усманову, "
+              "купила ещё 5% акций Facebook.")
+    (fact,) = of_type(doc, "Deal")
+    assert names(doc, fact, "participant") == {"Digital Sky Technologies", "Facebook"}
+    assert text_of(doc, fact, "type") == "купля/продажа"
+
+
+def test_talks_held_by_their_subjects(run):
+    doc = run("Владимир Путин и Синдзо Абэ провели переговоры в Москве.")
+    (fact,) = of_type(doc, "Meeting")
+    assert surnames(doc, fact) == {"Путин", "Абэ"}
+
+
+def test_hosting_a_leader_is_a_meeting(run):
+    doc = run("Барак Обама принимает в Белом доме президента Франции Николя Саркози.")
+    (fact,) = of_type(doc, "Meeting")
+    assert surnames(doc, fact) == {"Обама", "Саркози"}
+
+
+def test_agreement_between_two_parties(run):
+    doc = run("«Газпром» и «Нафтогаз Украины» подписали контракт на поставку газа.")
+    (fact,) = of_type(doc, "Deal")
+    assert len(names(doc, fact, "participant")) == 2
+
+
+def test_escaping_sanctions_is_no_deal(run):
+    doc = run("Россия прикрывала Иран от санкций со стороны Америки.")
+    assert not of_type(doc, "Deal")
+
+
+@pytest.mark.parametrize(
+    "text, owners, company",
+    [
+        ("Дэвид Карп, основавший Tumblr в 2007 году, получил награду.", {"Карп"}, "Tumblr"),
+        ("Создатели Google Ларри Пейдж и Сергей Брин покинули свои места.", {"Пейдж", "Брин"}, "Google"),
+        ("Ингвар Кампрад основал IKEA в 1943 году.", {"Кампрад"}, "IKEA"),
+    ],
+)
+def test_founders_own_what_they_founded(run, text, owners, company):
+    doc = run(text)
+    found = of_type(doc, "Ownership")
+    assert {s for f in found for s in surnames(doc, f, "owner")} == owners
+    assert {n for f in found for n in names(doc, f, "property")} == {company}
+
+
+def test_a_fine_the_court_imposes_is_a_deal(run):
+    doc = run("Арбитражный суд обязал «Вымпелком» выплатить штраф ФАС.")
+    (fact,) = of_type(doc, "Deal")
+    assert text_of(doc, fact, "type") == "наложение/выплата штрафа"
+    assert "Вымпелком" in names(doc, fact, "participant")
+
+
+def test_hosting_a_colleague_is_a_meeting(run):
+    doc = run("Барак Обама принимает в Белом доме своего французского коллегу Николя Саркози.")
+    (fact,) = of_type(doc, "Meeting")
+    assert surnames(doc, fact) == {"Обама", "Саркози"}
+
+
+def test_shares_of_the_company_named_before(run):
+    doc = run("Как сообщает Techcrunch, фонд Elevation Partners инвестировал в Facebook. "
+              "В марте этого года фонд Elevation Partners также прикупил акции социальной сети.")
+    bought = [f for f in of_type(doc, "Deal") if text_of(doc, f, "type") == "купля/продажа"]
+    assert any(names(doc, f, "participant") == {"Elevation Partners", "Facebook"} for f in bought)

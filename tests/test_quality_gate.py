@@ -1,4 +1,4 @@
-"""The pinned quality gate: factRuEval devset scores must not drop below the committed floors.
+"""The pinned quality gate: factRuEval devset and NEREL dev scores must not drop below the committed floors.
 
 Floors live in tests/quality_floors.json, set a hair below a measured run; raise
 them when a layer improves.  Only the entity layer feeds tracks 1 and 2, so the
@@ -59,3 +59,23 @@ def test_person_normal_forms_stay_above_their_floor(part, models):
     score = evaluate_names(NAMES / part, lambda text: analyze(
         text, quotes=False, times=False, facts=False, brief=False, models=models))
     assert score.accuracy_all >= NAME_FLOORS[part], f"names {part}: {score.accuracy_all:.4f} < {NAME_FLOORS[part]}"
+
+
+NEREL = json.loads((Path(__file__).parent / "quality_floors.json").read_text(encoding="utf-8"))["nerel"]
+
+
+@pytest.fixture(scope="module")
+def nerel_scores(nerel_dir, models):
+    """NEREL dev, the held-out split (``limit``: its first documents by name, None: all 94, about 30 s)."""
+    from svodka.eval.nerel import evaluate_nerel
+
+    return evaluate_nerel(nerel_dir / NEREL["split"], limit=NEREL["limit"])
+
+
+@pytest.mark.parametrize("key", sorted(NEREL["floors"]))
+def test_nerel_dev_score_stays_above_its_floor(nerel_scores, key):
+    metric, _, measure = key.rpartition(".")
+    m = nerel_scores.get(metric)
+    value = {"f1": m.f1, "p": m.precision, "r": m.recall}[measure]
+    assert nerel_scores.documents == (NEREL["limit"] or 94) and not nerel_scores.skipped
+    assert value >= NEREL["floors"][key], f"NEREL dev {key} fell to {value:.4f} (floor {NEREL['floors'][key]:.4f})"

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from ..document import LOC, ORG, PER, Arg, Fact
 from .context import Context
-from .lexicon import EVENT_NOUNS
+from .lexicon import EVENT_NOUNS, ORG_NOUNS
 from .status import status_of
 
+# Nouns naming a share of a company: the company is in their genitive («акции Facebook»).
+SHARE_NOUNS = frozenset({"акция", "доля", "пакет", "актив", "бизнес", "подразделение", "отделение", "компания", "производитель", "разработчик"})
 # «на полях саммита», «в рамках форума», «в ходе визита»: frames around an event noun.
 EVENT_FRAMES = frozenset({"поле", "рамка", "ход", "время", "кулуары"})
 # Plural words pointing back to the two sides of the last event: «у лидеров», «стороны».
 PLURAL_BACKREFS = frozenset({"лидер", "сторона", "президент", "они", "глава", "политик", "руководитель", "премьер"})
 COMITATIVE = frozenset({"с", "со"})  # «с кем»: the comitative preposition
+ANAPHOR_SENTENCES = 2  # how many sentences back an unnamed «компания» may point
 
 
 def add_party(ctx: Context, parties: list[str], eid: str | None) -> None:
@@ -117,3 +120,45 @@ def finish(ctx: Context, fact: Fact, trigger: int, time_anchor: int | None = Non
 
 def participant_args(parties: list[str], role: str = "participant") -> list[Arg]:
     return [Arg(role=role, entity=p) for p in parties]
+
+
+def entity_through_shares(ctx: Context, i: int, types: tuple[str, ...] = (ORG, PER, LOC), avoid: str | None = None) -> str | None:
+    """The party at token i, or behind a share or company noun there («5% акций Facebook»)."""
+    eid = ctx.entity_at(i, types)
+    if eid:
+        return eid
+    # «5% акций Facebook», «контрольной доли в отделении Bank of East Asia»
+    frontier = [i] if ctx.tok(i).lemma in SHARE_NOUNS or ctx.tok(i).pos == "NUM" or ctx.tok(i).text == "%" else []
+    for _depth in range(3):
+        nxt = []
+        for j in frontier:
+            for c in ctx.kids(j, "nmod", "appos", "flat"):
+                if ctx.prep(c) in (None, "в"):
+                    eid = ctx.entity_at(c, types)
+                    if eid:
+                        return eid
+                    nxt.append(c)
+        frontier = nxt
+    if ctx.tok(i).lemma in SHARE_NOUNS:  # «акции социальной сети»: the company named last
+        anaphor = unnamed_org(ctx, i, avoid)
+        if anaphor and ctx.entity_type(anaphor) in types:
+            return anaphor
+    return None
+
+
+def unnamed_org(ctx: Context, i: int, avoid: str | None = None) -> str | None:
+    """The organisation an unnamed «компания», «банк» at token ``i`` (or in its genitive)
+    stands for: the last one named before it, in this sentence or the last ones."""
+    noun = next((k for k in [i, *ctx.kids(i, "nmod")] if ctx.tok(k).lemma in ORG_NOUNS and ctx.prep(k) is None), None)
+    if noun is None or ctx.tok(noun).feats.get("Number") == "Plur":
+        return None
+    if any(ctx.token_entity.get(c) for c in ctx.kids(noun, "appos", "nmod", "flat", "flat:foreign")):
+        return None  # named right there («компании Oracle»): not an anaphor
+    first_sent = max(0, ctx.tok(noun).sent - ANAPHOR_SENTENCES)
+    for k in range(noun - 1, -1, -1):
+        if ctx.tok(k).sent < first_sent:
+            break
+        eid = ctx.token_entity.get(k)
+        if eid and eid != avoid and ctx.entity_type(eid) == ORG:  # not the buyer itself
+            return eid
+    return None

@@ -167,8 +167,52 @@ class Context:
             # Coordinated verbs, adverbial participles («деепричастия») and infinitive
             # complements share the subject of their head; any other clause stops the walk.
             if self.tok(j).pos in ("VERB", "AUX") and self.tok(j).rel not in ("conj", "advcl", "xcomp"):
+                break
+            # «суд обязал Вымпелком выплатить штраф»: an infinitive under a verb with a named
+            # object is done by that object (object control).
+            if self.tok(j).rel == "xcomp" and self.tok(j).pos == "VERB" and self.tok(j).head >= 0:
+                named = [e for c in self.kids(self.tok(j).head, "obj") if c != j and (e := self.entity_at(c))]
+                if named:
+                    return named[:1]
+        return self._left_subject(i)
+
+    def _left_subject(self, i: int) -> list[str]:
+        """A finite verb the parser left without a subject: the nominative name right before it
+        in its clause («посол Италии Виторио Сандали встретился с …», where the parser hung the
+        name under the object)."""
+        t = self.tok(i)
+        if t.pos != "VERB" or t.rel not in ("root", "conj") or t.feats.get("VerbForm") not in (None, "Fin"):
+            return []
+        first = self.sentence(i).first
+        k = i
+        while k > first:
+            k -= 1
+            clause = self._participle_clause(k, i)
+            if clause is not None and clause < k:  # «DST, принадлежащая Юрию Мильнеру, купила …»: skip the clause
+                k = clause
+                continue
+            w = self.tok(k)
+            if w.pos in ("VERB", "AUX", "SCONJ") or w.text in (",", "—", "–", ":", ";", "(", ")") or w.lemma == "который":
                 return []
+            eid = self.token_entity.get(k)
+            if eid and self.case(k) in (None, "Nom") and not self.prep(k):
+                return [eid]
         return []
+
+    def _participle_clause(self, k: int, before: int) -> int | None:
+        """The first token of the participle or «который» clause token ``k`` belongs to, when
+        the clause lies wholly before token ``before``."""
+        for a in [k, *self.ancestors(k)]:
+            if a >= before:
+                return None
+            t = self.tok(a)
+            if t.rel.startswith("acl") and t.pos in ("VERB", "ADJ"):
+                if self.subtree(a)[-1] >= before:
+                    return None
+                # The clause opens at the comma before the participle (its subtree may take in
+                # the noun it hangs from, when the parser misplaces a conjunct).
+                return next((c for c in range(a - 1, max(a - 4, -1), -1) if self.tok(c).text == ","), a)
+        return None
 
     # -- times --------------------------------------------------------------
     def time_near(self, i: int) -> TimeExpr | None:

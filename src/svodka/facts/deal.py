@@ -8,7 +8,7 @@ The ``type`` strings are factRuEval's: «купля/продажа», «инве
 from __future__ import annotations
 
 from ..document import LOC, ORG, PER, Arg, Fact
-from .common import add_party, finish, governing_verb
+from .common import add_party, entity_through_shares, finish, governing_verb
 from .context import Context
 
 DEAL_TYPES = {
@@ -23,39 +23,65 @@ DEAL_TYPES = {
     "штраф": "наложение/выплата штрафа",
     "кредит": "займ/возвращение займа", "заем": "займ/возвращение займа", "займ": "займ/возвращение займа",
     "одолжить": "займ/возвращение займа", "кредитовать": "займ/возвращение займа",
+    "скупать": "купля/продажа", "скупить": "купля/продажа", "купля": "купля/продажа",
+    "сделка": "купля/продажа", "распродажа": "купля/продажа", "перепродать": "купля/продажа",
+    "грант": "займ/возвращение займа", "задолженность": "займ/возвращение займа",
+    "долг": "займ/возвращение займа", "заимствование": "займ/возвращение займа",
+    "санкция": "наложение/выплата штрафа",
+    # A contract names no kind of deal: the fact keeps its parties and leaves the type out.
+    # (Agreements, «соглашение», are deals only through their object: «соглашение о покупке»;
+    # «соглашение об отмене виз» is none.)
+    "контракт": "",
 }
 PARTY_TYPES = (ORG, PER, LOC)
-# Nouns naming a share of a company: the company is in their genitive («акции Facebook»).
-SHARE_NOUNS = frozenset({"акция", "доля", "пакет", "актив", "бизнес", "подразделение", "отделение", "компания", "производитель", "разработчик"})
+# Prepositions of a deal's other party: «у сотрудников», «между X и Y», «санкции против X»,
+# «долг перед Газпромом», «кредит от МВФ»; without one the party is in the accusative,
+# genitive, dative or (the agent of «покупка X компанией Y») the instrumental.
+PARTY_PREPS = (None, "у", "в", "на", "с", "со", "для", "между", "против", "перед", "от")
+CASES = ("Acc", "Gen", "Dat", "Ins")
+# Sanctions take the verb's subject as a party only when it imposes them («США ввели санкции»),
+# not when it suffers or escapes them («прикрывали Иран от санкций»).
+IMPOSED = frozenset({"санкция"})
+IMPOSING_VERBS = frozenset({"ввести", "вводить", "наложить", "налагать", "применить", "применять", "продлить", "продлевать", "объявить", "расширить", "ужесточить"})
 
 
 def deals(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     for i, t in enumerate(ctx.doc.tokens):
         kind = DEAL_TYPES.get(t.lemma)
-        if kind is None or t.pos not in ("VERB", "NOUN"):
+        if kind is None or t.pos not in ("VERB", "NOUN") or (t.pos == "NOUN" and kind == "" and _names_a_deal(ctx, i)):
             continue
         parties: list[str] = []
         objects: list[str] = []
+        # The tagger sometimes takes a verb for a noun («прикупил» as NOUN); its lemma tells.
+        verb_like = t.pos == "VERB" or t.lemma.endswith(("ть", "ться", "чь"))
+        subject = _party(ctx, ctx.subject(i)) if verb_like else None
         for c in _objects(ctx, i):
             for k in ctx.conj_group(c):
-                for eid in _entities_through_shares(ctx, k):
+                for eid in _entities_through_shares(ctx, k, avoid=subject):
                     add_party(ctx, objects, _party(ctx, eid))
-        if t.pos == "VERB":
-            add_party(ctx, parties, _party(ctx, ctx.subject(i)))
+        if verb_like:
+            add_party(ctx, parties, subject)
         elif len(objects) < 2:  # «банк подписал соглашение о покупке доли …»: the buyer is the verb's subject
             verb = governing_verb(ctx, i)
-            if verb != i and ctx.distance(i, verb) <= 3:
-                add_party(ctx, parties, _party(ctx, ctx.subject(verb)))
-                # «Россия дала Украине кредит»: the other party is the light verb's recipient
-                for c in ctx.kids(verb, "iobj", "obl"):
-                    if c != i and ctx.prep(c) is None and ctx.case(c) == "Dat":
+            if verb != i and ctx.distance(i, verb) <= 3 and (t.lemma not in IMPOSED or ctx.tok(verb).lemma in IMPOSING_VERBS):
+                for subj in ctx.subjects(verb):  # «Газпром и Нафтогаз подписали контракт»
+                    add_party(ctx, parties, _party(ctx, subj))
+                # «Россия дала Украине кредит»: the other party is the light verb's recipient;
+                # «суд приговорил компанию к штрафу», «обязал банк выплатить штраф»: its object
+                for c in ctx.kids(verb, "iobj", "obl", "obj"):
+                    if c != i and ctx.prep(c) is None and (ctx.case(c) == "Dat" or ctx.tok(c).rel == "obj"):
                         add_party(ctx, parties, _party(ctx, ctx.entity_at(c, PARTY_TYPES)))
+                # «объявила о выделении Интерполу гранта»: a recipient of a noun between them
+                for j in _path(ctx, i, verb):
+                    for c in ctx.kids(j, "iobj", "obl", "nmod"):
+                        if c != i and ctx.prep(c) is None and ctx.case(c) == "Dat":
+                            add_party(ctx, parties, _party(ctx, ctx.entity_at(c, PARTY_TYPES)))
         for eid in objects:
             add_party(ctx, parties, eid)
         if len(parties) < 2:
             continue
-        args = [Arg(role="participant", entity=p) for p in parties] + [Arg(role="type", text=kind)]
+        args = [Arg(role="participant", entity=p) for p in parties] + ([Arg(role="type", text=kind)] if kind else [])
         facts.append(finish(ctx, Fact(id="", type="Deal", args=args), i))
     return facts
 
@@ -74,15 +100,20 @@ def _objects(ctx: Context, i: int) -> list[int]:
     out = []
     for c in ctx.kids(i, "obj", "iobj", "obl", "nmod"):
         prep = ctx.prep(c)
-        if prep in (None, "у", "в", "на", "с", "со", "для") and (prep is not None or ctx.tok(c).rel == "obj" or ctx.case(c) in ("Acc", "Gen", "Dat")):
+        if prep in PARTY_PREPS and (prep is not None or ctx.tok(c).rel == "obj" or ctx.case(c) in CASES):
             out.append(c)
     return out
 
 
-def _entities_through_shares(ctx: Context, i: int) -> list[str]:
+def _names_a_deal(ctx: Context, i: int) -> bool:
+    """«соглашение о покупке доли»: the agreement's own deal noun makes the fact."""
+    return any(DEAL_TYPES.get(ctx.tok(c).lemma) for c in ctx.kids(i, "nmod"))
+
+
+def _entities_through_shares(ctx: Context, i: int, avoid: str | None = None) -> list[str]:
     """The party at token i, or behind a share or company noun there, with the parties joined to
     it by «и» («слияние компаний Oracle и Sun Microsystems»)."""
-    found = _entity_through_shares(ctx, i)
+    found = entity_through_shares(ctx, i, PARTY_TYPES, avoid=avoid)
     if found is None:
         return []
     out = [found]
@@ -99,20 +130,11 @@ def _tokens_of(ctx: Context, eid: str, near: int) -> list[int]:
     return [j for j in range(near, min(near + 6, len(ctx.doc.tokens))) if ctx.entity_at(j, PARTY_TYPES) == eid]
 
 
-def _entity_through_shares(ctx: Context, i: int) -> str | None:
-    eid = ctx.entity_at(i, PARTY_TYPES)
-    if eid:
-        return eid
-    # «5% акций Facebook», «контрольной доли в отделении Bank of East Asia»
-    frontier = [i] if ctx.tok(i).lemma in SHARE_NOUNS or ctx.tok(i).pos == "NUM" or ctx.tok(i).text == "%" else []
-    for _depth in range(3):
-        nxt = []
-        for j in frontier:
-            for c in ctx.kids(j, "nmod", "appos", "flat"):
-                if ctx.prep(c) in (None, "в"):
-                    eid = ctx.entity_at(c, PARTY_TYPES)
-                    if eid:
-                        return eid
-                    nxt.append(c)
-        frontier = nxt
-    return None
+def _path(ctx: Context, i: int, verb: int) -> list[int]:
+    """The nouns between a trigger and the verb it hangs from («о выделении … гранта»)."""
+    out = []
+    for j in ctx.ancestors(i):
+        if j == verb:
+            break
+        out.append(j)
+    return out

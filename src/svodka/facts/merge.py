@@ -11,6 +11,10 @@ from ..document import Fact, TimeExpr
 from .context import Context, entity_key
 
 PARTY_ROLES = frozenset({"participant", "who", "sender", "recipient", "owner", "property", "speaker"})
+# Deals and stakes told in two sentences are two reports (another purchase, the stake after
+# it: «DST приобрела акции Facebook в мае … Позже DST приобрела ещё 1,5 %»), as factRuEval
+# annotates them; only a repeat within one sentence merges.
+SEPARATE_REPORTS = frozenset({"Deal", "Ownership"})
 
 
 def merge_facts(ctx: Context, facts: list[Fact]) -> list[Fact]:
@@ -38,9 +42,15 @@ def _same(ctx: Context, a: Fact, b: Fact) -> bool:
         if _position_start(a) is not None and _position_start(a) == _position_start(b):
             return True  # one post in the text: the entity layer's role and the pattern agree on it
         return _position_key(ctx, a) == _position_key(ctx, b) and _compatible_where(ctx, a, b)
+    if a.type in SEPARATE_REPORTS and not _same_sentence(a, b):
+        return False
     if not all(_arg_agrees(ctx, a, b, role) for role in ("event", "place", "destination")):
         return False
     return _times_agree(ctx.time(a.time), ctx.time(b.time))
+
+
+def _same_sentence(a: Fact, b: Fact) -> bool:
+    return a.evidence is not None and b.evidence is not None and a.evidence.start == b.evidence.start
 
 
 def _arg_agrees(ctx: Context, a: Fact, b: Fact, role: str) -> bool:
