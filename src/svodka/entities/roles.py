@@ -10,13 +10,16 @@ and becomes one of that person's mentions.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from importlib.resources import files
 
 from ..document import Token
 from .gazetteer import GEO_ADJECTIVES
 from .names import phrase_nominative
 
-# Post nouns (lemmas) -> the class used to tell whether two descriptions can be one person.
+# Post nouns (lemmas) -> the class used to tell whether two descriptions can be one person.  Any other
+# occupation, rank or title comes from data (``professions``); its class is its own lemma.
 POSTS: dict[str, str] = {
     "президент": "head_of_state", "премьер": "head_of_government", "премьер-министр": "head_of_government",
     "госсекретарь": "foreign_minister", "министр": "minister", "глава": "head", "руководитель": "head",
@@ -58,6 +61,28 @@ _SKIP_ADJ = {"первый", "второй", "последний", "свой", "
 _RIGHT_ADP = {"по", "при"}
 
 
+# Feminine suffixes: «бегунья», «санитарка», «поэтесса» name the occupation of «бегун», «санитар», «поэт».
+_FEMININE = ("ья", "ка", "ница", "есса", "иня", "ша")
+
+
+@functools.cache
+def professions() -> frozenset[str]:
+    """Head lemmas of occupations, posts, ranks and titles, built from the PROFESSION spans of
+    NEREL train by scripts/build_professions.py (provenance in the file's header)."""
+    text = files("svodka").joinpath("data/professions.tsv").read_text(encoding="utf-8")
+    return frozenset(cols[1] for line in text.splitlines()
+                     if not line.startswith("#") and (cols := line.split("\t"))[0] == "head")
+
+
+def is_profession(lemma: str) -> bool:
+    """A post or occupation noun: the hand-classed posts, the data lexicon, or a feminine form of one."""
+    lemma = lemma.replace("ё", "е")
+    if lemma in POSTS or lemma in professions():
+        return True
+    known = professions()
+    return any(lemma.endswith(suf) and lemma[: -len(suf)] in known for suf in _FEMININE)
+
+
 @dataclass(slots=True)
 class RolePhrase:
     first: int  # token index
@@ -97,12 +122,15 @@ def fits(desc_cls: str, role_cls: str) -> bool:
     return False
 
 
-def find_role_phrases(tokens: list[Token], blocked: set[int]) -> list[RolePhrase]:
-    """Every post phrase in the text, outermost first; ``blocked`` are tokens of name mentions."""
+def find_role_phrases(tokens: list[Token], blocked: set[int], named: set[int] | frozenset[int] = frozenset()) -> list[RolePhrase]:
+    """Every post phrase in the text, outermost first; ``blocked`` are tokens of person names,
+    ``named`` those of any name (a capitalised post outside them is a post: «Президент России»)."""
     phrases: list[RolePhrase] = []
     used: set[int] = set()
     for i, tok in enumerate(tokens):
-        if i in used or i in blocked or tok.pos != "NOUN" or tok.lemma not in POSTS:
+        # natasha tags some occupations as adjectives («бегунья», «полицейский»): substantivised, not modifying
+        nounlike = tok.pos == "NOUN" or (tok.pos == "ADJ" and tok.rel != "amod") or (tok.pos == "PROPN" and i not in named)
+        if i in used or i in blocked or not nounlike or not is_profession(tok.lemma):
             continue
         if tok.feats.get("Number") == "Plur":
             continue  # «представители Роскосмоса» are several people, never one person's role
@@ -121,6 +149,8 @@ def _phrase_at(tokens: list[Token], head: int, blocked: set[int]) -> RolePhrase 
         prev = tokens[first - 1]
         if prev.sent != tok.sent or prev.pos != "ADJ" or prev.lemma in _SKIP_ADJ or first - 1 in blocked:
             break
+        if any(ch.isdigit() for ch in prev.text):
+            break  # «26-летний сержант»: an age, not part of the post
         if prev.feats.get("Case") != tok.feats.get("Case"):
             break
         first -= 1
