@@ -35,6 +35,9 @@ def test_the_lexicon_is_built_from_data_and_keeps_people_not_things():
         ("Об этом написал лидер Радикальной партии Олег Ляшко.", "Олег Ляшко", "лидер Радикальной партии", True),
         ("Эмир Катара шейх Хамад бен Халиф Аль Тани встретится с членами семьи.", "Хамад бен Халиф Аль Тани", "эмир Катара", True),
         ("Известная актриса, общественный деятель и журналист Ксения Собчак стала мамой.", "Ксения Собчак", "известная актриса", True),
+        ("Кабинет распределён так. Министр обороны — Ицунори Онодэра.", "Ицунори Онодэра", "министр обороны", True),
+        ("На поле вышел защитник «Зенита» 34-летний Бранислав Иванович.", "Бранислав Иванович", "защитник «Зенита»", True),
+        ("Об этом сообщил экс-министр Иван Петров.", "Иван Петров", "экс-министр", True),
     ],
 )
 def test_role_is_attached(models, text, person, role, post):
@@ -47,3 +50,25 @@ def test_role_is_attached(models, text, person, role, post):
     assert role in roles.get(person, []), roles
     occupations = [f for f in doc.facts if f.type == "Occupation"]
     assert post == any(doc.entity(a.entity).name == person for f in occupations for a in f.args if a.role == "who")
+
+
+def test_a_plural_post_is_the_role_of_each_name_listed_after_it(models):
+    from svodka import analyze
+
+    doc = analyze("В их числе — актрисы Гвинет Пэлтроу, Анджелина Джоли, Розанна Аркетт и Кара Делевинь.",
+                  models=models, quotes=False, brief=False, times=False)
+    roles = {e.name: [r.name for r in e.roles] for e in doc.entities if e.type == "PER"}
+    assert roles == dict.fromkeys(["Гвинет Пэлтроу", "Анджелина Джоли", "Розанна Аркетт", "Кара Делевинь"], ["актриса"])
+    assert not [f for f in doc.facts if f.type == "Occupation"]  # several people: no one's post
+    doc = analyze("Представители Владимира Путина отказались.", models=models, quotes=False, brief=False, times=False)
+    assert [e.roles for e in doc.entities if e.type == "PER"] == [[]]  # whose representatives, not who
+
+
+def test_a_fan_of_a_club_is_a_role_but_no_occupation(models):
+    from svodka import analyze
+    from svodka.entities.roles import names_occupation
+
+    assert names_occupation("горничная") and not names_occupation("болельщик")
+    doc = analyze("Погиб болельщик «Спартака» Егор Свиридов.", models=models, quotes=False, brief=False, times=False)
+    assert [r.post for e in doc.entities if e.type == "PER" for r in e.roles] == ["болельщик"]
+    assert not [f for f in doc.facts if f.type == "Occupation"]

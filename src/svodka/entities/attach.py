@@ -47,7 +47,12 @@ def attach_roles(
     firsts: dict[int, int] = {}  # first token of an attached phrase -> its head
     loose: list[RolePhrase] = []
     for ph in phrases:
+        ph = _with_quoted_org(ph, tokens, text, place_by_token)
         org = _org_of(ph, tokens, place_by_token, place_by_key)
+        if ph.plural:
+            for person in _listed_after(ph, tokens, starts):
+                _add_role(persons[entity_of[id(person)].id], ph, org, tokens)
+            continue
         ph = _with_principal(ph, tokens, text, starts)
         person = _named_by(ph, tokens, starts, ends) or _subject_of(ph, tokens, name_at)
         if person is None:
@@ -107,6 +112,11 @@ def _named_by(ph: RolePhrase, tokens: list[Token], starts: dict[int, Candidate],
     """The person a role phrase stands beside: «госсекретарь США Джон Керри», «Дмитрий Песков, пресс-секретарь».
     A name in the genitive after the post is whose post it is, not who holds it: «помощник Хиллари Клинтон»."""
     after = _past_brackets(tokens, ph.last + 1)  # «Генеральный секретарь ОФДД (…) Наттавут Сайкыа»
+    while after < len(tokens) and tokens[after].pos == "ADJ" and any(ch.isdigit() for ch in tokens[after].text):
+        after += 1  # «защитник «Зенита» 34-летний Бранислав Иванович»
+    dash = after < len(tokens) and tokens[after].text in _DASHES and _clause_start(tokens, ph.first)
+    if dash and after + 1 in starts and _clause_end(tokens, starts[after + 1].toks[-1] + 1):
+        return starts[after + 1]  # «Министр обороны — Ицунори Онодэра.»
     if after in starts and tokens[after].sent == tokens[ph.last].sent:
         name_case, post_case = tokens[after].feats.get("Case"), tokens[ph.head].feats.get("Case")
         if name_case == "Gen" and post_case not in ("Gen", None):
@@ -161,6 +171,47 @@ def _subject_of(ph: RolePhrase, tokens: list[Token], name_at: dict[int, Candidat
     if subject is None or subject < 0:
         return None
     return name_at.get(subject)
+
+
+_DASHES = ("—", "–", "-")
+_OPEN_QUOTES = ("«", '"', "„", "“", "''", "'")
+_CLOSE_QUOTES = ("»", '"', "“", "”", "''", "'")
+
+
+def _clause_start(tokens: list[Token], i: int) -> bool:
+    return i == 0 or tokens[i - 1].sent != tokens[i].sent or tokens[i - 1].text in (";", ":", ".")
+
+
+def _clause_end(tokens: list[Token], i: int) -> bool:
+    return i >= len(tokens) or tokens[i].sent != tokens[i - 1].sent or tokens[i].text in (".", ",", ";", "(")
+
+
+def _with_quoted_org(ph: RolePhrase, tokens: list[Token], text: str, place_by_token: dict[int, Entity]) -> RolePhrase:
+    """«защитник «Зенита»», «горничная отеля ''Sofitel''»: an organisation in quotes right after the post belongs to it."""
+    j = ph.last + 1
+    if j >= len(tokens) or tokens[j].text not in _OPEN_QUOTES:
+        return ph
+    k = next((k for k in range(j + 1, min(j + 10, len(tokens))) if tokens[k].text in _CLOSE_QUOTES), None)
+    if k is None or tokens[k].sent != tokens[j].sent or not any(i in place_by_token for i in range(j + 1, k)):
+        return ph
+    name = ph.name + " " + text[tokens[j].start : tokens[k].end]
+    return RolePhrase(ph.first, k, ph.head, ph.cls, name, ph.country, ph.direct, ph.plural)
+
+
+def _listed_after(ph: RolePhrase, tokens: list[Token], starts: dict[int, Candidate]) -> list[Candidate]:
+    """The names listed right after a plural post: «актрисы Гвинет Пэлтроу, Анджелина Джоли и Кара Делевинь»."""
+    out: list[Candidate] = []
+    at = ph.last + 1
+    while at in starts and tokens[at].sent == tokens[ph.head].sent:
+        if tokens[at].feats.get("Case") == "Gen" and tokens[ph.head].feats.get("Case") != "Gen":
+            break  # «представители Владимира Путина»: whose, not who
+        out.append(starts[at])
+        at = starts[at].toks[-1] + 1
+        if at < len(tokens) and tokens[at].text in (",", "и"):
+            at += 1
+        else:
+            break
+    return out if len(out) > 1 or (out and ph.last + 1 == out[0].toks[0]) else []
 
 
 def _alongside_held(loose: list[RolePhrase], tokens: list[Token], held: dict[int, Candidate], firsts: dict[int, int]) -> None:

@@ -66,20 +66,38 @@ _FEMININE = ("ья", "ка", "ница", "есса", "иня", "ша")
 
 
 @functools.cache
-def professions() -> frozenset[str]:
-    """Head lemmas of occupations, posts, ranks and titles, built from the PROFESSION spans of
-    NEREL train by scripts/build_professions.py (provenance in the file's header)."""
+def _lexicon() -> dict[str, tuple[int, int]]:
+    """Head lemma → (PROFESSION spans it heads, of them a named person's WORKS_AS), built from NEREL
+    train by scripts/build_professions.py (provenance in the file's header)."""
     text = files("svodka").joinpath("data/professions.tsv").read_text(encoding="utf-8")
-    return frozenset(cols[1] for line in text.splitlines()
-                     if not line.startswith("#") and (cols := line.split("\t"))[0] == "head")
+    rows = (line.split("\t") for line in text.splitlines() if not line.startswith("#"))
+    return {cols[1]: (int(cols[2]), int(cols[3])) for cols in rows if cols[0] == "head"}
+
+
+def professions() -> frozenset[str]:
+    """Head lemmas of occupations, posts, ranks and titles from data."""
+    return frozenset(_lexicon())
+
+
+# Share of a word's PROFESSION spans that NEREL links to a named person (WORKS_AS): high for occupations
+# («горничная» 5/6, «актер» 74/95), low for kinds of people («болельщик» 2/11, «полицейский» 1/59).
+OCCUPATION_SHARE = 0.3
+
+
+def names_occupation(lemma: str) -> bool:
+    """An occupation a named person holds, not a kind of people: a data word NEREL mostly links to a
+    named person."""
+    lemma = lemma.replace("ё", "е").removeprefix("экс-")
+    n, linked = _lexicon().get(lemma, (0, 0))
+    return n > 0 and linked >= OCCUPATION_SHARE * n
 
 
 def is_profession(lemma: str) -> bool:
     """A post or occupation noun: the hand-classed posts, the data lexicon, or a feminine form of one."""
-    lemma = lemma.replace("ё", "е")
-    if lemma in POSTS or lemma in professions():
+    lemma = lemma.replace("ё", "е").removeprefix("экс-")
+    known = _lexicon()
+    if lemma in POSTS or lemma in known:
         return True
-    known = professions()
     return any(lemma.endswith(suf) and lemma[: -len(suf)] in known for suf in _FEMININE)
 
 
@@ -92,6 +110,7 @@ class RolePhrase:
     name: str  # nominative
     country: str | None  # from a geo adjective («российского» → Россия)
     direct: bool  # a post said outright, not a periphrasis or a generic word
+    plural: bool = False  # «актрисы …»: a role of each of the names listed right after it, nothing else
 
     @property
     def generic(self) -> bool:
@@ -132,8 +151,8 @@ def find_role_phrases(tokens: list[Token], blocked: set[int], named: set[int] | 
         nounlike = tok.pos == "NOUN" or (tok.pos == "ADJ" and tok.rel != "amod") or (tok.pos == "PROPN" and i not in named)
         if i in used or i in blocked or not nounlike or not is_profession(tok.lemma):
             continue
-        if tok.feats.get("Number") == "Plur":
-            continue  # «представители Роскосмоса» are several people, never one person's role
+        # «представители Роскосмоса» are several people, never one person's role, but a list of names
+        # may follow them («актрисы Гвинет Пэлтроу, Анджелина Джоли»): the attaching step decides.
         phrase = _phrase_at(tokens, i, blocked)
         if phrase is None:
             continue
@@ -182,6 +201,10 @@ def _phrase_at(tokens: list[Token], head: int, blocked: set[int]) -> RolePhrase 
     if name[:1].isupper() and first == _sentence_start(tokens, first):
         name = name[:1].lower() + name[1:]  # «Госсекретарь США» at a sentence start is «госсекретарь США»
     direct = tok.lemma not in ("глава", "руководитель", "шеф") and cls not in GENERIC
+    if tok.feats.get("Number") == "Plur":
+        # each one's role in the singular: «игроки сборной Испании» → «игрок сборной Испании»
+        name = " ".join([tok.lemma] + [t.text for t in tokens[head + 1 : last + 1]])
+        return RolePhrase(head, last, head, cls, name, country, direct, plural=True)
     return RolePhrase(first, last, head, cls, name, country, direct)
 
 

@@ -123,10 +123,11 @@ def head_lemma(word: str) -> str:
 
 
 def head(phrase: str) -> str | None:
-    """The head noun's lemma of a Russian noun phrase («бывшего генерального директора компании» → «директор»)."""
+    """The head noun's lemma of a Russian noun phrase («бывшего генерального директора компании» → «директор»);
+    «экс-» is a time, not another occupation («экс-президента» → «президент»)."""
     words = WORD.findall(phrase or "")
     k = head_index(words)
-    return head_lemma(words[k]) if k is not None else None
+    return head_lemma(words[k]).removeprefix("экс-") if k is not None else None
 
 
 def lemmas(phrase: str) -> str:
