@@ -119,7 +119,8 @@ def _named_by(ph: RolePhrase, tokens: list[Token], starts: dict[int, Candidate],
         return starts[after + 1]  # «Министр обороны — Ицунори Онодэра.»
     if after in starts and tokens[after].sent == tokens[ph.last].sent:
         name_case, post_case = tokens[after].feats.get("Case"), tokens[ph.head].feats.get("Case")
-        if name_case == "Gen" and post_case not in ("Gen", None):
+        appos = tokens[after].rel == "appos" and tokens[after].head == ph.head  # «уволил министра финансов Симеона Дянкова»
+        if name_case == "Gen" and post_case not in ("Gen", None) and not appos:
             return None
         end = starts[after].toks[-1] + 1
         if tokens[ph.head].lemma in _AIDES and end < len(tokens) and tokens[end].lemma == "по":

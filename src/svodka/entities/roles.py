@@ -153,7 +153,7 @@ def find_role_phrases(tokens: list[Token], blocked: set[int], named: set[int] | 
             continue
         # «представители Роскосмоса» are several people, never one person's role, but a list of names
         # may follow them («актрисы Гвинет Пэлтроу, Анджелина Джоли»): the attaching step decides.
-        phrase = _phrase_at(tokens, i, blocked)
+        phrase = _phrase_at(tokens, i, blocked, named)
         if phrase is None:
             continue
         used.update(range(phrase.first, phrase.last + 1))
@@ -161,7 +161,7 @@ def find_role_phrases(tokens: list[Token], blocked: set[int], named: set[int] | 
     return phrases
 
 
-def _phrase_at(tokens: list[Token], head: int, blocked: set[int]) -> RolePhrase | None:
+def _phrase_at(tokens: list[Token], head: int, blocked: set[int], named: set[int] | frozenset[int] = frozenset()) -> RolePhrase | None:
     tok = tokens[head]
     first = head
     while first > 0:
@@ -179,8 +179,10 @@ def _phrase_at(tokens: list[Token], head: int, blocked: set[int]) -> RolePhrase 
         t = tokens[j]
         if t.pos in ("NOUN", "PROPN", "ADJ") and t.feats.get("Case") == "Gen":
             last = j
-        elif t.pos == "PROPN" and not t.feats.get("Case") and t.text[:1].isupper():
-            last = j  # indeclinable abbreviations: «США», «G8»
+        elif t.pos in ("PROPN", "X") and not t.feats.get("Case") and t.text[:1].isupper():
+            last = j  # indeclinable abbreviations and foreign names: «США», «G8», «Sex Pistols»
+        elif j in named and last == j - 1:
+            last = j  # the rest of an organisation's name: «Департамента искусства и культуры»
         elif t.pos == "ADP" and t.lemma in _RIGHT_ADP and j + 1 < len(tokens):
             k = j + 1
             while k < len(tokens) and tokens[k].pos == "ADJ" and k not in blocked:
