@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..document import Entity, Mention, Role, Token
 from .gazetteer import alias_key
 from .ner import Candidate, closing_bracket
-from .roles import RESOLVABLE, RolePhrase, find_role_phrases, fits, is_predicate
+from .roles import GENERIC, RESOLVABLE, RolePhrase, find_role_phrases, fits, is_predicate
 
 
 @dataclass(slots=True)
@@ -39,17 +39,34 @@ def attach_roles(
             persons.setdefault(ent.id, PersonInfo(ent)).mentions.append(c.start)
             starts[c.toks[0]] = c
             ends[c.toks[-1]] = c
+    name_at = {i: c for c in cands if entity_of[id(c)].type == "PER" for i in c.toks}
     place_by_token = {i: entity_of[id(c)] for c in cands if entity_of[id(c)].type != "PER" for i in c.toks}
     place_by_key = {alias_key(p.name): p for p in places}
-    phrases = find_role_phrases(tokens, blocked)
-    pending: list[RolePhrase] = []
+    phrases = find_role_phrases(tokens, blocked, {i for c in cands for i in c.toks})
+    held: dict[int, Candidate] = {}  # head token of an attached phrase -> the person holding it
+    firsts: dict[int, int] = {}  # first token of an attached phrase -> its head
+    loose: list[RolePhrase] = []
     for ph in phrases:
+        ph = _with_quoted_org(ph, tokens, text, place_by_token)
         org = _org_of(ph, tokens, place_by_token, place_by_key)
+        if ph.plural:
+            for person in _listed_after(ph, tokens, starts):
+                _add_role(persons[entity_of[id(person)].id], ph, org, tokens)
+            continue
         ph = _with_principal(ph, tokens, text, starts)
-        person = _named_by(ph, tokens, starts, ends)
+        person = _named_by(ph, tokens, starts, ends) or _subject_of(ph, tokens, name_at)
+        if person is None:
+            loose.append(ph)
+            continue
+        _add_role(persons[entity_of[id(person)].id], ph, org, tokens)
+        held[ph.head] = person
+        firsts[ph.first] = ph.head
+    _alongside_held(loose, tokens, held, firsts)
+    pending: list[RolePhrase] = []
+    for ph in loose:
+        person = held.get(ph.head)
         if person is not None:
-            info = persons[entity_of[id(person)].id]
-            _add_role(info, ph, org, tokens)
+            _add_role(persons[entity_of[id(person)].id], ph, _org_of(ph, tokens, place_by_token, place_by_key), tokens)
         elif not is_predicate(tokens, ph) and ph.cls in RESOLVABLE:
             pending.append(ph)
     states = {p.id for p in places if p.geopolitical}
@@ -95,9 +112,15 @@ def _named_by(ph: RolePhrase, tokens: list[Token], starts: dict[int, Candidate],
     """The person a role phrase stands beside: «госсекретарь США Джон Керри», «Дмитрий Песков, пресс-секретарь».
     A name in the genitive after the post is whose post it is, not who holds it: «помощник Хиллари Клинтон»."""
     after = _past_brackets(tokens, ph.last + 1)  # «Генеральный секретарь ОФДД (…) Наттавут Сайкыа»
+    while after < len(tokens) and tokens[after].pos == "ADJ" and any(ch.isdigit() for ch in tokens[after].text):
+        after += 1  # «защитник «Зенита» 34-летний Бранислав Иванович»
+    dash = after < len(tokens) and tokens[after].text in _DASHES and _clause_start(tokens, ph.first)
+    if dash and after + 1 in starts and _clause_end(tokens, starts[after + 1].toks[-1] + 1):
+        return starts[after + 1]  # «Министр обороны — Ицунори Онодэра.»
     if after in starts and tokens[after].sent == tokens[ph.last].sent:
         name_case, post_case = tokens[after].feats.get("Case"), tokens[ph.head].feats.get("Case")
-        if name_case == "Gen" and post_case not in ("Gen", None):
+        appos = tokens[after].rel == "appos" and tokens[after].head == ph.head  # «уволил министра финансов Симеона Дянкова»
+        if name_case == "Gen" and post_case not in ("Gen", None) and not appos:
             return None
         end = starts[after].toks[-1] + 1
         if tokens[ph.head].lemma in _AIDES and end < len(tokens) and tokens[end].lemma == "по":
@@ -112,6 +135,107 @@ def _named_by(ph: RolePhrase, tokens: list[Token], starts: dict[int, Candidate],
         if nxt >= len(tokens) or tokens[nxt].text in (",", ".", ")", "—", ";") or tokens[nxt].sent != tokens[ph.last].sent:
             return ends[before - 1]
     return None
+
+
+# Verbs whose subject holds the post named in their predicate: «стал продюсером», «работает санитаркой».
+_HOLDING_VERBS = frozenset({"быть", "являться", "стать", "становиться", "оставаться", "остаться", "работать",
+                            "служить", "трудиться", "назначить", "назначать", "избрать", "переизбрать", "считаться",
+                            "числиться", "устроиться", "пойти", "начинать", "начать", "занимать", "занять",
+                            "покинуть", "покидать", "уйти", "оставить", "сохранить", "сменить"})
+# Nouns standing for the post in their genitive: «пост министра», «должность посла».
+_POST_HOLDERS = frozenset({"пост", "должность", "кресло"})
+_SUBJECT = ("nsubj", "nsubj:pass")
+
+
+def _subject_of(ph: RolePhrase, tokens: list[Token], name_at: dict[int, Candidate]) -> Candidate | None:
+    """The named person a post is said of: a copula («Анна Смирнова — заслуженная артистка России»,
+    «Иван Петров стал продюсером»), «работает/служит кем», «в качестве эксперта», «занимал пост
+    министра», also through a relative clause or a participle («Мария, которая работает санитаркой»,
+    «Обама, занимавший пост президента»)."""
+    h = ph.head
+    if 0 <= tokens[h].head < len(tokens) and tokens[tokens[h].head].lemma in _POST_HOLDERS and tokens[h].rel == "nmod":
+        h = tokens[h].head  # the post is said of whoever holds «пост», «должность», «кресло»
+    head = tokens[h]
+    kids = [k for k in range(len(tokens)) if tokens[k].head == h and tokens[k].sent == head.sent]
+    subject = next((k for k in kids if tokens[k].rel in _SUBJECT), None)
+    if subject is None and 0 <= head.head < len(tokens):
+        verb = tokens[head.head]
+        as_whom = any(tokens[k].lemma == "в" and k + 1 < len(tokens) and tokens[k + 1].lemma == "качество" for k in kids)
+        holds = (verb.lemma in _HOLDING_VERBS and head.rel in ("xcomp", "obl", "obj")
+                 and (head.feats.get("Case") in ("Ins", "Nom") or head.lemma in _POST_HOLDERS))
+        if verb.pos in ("VERB", "AUX") and (holds or as_whom):
+            subject = next((k for k in range(len(tokens)) if tokens[k].head == head.head and tokens[k].rel in _SUBJECT), None)
+            if subject is not None and tokens[subject].lemma == "который" and verb.rel == "acl:relcl":
+                subject = verb.head  # «Мария, которая работает санитаркой»: the noun the clause is about
+            elif subject is None and verb.rel == "acl":
+                subject = verb.head  # «Барак Обама, занимавший пост президента»
+    if subject is None or subject < 0:
+        return None
+    return name_at.get(subject)
+
+
+_DASHES = ("—", "–", "-")
+_OPEN_QUOTES = ("«", '"', "„", "“", "''", "'")
+_CLOSE_QUOTES = ("»", '"', "“", "”", "''", "'")
+
+
+def _clause_start(tokens: list[Token], i: int) -> bool:
+    return i == 0 or tokens[i - 1].sent != tokens[i].sent or tokens[i - 1].text in (";", ":", ".")
+
+
+def _clause_end(tokens: list[Token], i: int) -> bool:
+    return i >= len(tokens) or tokens[i].sent != tokens[i - 1].sent or tokens[i].text in (".", ",", ";", "(")
+
+
+def _with_quoted_org(ph: RolePhrase, tokens: list[Token], text: str, place_by_token: dict[int, Entity]) -> RolePhrase:
+    """«защитник «Зенита»», «горничная отеля ''Sofitel''»: an organisation in quotes right after the post belongs to it."""
+    j = ph.last + 1
+    if j >= len(tokens) or tokens[j].text not in _OPEN_QUOTES:
+        return ph
+    k = next((k for k in range(j + 1, min(j + 10, len(tokens))) if tokens[k].text in _CLOSE_QUOTES), None)
+    if k is None or tokens[k].sent != tokens[j].sent or not any(i in place_by_token for i in range(j + 1, k)):
+        return ph
+    name = ph.name + " " + text[tokens[j].start : tokens[k].end]
+    return RolePhrase(ph.first, k, ph.head, ph.cls, name, ph.country, ph.direct, ph.plural)
+
+
+def _listed_after(ph: RolePhrase, tokens: list[Token], starts: dict[int, Candidate]) -> list[Candidate]:
+    """The names listed right after a plural post: «актрисы Гвинет Пэлтроу, Анджелина Джоли и Кара Делевинь»."""
+    out: list[Candidate] = []
+    at = ph.last + 1
+    while at in starts and tokens[at].sent == tokens[ph.head].sent:
+        if tokens[at].feats.get("Case") == "Gen" and tokens[ph.head].feats.get("Case") != "Gen":
+            break  # «представители Владимира Путина»: whose, not who
+        out.append(starts[at])
+        at = starts[at].toks[-1] + 1
+        if at < len(tokens) and tokens[at].text in (",", "и"):
+            at += 1
+        else:
+            break
+    return out if len(out) > 1 or (out and ph.last + 1 == out[0].toks[0]) else []
+
+
+def _alongside_held(loose: list[RolePhrase], tokens: list[Token], held: dict[int, Candidate], firsts: dict[int, int]) -> None:
+    """Give a loose post the holder of a post it is coordinated with («актриса, общественный деятель и
+    журналист Ксения Собчак») or that stands right after it («Эмир Катара шейх Хамад»): ``held`` gains
+    its head.  ``firsts`` maps the first token of each held phrase to its head."""
+    for _ in range(4):  # a chain of posts settles in as many rounds as it is long
+        grew = False
+        for ph in loose:
+            if ph.head in held:
+                continue
+            tok = tokens[ph.head]
+            mate = tok.head if tok.rel == "conj" and tok.head in held else None
+            if mate is None:
+                mate = next((h for h in held if tokens[h].rel == "conj" and tokens[h].head == ph.head), None)
+            if mate is None:
+                mate = firsts.get(ph.last + 1)
+            if mate is not None and tokens[mate].sent == tok.sent:
+                held[ph.head] = held[mate]
+                firsts[ph.first] = ph.head
+                grew = True
+        if not grew:
+            return
 
 
 def _words(ph: RolePhrase, tokens: list[Token]) -> frozenset[str]:
@@ -148,8 +272,8 @@ def _add_role(info: PersonInfo, ph: RolePhrase, org: tuple[str | None, str | Non
                 info.entity.roles[k] = role
                 info.posts[k] = (cls, country, ph.direct)
             return
-    if ph.generic:
-        return
+    # A kind of person said right beside the name («лидер Радикальной партии Олег Ляшко», «американский
+    # дипломат») is a role too; as a description standing alone it only points back (see the caller).
     info.posts.append((ph.cls, country, ph.direct))
     info.entity.roles.append(role)
 
@@ -183,10 +307,12 @@ def _resolve(
 
 
 def _fit(cls: str, country: str | None, info: PersonInfo) -> int:
-    """2: a known post fits; 0: nothing known; -1: a known post contradicts."""
-    if not info.posts:
+    """2: a known post fits; 0: nothing known; -1: a known post contradicts.  Kinds of person
+    («лидер», «дипломат») are no posts to fit or contradict."""
+    posts = [p for p in info.posts if p[0] not in GENERIC]
+    if not posts:
         return 0
-    for pcls, pcountry, _ in info.posts:
+    for pcls, pcountry, _ in posts:
         if fits(cls, pcls) and (country is None or pcountry is None or country == pcountry):
             return 2
     return -1

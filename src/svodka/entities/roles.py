@@ -10,13 +10,16 @@ and becomes one of that person's mentions.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from importlib.resources import files
 
 from ..document import Token
 from .gazetteer import GEO_ADJECTIVES
 from .names import phrase_nominative
 
-# Post nouns (lemmas) -> the class used to tell whether two descriptions can be one person.
+# Post nouns (lemmas) -> the class used to tell whether two descriptions can be one person.  Any other
+# occupation, rank or title comes from data (``professions``); its class is its own lemma.
 POSTS: dict[str, str] = {
     "президент": "head_of_state", "премьер": "head_of_government", "премьер-министр": "head_of_government",
     "госсекретарь": "foreign_minister", "министр": "minister", "глава": "head", "руководитель": "head",
@@ -58,6 +61,46 @@ _SKIP_ADJ = {"первый", "второй", "последний", "свой", "
 _RIGHT_ADP = {"по", "при"}
 
 
+# Feminine suffixes: «бегунья», «санитарка», «поэтесса» name the occupation of «бегун», «санитар», «поэт».
+_FEMININE = ("ья", "ка", "ница", "есса", "иня", "ша")
+
+
+@functools.cache
+def _lexicon() -> dict[str, tuple[int, int]]:
+    """Head lemma → (PROFESSION spans it heads, of them a named person's WORKS_AS), built from NEREL
+    train by scripts/build_professions.py (provenance in the file's header)."""
+    text = files("svodka").joinpath("data/professions.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if not line.startswith("#"))
+    return {cols[1]: (int(cols[2]), int(cols[3])) for cols in rows if cols[0] == "head"}
+
+
+def professions() -> frozenset[str]:
+    """Head lemmas of occupations, posts, ranks and titles from data."""
+    return frozenset(_lexicon())
+
+
+# Share of a word's PROFESSION spans that NEREL links to a named person (WORKS_AS): high for occupations
+# («горничная» 5/6, «актер» 74/95), low for kinds of people («болельщик» 2/11, «полицейский» 1/59).
+OCCUPATION_SHARE = 0.3
+
+
+def names_occupation(lemma: str) -> bool:
+    """An occupation a named person holds, not a kind of people: a data word NEREL mostly links to a
+    named person."""
+    lemma = lemma.replace("ё", "е").removeprefix("экс-")
+    n, linked = _lexicon().get(lemma, (0, 0))
+    return n > 0 and linked >= OCCUPATION_SHARE * n
+
+
+def is_profession(lemma: str) -> bool:
+    """A post or occupation noun: the hand-classed posts, the data lexicon, or a feminine form of one."""
+    lemma = lemma.replace("ё", "е").removeprefix("экс-")
+    known = _lexicon()
+    if lemma in POSTS or lemma in known:
+        return True
+    return any(lemma.endswith(suf) and lemma[: -len(suf)] in known for suf in _FEMININE)
+
+
 @dataclass(slots=True)
 class RolePhrase:
     first: int  # token index
@@ -67,6 +110,7 @@ class RolePhrase:
     name: str  # nominative
     country: str | None  # from a geo adjective («российского» → Россия)
     direct: bool  # a post said outright, not a periphrasis or a generic word
+    plural: bool = False  # «актрисы …»: a role of each of the names listed right after it, nothing else
 
     @property
     def generic(self) -> bool:
@@ -97,16 +141,19 @@ def fits(desc_cls: str, role_cls: str) -> bool:
     return False
 
 
-def find_role_phrases(tokens: list[Token], blocked: set[int]) -> list[RolePhrase]:
-    """Every post phrase in the text, outermost first; ``blocked`` are tokens of name mentions."""
+def find_role_phrases(tokens: list[Token], blocked: set[int], named: set[int] | frozenset[int] = frozenset()) -> list[RolePhrase]:
+    """Every post phrase in the text, outermost first; ``blocked`` are tokens of person names,
+    ``named`` those of any name (a capitalised post outside them is a post: «Президент России»)."""
     phrases: list[RolePhrase] = []
     used: set[int] = set()
     for i, tok in enumerate(tokens):
-        if i in used or i in blocked or tok.pos != "NOUN" or tok.lemma not in POSTS:
+        # natasha tags some occupations as adjectives («бегунья», «полицейский»): substantivised, not modifying
+        nounlike = tok.pos == "NOUN" or (tok.pos == "ADJ" and tok.rel != "amod") or (tok.pos == "PROPN" and i not in named)
+        if i in used or i in blocked or not nounlike or not is_profession(tok.lemma):
             continue
-        if tok.feats.get("Number") == "Plur":
-            continue  # «представители Роскосмоса» are several people, never one person's role
-        phrase = _phrase_at(tokens, i, blocked)
+        # «представители Роскосмоса» are several people, never one person's role, but a list of names
+        # may follow them («актрисы Гвинет Пэлтроу, Анджелина Джоли»): the attaching step decides.
+        phrase = _phrase_at(tokens, i, blocked, named)
         if phrase is None:
             continue
         used.update(range(phrase.first, phrase.last + 1))
@@ -114,13 +161,15 @@ def find_role_phrases(tokens: list[Token], blocked: set[int]) -> list[RolePhrase
     return phrases
 
 
-def _phrase_at(tokens: list[Token], head: int, blocked: set[int]) -> RolePhrase | None:
+def _phrase_at(tokens: list[Token], head: int, blocked: set[int], named: set[int] | frozenset[int] = frozenset()) -> RolePhrase | None:
     tok = tokens[head]
     first = head
     while first > 0:
         prev = tokens[first - 1]
         if prev.sent != tok.sent or prev.pos != "ADJ" or prev.lemma in _SKIP_ADJ or first - 1 in blocked:
             break
+        if any(ch.isdigit() for ch in prev.text):
+            break  # «26-летний сержант»: an age, not part of the post
         if prev.feats.get("Case") != tok.feats.get("Case"):
             break
         first -= 1
@@ -130,8 +179,10 @@ def _phrase_at(tokens: list[Token], head: int, blocked: set[int]) -> RolePhrase 
         t = tokens[j]
         if t.pos in ("NOUN", "PROPN", "ADJ") and t.feats.get("Case") == "Gen":
             last = j
-        elif t.pos == "PROPN" and not t.feats.get("Case") and t.text[:1].isupper():
-            last = j  # indeclinable abbreviations: «США», «G8»
+        elif t.pos in ("PROPN", "X") and not t.feats.get("Case") and t.text[:1].isupper():
+            last = j  # indeclinable abbreviations and foreign names: «США», «G8», «Sex Pistols»
+        elif j in named and last == j - 1:
+            last = j  # the rest of an organisation's name: «Департамента искусства и культуры»
         elif t.pos == "ADP" and t.lemma in _RIGHT_ADP and j + 1 < len(tokens):
             k = j + 1
             while k < len(tokens) and tokens[k].pos == "ADJ" and k not in blocked:
@@ -152,6 +203,10 @@ def _phrase_at(tokens: list[Token], head: int, blocked: set[int]) -> RolePhrase 
     if name[:1].isupper() and first == _sentence_start(tokens, first):
         name = name[:1].lower() + name[1:]  # «Госсекретарь США» at a sentence start is «госсекретарь США»
     direct = tok.lemma not in ("глава", "руководитель", "шеф") and cls not in GENERIC
+    if tok.feats.get("Number") == "Plur":
+        # each one's role in the singular: «игроки сборной Испании» → «игрок сборной Испании»
+        name = " ".join([tok.lemma] + [t.text for t in tokens[head + 1 : last + 1]])
+        return RolePhrase(head, last, head, cls, name, country, direct, plural=True)
     return RolePhrase(first, last, head, cls, name, country, direct)
 
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from ..document import Document
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-NOT_HEAD = frozenset({"ADJF", "ADJS", "PRTF", "PRTS", "NUMR", "NUMB", "PREP", "CONJ", "PRCL", "ADVB"})
 
 
 @dataclass(slots=True)
@@ -100,18 +99,35 @@ def lemma(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=50_000)
-def _is_head(word: str) -> bool:
-    return _morph().parse(word.lower())[0].tag.POS not in NOT_HEAD
+def _noun(word: str) -> tuple[bool, str | None]:
+    """(pymorphy's first guess is a noun, the lemma of a person-noun reading if any, else of the first guess).
+    A person noun wins the lemma: «политика» → «политик», «премьера» → «премьер», «военного» → «военный»."""
+    parses = _morph().parse(word.lower())
+    person = next((p for p in parses if p.tag.POS == "NOUN" and "anim" in p.tag), None)
+    best = person or parses[0]
+    return parses[0].tag.POS == "NOUN", (best.normal_form.replace("ё", "е") if best.tag.POS == "NOUN" else None)
+
+
+def head_index(words: list[str]) -> int | None:
+    """Index of the head of a Russian noun phrase: its first noun («старший научный сотрудник»), else its
+    first substantivised adjective («военный», «ведущий»), else its last word."""
+    found = [_noun(w) for w in words]
+    k = next((i for i, (first, _) in enumerate(found) if first), None)
+    if k is None:
+        k = next((i for i, (_, lem) in enumerate(found) if lem), None)
+    return k if k is not None else (len(words) - 1 if words else None)
+
+
+def head_lemma(word: str) -> str:
+    return _noun(word)[1] or lemma(word)
 
 
 def head(phrase: str) -> str | None:
-    """The head noun's lemma of a Russian noun phrase: its first word that is no modifier
-    («бывшего генерального директора компании» → «директор»)."""
+    """The head noun's lemma of a Russian noun phrase («бывшего генерального директора компании» → «директор»);
+    «экс-» is a time, not another occupation («экс-президента» → «президент»)."""
     words = WORD.findall(phrase or "")
-    for w in words:
-        if _is_head(w):
-            return lemma(w)
-    return lemma(words[-1]) if words else None
+    k = head_index(words)
+    return head_lemma(words[k]).removeprefix("экс-") if k is not None else None
 
 
 def lemmas(phrase: str) -> str:

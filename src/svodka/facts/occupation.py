@@ -15,6 +15,8 @@ genitive chain under the post («министр торговли Китая», �
 from __future__ import annotations
 
 from ..document import LOC, ORG, PER, Arg, Fact
+from ..entities.roles import POSTS as ENTITY_POSTS
+from ..entities.roles import names_occupation
 from .context import Context, find_named
 from .lexicon import GEO_ADJECTIVES, ORG_NOUNS, POST_ADJECTIVES, POSTS
 
@@ -204,6 +206,8 @@ def _from_roles(ctx: Context) -> list[Fact]:
             head = role.post.split()[0].lower() if role.post.split() else ""
             if not head or head in OWNER_NOUNS:
                 continue
+            if not (is_post(head) or head in ENTITY_POSTS or ((role.org or role.org_name) and names_occupation(head))):
+                continue  # an occupation with no place of work («писатель»), a fan of a club: a role, not a post held
             position = _role_position(ctx, role)
             if position.start is not None:
                 i = ctx.token_at(position.start)
