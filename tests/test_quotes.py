@@ -445,3 +445,75 @@ def test_annotated_sets_quality(models, factru_dir, folder, docs, f1, speakers):
     assert score.docs >= docs
     assert score.f1 >= f1, score.misses
     assert score.speaker_accuracy >= speakers, score.misses
+
+
+# -- cost: linear in the number of quote marks and cues (issue #14, item 4) -----------------
+
+
+def _tiled(models, unit: str, times: int) -> Document:
+    """``unit`` repeated ``times`` times as ONE sentence, parsed once and copied: the worst case of a
+    layer that scans its sentence (or document) again for every quote mark, without parsing a huge text."""
+    import copy
+    import dataclasses
+
+    from svodka.document import Sentence
+
+    base = analyze(unit * 10, settings=dataclasses.replace(FAST, quotes=False), models=models)
+    step, n = len(base.text), len(base.tokens)
+    doc = copy.deepcopy(base)
+    doc.text = base.text * times
+    doc.tokens = [
+        dataclasses.replace(t, start=t.start + k * step, end=t.end + k * step, sent=0, head=t.head + k * n if t.head >= 0 else -1)
+        for k in range(times)
+        for t in base.tokens
+    ]
+    doc.sents = [Sentence(0, len(doc.text), 0, len(doc.tokens))]
+    doc.paragraphs = []
+    for ent, orig in zip(doc.entities, base.entities):
+        ent.mentions = [dataclasses.replace(m, start=m.start + k * step, end=m.end + k * step) for k in range(times) for m in orig.mentions]
+    return doc
+
+
+def _work(doc: Document) -> int:
+    """Lines of svodka.quotes code executed by extract_quotes: a deterministic measure of its cost."""
+    import sys
+
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        count += event == "line"
+        return local
+
+    def tracer(frame, event, arg):
+        return local if "svodka/quotes" in frame.f_code.co_filename.replace("\\", "/") else None
+
+    sys.settrace(tracer)
+    try:
+        extract_quotes(doc)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "«Путин» ",  # the reproducer of issue #14: quote marks with no sentence break
+        "«Да», — сказал он, ",  # direct quotes with cues and pronoun speakers
+        "«а»—",  # a dash after every quote: cues that never end
+        "Путин заявил, что ",  # speech verbs with clauses to the end of the sentence
+        ", сообщил Путин ",
+        "по словам Путина ",
+        "„а ",  # openers that never close
+        "«Путин сказал, что это так», — сказал он. ",
+    ],
+)
+def test_quotes_cost_is_linear(models, unit):
+    small, large = _work(_tiled(models, unit, 30)), _work(_tiled(models, unit, 90))
+    assert large < 3.6 * small, (small, large)  # three times the input; a quadratic layer would be ~9 times
+
+
+def test_ten_thousand_quoted_names_in_one_sentence(models):
+    doc = _tiled(models, "«Путин» ", 1000)  # «Путин» × 10,000, one sentence
+    assert extract_quotes(doc) == []  # names, not speech; before the fix this took over two minutes

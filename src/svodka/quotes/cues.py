@@ -3,10 +3,16 @@
 Each finder works on one sentence of natasha's parse and returns ``Cue``
 records; the reported clause (``clause``) is what the cue attributes when no
 quote marks are used («косвенная речь», indirect speech).
+
+Cost: every finder visits each token of its sentence once, and whatever it
+does at a token looks at most ``_REACH`` tokens (or ``_SPEECH_AHEAD`` speech
+words) away, so a sentence of n tokens costs O(n), however many cues it holds.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 
 from ..document import Sentence, Token
@@ -15,6 +21,8 @@ from .lexicon import COMPLEMENTISERS, IMPERSONAL_VERBS, RELAY_VERBS, SOURCE_NOUN
 from .speakers import subject_of
 
 _TERMINAL = ".!?…;"
+_REACH = 50  # tokens a cue's phrase («по словам …», «как сообщил …», its subject) may span
+_SPEECH_AHEAD = 8  # speech words after a reported clause's start that may end it
 _QUESTION_WORDS = frozenset({"как", "чем", "почему", "зачем", "где", "когда", "кто", "какой", "какие", "сколько"})
 
 
@@ -69,7 +77,7 @@ def agent_after(idx: DocIndex, verb: int, stop: int) -> int | None:
 def agent_before(idx: DocIndex, verb: int, lo: int) -> int | None:
     """When the parse gives no subject: the nearest nominative before the verb, agreeing in number, within its clause."""
     number = idx.tokens[verb].feats.get("Number")
-    for j in range(verb - 1, lo - 1, -1):
+    for j in range(verb - 1, max(lo, verb - _REACH) - 1, -1):
         t = idx.tokens[j]
         if t.text in (",", ":", ";", ".", "—"):
             return None
@@ -100,11 +108,9 @@ def verb_cue(idx: DocIndex, verb: int, lo: int, hi: int, kind: str = "verb") -> 
     return Cue(start, end, verb, agent, kind)
 
 
-def _names_follow(idx: DocIndex, colon: int, sent: Sentence) -> bool:
+def _names_follow(idx: DocIndex, colon: int, sent: Sentence, shape: _Shape) -> bool:
     window = range(colon + 1, min(colon + 7, sent.last))
-    return any(idx.name_of.get(j) is not None and idx.name_of[j].type == "PER" for j in window) and not any(
-        _finite(idx.tokens[j]) for j in range(colon + 1, sent.last)
-    )
+    return any(idx.name_of.get(j) is not None and idx.name_of[j].type == "PER" for j in window) and shape.last_finite <= colon
 
 
 def _finite(tok: Token) -> bool:
@@ -114,25 +120,43 @@ def _finite(tok: Token) -> bool:
 def _sentence_end(idx: DocIndex, sent: Sentence, at: int | None = None) -> int:
     """End of a sentence, or of the paragraph holding offset ``at`` if that comes first."""
     end = idx.tokens[sent.last - 1].end
-    if at is not None:
-        brk = idx.doc.text.find("\n", at, end)
-        end = brk if brk >= 0 else end
-    return end
+    return idx.line_end(at, end) if at is not None else end
 
 
 def _sentence_start(idx: DocIndex, sent: Sentence, at: int) -> int:
     """Start of a sentence, or of the paragraph holding offset ``at`` (natasha may run sentences across paragraphs)."""
-    start = idx.tokens[sent.first].start
-    brk = idx.doc.text.rfind("\n", start, at)
-    return brk + 1 if brk >= 0 else start
+    return idx.line_start(idx.tokens[sent.first].start, at)
 
 
-def complement_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
+@dataclass(slots=True)
+class _Shape:
+    """Facts about one sentence gathered in one pass, so that no rule re-scans the rest of it."""
+
+    speech: list[int]  # indices of speech words
+    last_finite: int  # index of the last finite verb (-1 for none)
+    last_clause_mark: int  # index of the last complementiser or colon (-1 for none)
+
+
+def sentence_shape(idx: DocIndex, sent: Sentence) -> _Shape:
+    toks = idx.tokens
+    shape = _Shape([], -1, -1)
+    for j in range(sent.first, sent.last):
+        t = toks[j]
+        if is_speech_word(t):
+            shape.speech.append(j)
+        if _finite(t):
+            shape.last_finite = j
+        if t.lemma in COMPLEMENTISERS or t.text == ":":
+            shape.last_clause_mark = j
+    return shape
+
+
+def complement_cues(idx: DocIndex, sent: Sentence, shape: _Shape) -> list[Cue]:
     """«X заявил, что …», «X считает, что …», «X напомнил о том, что …», «X заявил: …»."""
     toks = idx.tokens
     found: list[Cue] = []
-    for i in range(sent.first, sent.last):
-        if not is_speech_word(toks[i]) or toks[i].lemma in IMPERSONAL_VERBS:
+    for i in shape.speech:
+        if toks[i].lemma in IMPERSONAL_VERBS:
             continue
         comp = None
         for k in range(i + 1, min(sent.last, i + 10)):
@@ -146,7 +170,7 @@ def complement_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
             if t.text == ":" and k + 1 < sent.last:
                 # «заявил он: …», not «отметили три сферы: …» (an object before the colon is a list)
                 # nor «отвечали: командир Уильям Макартур, …» (the subjects come after the colon)
-                if all(toks[j].feats.get("Case", "Nom") == "Nom" for j in range(i + 1, k)) and not _names_follow(idx, k, sent):
+                if all(toks[j].feats.get("Case", "Nom") == "Nom" for j in range(i + 1, k)) and not _names_follow(idx, k, sent, shape):
                     comp = k
                 break
             if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin" or t.text in _TERMINAL:
@@ -158,15 +182,17 @@ def complement_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
         if cue.agent is None and toks[i].feats.get("Number") == "Plur" and toks[i].feats.get("Person") == "3":
             continue  # «Говорят, что …»: hearsay with no source
         end = _sentence_end(idx, sent, toks[comp].end)
-        for m in range(comp + 1, sent.last):
+        after = bisect.bisect_right(shape.speech, comp)
+        later = shape.speech[after:after + _SPEECH_AHEAD]
+        for m in later:
             # «… напомнил, что X, и подчеркнул, что Y»: a second speech verb ends the first clause.
             follows = any(toks[n].lemma in COMPLEMENTISERS for n in range(m + 1, min(m + 3, sent.last)))
-            if is_speech_word(toks[m]) and toks[m - 1].lemma == "и" and (follows or toks[m].head == i):
+            if toks[m - 1].lemma == "и" and (follows or toks[m].head == i):
                 end = toks[m - 1].start
                 break
-            if is_speech_word(toks[m]) and follows:
+            if follows:
                 # «…, а Россия уверена, что …»: another speaker's clause starts after «, а».
-                comma = next((n for n in range(m - 1, comp, -1) if toks[n].text == ","), None)
+                comma = next((n for n in range(m - 1, max(comp, m - _REACH), -1) if toks[n].text == ","), None)
                 if comma is not None and toks[comma + 1].lemma in ("а", "но"):
                     end = toks[comma].start
                     break
@@ -177,20 +203,26 @@ def complement_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
     return found
 
 
+_WORD_BEFORE = re.compile(r"[^ ,—–\-\"«]")  # what makes text before a cue more than punctuation
+_WORD_AFTER = re.compile(r"[^ ,—–\-.!?…;]")
+
+
 def _positional_clause(idx: DocIndex, sent: Sentence, cue: Cue) -> tuple[int, int]:
     """What a parenthetical cue attributes: the rest of its sentence (all of it when the cue is inside)."""
     text = idx.doc.text
     s_start, s_end = _sentence_start(idx, sent, cue.start), _sentence_end(idx, sent, cue.end)
-    if not text[s_start:cue.start].strip(" ,—–-\"«"):
+    # A search stops at the first word, where slicing the rest of a long sentence would copy it all.
+    if not _WORD_BEFORE.search(text, s_start, cue.start):
         return _trim(text, cue.end, s_end)
-    if not text[cue.end:s_end].strip(" ,—–-." + _TERMINAL):
+    if not _WORD_AFTER.search(text, cue.end, s_end):
         return _trim(text, s_start, cue.start)
     return _trim(text, s_start, s_end)
 
 
 def _to_comma(idx: DocIndex, k: int, sent: Sentence) -> int:
-    """Index of the first comma (or sentence end) from token k."""
-    while k < sent.last and idx.tokens[k].text not in (",", ":") and idx.tokens[k].text not in _TERMINAL:
+    """Index of the first comma (or sentence end) from token k, looking ``_REACH`` tokens ahead at most."""
+    stop = min(sent.last, k + _REACH)
+    while k < stop and idx.tokens[k].text not in (",", ":") and idx.tokens[k].text not in _TERMINAL:
         k += 1
     return k
 
@@ -263,24 +295,25 @@ def parenthetical_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
     return found
 
 
-def inverted_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
+def inverted_cues(idx: DocIndex, sent: Sentence, shape: _Shape) -> list[Cue]:
     """A cue closing a sentence without quote marks: «…, сообщает РИА Новости», «…, говорится в заявлении»."""
     toks = idx.tokens
     found: list[Cue] = []
-    for i in range(sent.first + 1, sent.last):
+    for i in shape.speech:
+        if i == sent.first:
+            continue
         prev = toks[i - 1].text
-        if not is_speech_word(toks[i]) or prev not in (",", "—", "–"):
+        if prev not in (",", "—", "–"):
             continue
         if prev in ("—", "–") and {toks[i - 2].text, toks[i - 3].text} & {"»", '"', "“", "”"}:
             continue  # the cue of a direct quote
-        rest = range(i + 1, sent.last)
-        if any(toks[j].lemma in COMPLEMENTISERS or toks[j].text == ":" for j in rest):
+        if shape.last_clause_mark > i:
             continue
         stop = _to_comma(idx, i + 1, sent)
         cue = verb_cue(idx, i, i, stop, "inverted")
         if (cue.agent is None or cue.agent < i) and not (toks[i].lemma in IMPERSONAL_VERBS and i + 1 < sent.last and toks[i + 1].lemma == "в"):
             continue  # «…, объявили о готовности»: no speaker after the verb, so not a cue
-        if stop < sent.last - 1 and toks[stop].text == "," and any(_finite(toks[j]) for j in range(stop + 1, sent.last)):
+        if stop < sent.last - 1 and toks[stop].text == "," and shape.last_finite > stop:
             # «Установление летнего времени, подчеркнул президент РФ, будет полезным»: a cue inside its sentence.
             found.append(_parenthesis(idx, sent, cue, i, stop))
             continue

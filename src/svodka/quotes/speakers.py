@@ -10,6 +10,9 @@ the person introduced as «госсекретарь США»), then any person i
 
 from __future__ import annotations
 
+import bisect
+from itertools import islice
+
 from ..document import LOC, ORG, PER, Entity
 
 from .index import DocIndex, MentionRef
@@ -26,6 +29,10 @@ _ORG_VOICES = frozenset(
 _PRONOUN_GENDER = {"он": "Masc", "она": "Fem", "его": "Masc", "её": "Fem", "ее": "Fem"}
 _STEM = 6  # role words match on their first letters, forgiving typos such as «протоирей»
 _SENTENCE_WINDOW = 4  # how many sentences back a pronoun may look for its person
+# Bounds that keep each look-up independent of the document's length:
+_SENTENCES_BACK = 100  # sentences (inside quotations or not) a pronoun's window may step over
+_PERSONS_BACK = 100  # person mentions, nearest first, searched for a namesake or a role
+_VOICES_BACK = 20  # «представитель», «пресс-служба» … searched back for an organisation's voice
 
 
 def subject_of(idx: DocIndex, verb: int) -> int | None:
@@ -105,11 +112,10 @@ def _name_after(idx: DocIndex, noun: int) -> Entity | None:
 
 def _window_start(idx: DocIndex, sent: int, exclude: list[tuple[int, int]]) -> int:
     """The first sentence a pronoun may look back to: four sentences, not counting those inside quotations."""
-    counted = 0
-    while sent > 0 and counted < _SENTENCE_WINDOW:
+    counted, floor = 0, sent - _SENTENCES_BACK
+    while sent > max(0, floor) and counted < _SENTENCE_WINDOW:
         sent -= 1
-        start = idx.doc.sents[sent].start
-        if not any(s <= start < e for s, e in exclude):
+        if not idx.inside(idx.doc.sents[sent].start, exclude):
             counted += 1
     return sent
 
@@ -121,23 +127,29 @@ def _voice(idx: DocIndex, pron: int, plural: bool) -> Entity | None:
     Минсельхоза Германии сообщил … он заявил» when no person precedes (singular).
     """
     sent = idx.tokens[pron].sent
-    for j in range(pron - 1, -1, -1):
+    if idx.voices is None:
+        idx.voices = [j for j, t in enumerate(idx.tokens) if t.lemma in _ORG_VOICES and t.feats.get("Case") == "Nom"]
+    k = bisect.bisect_left(idx.voices, pron)
+    for j in reversed(idx.voices[max(0, k - _VOICES_BACK):k]):
         t = idx.tokens[j]
         if t.sent < sent - 2:
             break
-        if t.lemma in _ORG_VOICES and (t.feats.get("Number") == "Plur") == plural and t.feats.get("Case") == "Nom":
+        if (t.feats.get("Number") == "Plur") == plural:
             return entity_of_phrase(idx, j)
     return None
 
 
 def person_gender(idx: DocIndex, ent: Entity) -> str | None:
-    """The grammatical gender of a person's name as natasha tagged it in a name mention."""
-    for m in ent.mentions:
-        if m.kind == "name":
-            i = idx.token_at(m.start)
-            if i is not None and idx.tokens[i].feats.get("Gender"):
-                return idx.tokens[i].feats["Gender"]
-    return None
+    """The grammatical gender of a person's name as natasha tagged it in a name mention (cached per entity)."""
+    if ent.id not in idx.genders:
+        idx.genders[ent.id] = None
+        for m in ent.mentions:
+            if m.kind == "name":
+                i = idx.token_at(m.start)
+                if i is not None and idx.tokens[i].feats.get("Gender"):
+                    idx.genders[ent.id] = idx.tokens[i].feats["Gender"]
+                    break
+    return idx.genders[ent.id]
 
 
 def agree(idx: DocIndex, ent: Entity | None, verb: int | None, before: int) -> Entity | None:
@@ -148,7 +160,7 @@ def agree(idx: DocIndex, ent: Entity | None, verb: int | None, before: int) -> E
     if want not in ("Masc", "Fem") or person_gender(idx, ent) in (None, want):
         return ent
     surname = (ent.parts.last if ent.parts and ent.parts.last else ent.name.split()[-1]).lower()
-    for ref in idx.persons_before(before):
+    for ref in islice(idx.persons_before(before), _PERSONS_BACK):
         other = ref.entity
         if other is not ent and surname in other.name.lower() and person_gender(idx, other) == want:
             return other
@@ -178,11 +190,11 @@ def resolve_pronoun(idx: DocIndex, pron: int, before: int, exclude: list[tuple[i
         gender = _PRONOUN_GENDER.get(tok.text.lower())
     first_sent = _window_start(idx, tok.sent, exclude)
     best: dict[int, tuple[int, Entity]] = {}
-    for ref in idx.persons_before(before):
-        if ref.start < since or any(s <= ref.start < e for s, e in exclude):
-            continue
+    for ref in islice(idx.persons_before(before), _PERSONS_BACK):  # nearest first, up to the window's edge
         i = idx.token_at(ref.start)
-        if i is None or idx.tokens[i].sent < first_sent:
+        if ref.start < since or (i is not None and idx.tokens[i].sent < first_sent):
+            break
+        if i is None or idx.inside(ref.start, exclude):
             continue
         if gender and _gender(idx, ref) not in (None, gender):
             continue
@@ -248,7 +260,7 @@ def resolve_role(idx: DocIndex, noun: int, before: int) -> Entity | None:
     wanted = {w[:_STEM] for w in ROLE_SYNONYMS.get(lemma, frozenset({lemma}))}
     country = _country_of(idx, noun)
     # Only persons met before the noun itself: in «помощник Хиллари Клинтон» Клинтон is not the assistant.
-    for ref in idx.persons_before(min(before, idx.tokens[noun].start)):
+    for ref in islice(idx.persons_before(min(before, idx.tokens[noun].start)), _PERSONS_BACK):
         words, places = _role_context(idx, ref)
         if not ({w[:_STEM] for w in words} & wanted):
             continue
