@@ -15,6 +15,8 @@ returns ``Quote`` records in text order.  Modules:
 
 from __future__ import annotations
 
+from itertools import islice
+
 from ..document import ORG, PER, Document, Entity, Quote, Span
 from ..models import Models
 from .cues import Cue, anaphoric_cues, complement_cues, inverted_cues, parenthetical_cues, sentence_shape, source_cues
@@ -23,11 +25,14 @@ from .index import DocIndex, Paragraphs
 from .interview import find_interview
 from .marks import find_segments
 from .speakers import agree, person_gender, resolve_agent, resolve_pronoun, speaker_in_span
-from .lexicon import RELAY_VERBS
+from .lexicon import DOCUMENT_NOUNS, RELAY_VERBS
 from .via import find_via, relayed_source
 
 __all__ = ["extract_quotes"]
 
+_PERSONS_BACK = 100  # person mentions counted back for an article's protagonist
+# Role nouns whose grammatical gender says nothing of the person's («глава», «судья» are masculine or feminine).
+_COMMON_GENDER = frozenset({"глава", "судья", "коллега", "сирота", "главарь"})
 _CHAIN_PARAGRAPHS = 2  # an uncued quote takes the speaker of a quote at most this many paragraphs back
 
 
@@ -130,7 +135,11 @@ def _described_again(idx: DocIndex, cue: Cue | None, prev: Entity | None) -> boo
     A singular animate noun that the entity layer did not link, agreeing in
     gender with the previous quote's speaker, is taken to describe that speaker.
     """
-    if cue is None or prev is None or not _unlinked_description(idx, cue):
+    if cue is None or prev is None or cue.agent is None:
+        return False
+    if idx.tokens[cue.agent].lemma in DOCUMENT_NOUNS and not any(idx.tokens[c].rel == "nmod" for c in idx.children[cue.agent]):
+        return True  # «В заявлении также говорится, что …»: the statement quoted just before
+    if not _unlinked_description(idx, cue):
         return False
     return idx.tokens[cue.agent].feats.get("Gender") == person_gender(idx, prev)
 
@@ -178,10 +187,32 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: 
             # «По словам 87-летнего политика»: the person the paragraph is about, as for a pronoun.
             para_start = paragraphs[_para_no(paragraphs, cue.start)][0]
             speaker = resolve_pronoun(idx, cue.agent, cue.start, quoted, since=para_start)
+            if speaker is None:
+                speaker = _protagonist(idx, cue, quoted)
         if speaker is not None:
             q.speaker, q.speaker_name = speaker.id, speaker.name
         quotes.append(q)
     return quotes
+
+
+def _protagonist(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]]) -> Entity | None:
+    """«— раскрыл свою мысль постановщик», «Нынешний глава государства заявил»: a description naming
+    nobody in its paragraph stands for the person the article is about so far, the one named most
+    often before it (outside quotations, among the last ``_PERSONS_BACK`` mentions), in a fitting gender."""
+    assert cue.agent is not None
+    gender = idx.tokens[cue.agent].feats.get("Gender") if idx.tokens[cue.agent].lemma not in _COMMON_GENDER else None
+    counts: dict[str, int] = {}
+    for ref in islice(idx.persons_before(cue.start), _PERSONS_BACK):
+        if ref.kind == "name" and not idx.inside(ref.start, quoted):
+            if gender in ("Masc", "Fem") and person_gender(idx, ref.entity) not in (None, gender):
+                continue
+            counts[ref.entity.id] = counts.get(ref.entity.id, 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    if list(counts.values()).count(best) > 1:
+        return None  # two people as often named: no telling which one is meant
+    return idx.entity(max(counts, key=counts.__getitem__))
 
 
 def _para_no(paragraphs: Paragraphs, offset: int) -> int:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..document import Sentence, Token
 from .index import DocIndex
-from .lexicon import COMPLEMENTISERS, IMPERSONAL_VERBS, RELAY_VERBS, SOURCE_NOUNS, SPEECH_VERBS, STANCE_ADJECTIVES
+from .lexicon import COMPLEMENTISERS, DOCUMENT_NOUNS, IMPERSONAL_VERBS, RELAY_VERBS, SOURCE_NOUNS, SPEECH_VERBS, STANCE_ADJECTIVES
 from .speakers import subject_of
 
 _TERMINAL = ".!?…;"
@@ -151,12 +151,26 @@ def sentence_shape(idx: DocIndex, sent: Sentence) -> _Shape:
     return shape
 
 
+def _said_in(idx: DocIndex, verb: int) -> int | None:
+    """«В заявлении МВД говорится», «В Кремле считают»: the «в»-phrase before a verb that has no subject."""
+    toks = idx.tokens
+    if subject_of(idx, verb) is not None:
+        return None
+    for c in idx.children[verb]:
+        if c < verb and toks[c].rel == "obl" and any(toks[g].lemma == "в" and toks[g].rel == "case" for g in idx.children[c]):
+            ent = idx.entity_of.get(c)
+            if toks[c].lemma in DOCUMENT_NOUNS or (ent is not None and ent.type in ("ORG", "LOC")):
+                return c
+    return None
+
+
 def complement_cues(idx: DocIndex, sent: Sentence, shape: _Shape) -> list[Cue]:
     """«X заявил, что …», «X считает, что …», «X напомнил о том, что …», «X заявил: …»."""
     toks = idx.tokens
     found: list[Cue] = []
     for i in shape.speech:
-        if toks[i].lemma in IMPERSONAL_VERBS:
+        place = _said_in(idx, i)
+        if toks[i].lemma in IMPERSONAL_VERBS and place is None:
             continue
         comp = None
         for k in range(i + 1, min(sent.last, i + 10)):
@@ -178,8 +192,14 @@ def complement_cues(idx: DocIndex, sent: Sentence, shape: _Shape) -> list[Cue]:
         if comp is None or (comp + 1 < sent.last and toks[comp + 1].lemma == "касаться"):
             continue  # «говорит о том, что касается …»: «что» is a pronoun here, not a reported clause
         cue = verb_cue(idx, i, sent.first, comp)
+        if cue.agent is None and place is not None:
+            # «В заявлении МВД говорится, что …» (the statement's author speaks), «В Госдуме опровергают, что …»
+            # (the organisation), «В Париже считают, что …» (nobody named: the place stays in the cue only).
+            ent = idx.entity_of.get(place)
+            cue.agent = place if toks[place].lemma in DOCUMENT_NOUNS or (ent is not None and ent.type == "ORG") else None
+            cue.start = min(cue.start, idx.subtree(place, (sent.first, i))[0])
         cue.start = max(cue.start, _sentence_start(idx, sent, cue.start))
-        if cue.agent is None and toks[i].feats.get("Number") == "Plur" and toks[i].feats.get("Person") == "3":
+        if cue.agent is None and place is None and toks[i].feats.get("Number") == "Plur" and toks[i].feats.get("Person") == "3":
             continue  # «Говорят, что …»: hearsay with no source
         end = _sentence_end(idx, sent, toks[comp].end)
         after = bisect.bisect_right(shape.speech, comp)
@@ -234,14 +254,19 @@ def source_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
     for k in range(sent.first, sent.last - 2):
         if toks[k].lemma not in ("по", "согласно"):
             continue
-        if toks[k + 1].lemma in SOURCE_NOUNS:
-            noun, agent = k + 1, None
+        first = k + 1  # «по неофициальным данным "Ъ"», «согласно опубликованному заявлению»: adjectives first
+        while first < min(sent.last - 1, k + 4) and toks[first].pos == "ADJ" and toks[first].head > first:
+            first += 1
+        if toks[first].lemma in SOURCE_NOUNS:
+            noun, agent = first, None
             for c in idx.children[noun]:
                 if toks[c].rel in ("nmod", "det", "amod") and toks[c].pos in ("NOUN", "PROPN", "PRON", "DET"):
                     agent = c
                     break
-            if agent is None and k + 2 < sent.last and toks[k + 2].pos in ("NOUN", "PROPN"):
-                agent = k + 2
+            if agent is None and first + 1 < sent.last and toks[first + 1].pos in ("NOUN", "PROPN"):
+                agent = first + 1
+            if agent is None and first > k + 1:
+                continue  # «по официальным данным»: no source named
         elif toks[k + 2].lemma in SOURCE_NOUNS and toks[k + 1].lemma in ("его", "её", "ее", "их", "он", "она", "они"):
             noun, agent = k + 2, k + 1
         elif toks[k].lemma == "согласно" and idx.name_of.get(k + 1) is not None and idx.name_of[k + 1].type != "LOC":

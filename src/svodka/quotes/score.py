@@ -5,7 +5,7 @@ of the longer span; matching is one-to-one, largest overlap first, and ignores
 the kind (a direct quote found as indirect is found).  Speaker accuracy counts
 matched pairs whose speakers agree: both none, or the gold name and the
 predicted entity's name share their last word (the surname, or the one-word
-name of an organisation), case and «ё» aside.  End-to-end figures count a
+name of an organisation), case and «ё» aside, or are spelt alike (``_spelt_alike``).  End-to-end figures count a
 quote as right only when it is matched and its speaker agrees.
 
 Per kind (``Score.by_kind``), recall counts gold quotes of that kind and
@@ -14,6 +14,7 @@ precision predicted quotes of that kind.
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -175,9 +176,18 @@ def same_speaker(gold: str | None, pred: str | None, forms: list[str] | None = N
     g = _norm(gold)
     for form in [pred, *(forms or [])]:
         p = _norm(form)
-        if g and p and (g[-1] in p or p[-1] in g):
+        if g and p and (g[-1] in p or p[-1] in g or _spelt_alike(g[-1], p[-1])):
             return True
     return False
+
+
+def _spelt_alike(a: str, b: str) -> bool:
+    """One surname in two spellings: a transliteration («Чепмен» / «Чэпмен», «Гонзалес» / «Гонсалес»)
+    or the text's own misspelling («Гернстермайер»).  Same first letter, five letters or more,
+    and difflib's similarity ratio at least 0.8."""
+    if len(a) < 5 or len(b) < 5 or a[0] != b[0]:
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
 def _overlap(a: GoldQuote, b: PredQuote) -> int:

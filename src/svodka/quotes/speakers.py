@@ -16,15 +16,14 @@ from itertools import islice
 from ..document import LOC, ORG, PER, Entity
 
 from .index import DocIndex, MentionRef
-from .lexicon import COUNTRY_ADJECTIVES, ROLE_SYNONYMS
+from .lexicon import COUNTRY_ADJECTIVES, DOCUMENT_NOUNS, ROLE_SYNONYMS
 
 # Dependents that name the same referent as their head («приложение», apposition).
 _SAME_REFERENT = ("appos", "flat:name", "flat", "flat:foreign")
 # Heads that speak for the organisation they depend on: «пресс-служба компании X».
 _ORG_VOICES = frozenset(
-    {"пресс-служба", "представитель", "руководство", "сообщение", "заявление", "релиз", "пресс-релиз", "сайт", "служба",
-     "делегация", "наблюдатель", "миссия", "делегат"}
-)
+    {"пресс-служба", "представитель", "руководство", "сайт", "служба", "делегация", "наблюдатель", "миссия", "делегат"}
+) | DOCUMENT_NOUNS
 # Personal pronouns that can stand for a speaker, with the gender they require.
 _PRONOUN_GENDER = {"он": "Masc", "она": "Fem", "его": "Masc", "её": "Fem", "ее": "Fem"}
 _STEM = 6  # role words match on their first letters, forgiving typos such as «протоирей»
@@ -70,9 +69,11 @@ def entity_of_phrase(idx: DocIndex, head: int) -> Entity | None:
         return ent
     if idx.tokens[head].lemma in _ORG_VOICES:
         for c in idx.children[head]:
-            ent = idx.name_of.get(c)
-            if ent is not None and ent.type in (ORG, PER):
-                return ent
+            # «заявление компании Apple»: the owner, or a name in apposition to it.
+            for g in [c] + [g for g in idx.children[c] if idx.tokens[g].rel in _SAME_REFERENT]:
+                ent = idx.name_of.get(g) if idx.tokens[c].rel == "nmod" or g == c else None
+                if ent is not None and ent.type in (ORG, PER):
+                    return ent
     return None
 
 
