@@ -15,6 +15,7 @@ returns ``Quote`` records in text order.  Modules:
 
 from __future__ import annotations
 
+import bisect
 from itertools import islice
 
 from ..document import ORG, PER, Document, Entity, Quote, Span
@@ -25,7 +26,7 @@ from .index import DocIndex, Paragraphs
 from .interview import find_interview
 from .marks import find_segments
 from .speakers import agree, person_gender, resolve_agent, resolve_pronoun, speaker_in_span
-from .lexicon import DOCUMENT_NOUNS, RELAY_VERBS
+from .lexicon import ANONYMOUS_NOUNS, DOCUMENT_NOUNS, RELAY_VERBS
 from .via import find_via, relayed_source
 
 __all__ = ["extract_quotes"]
@@ -33,6 +34,8 @@ __all__ = ["extract_quotes"]
 _PERSONS_BACK = 100  # person mentions counted back for an article's protagonist
 # Role nouns whose grammatical gender says nothing of the person's («глава», «судья» are masculine or feminine).
 _COMMON_GENDER = frozenset({"глава", "судья", "коллега", "сирота", "главарь"})
+_STEM = 5  # letters of a description a name must share («совет» ~ «Конституционный совет»)
+_CHAIN_BACK = 3  # earlier quotes searched for an organisation a description stands for
 _CHAIN_PARAGRAPHS = 2  # an uncued quote takes the speaker of a quote at most this many paragraphs back
 
 
@@ -106,7 +109,34 @@ def _before_quotation(text: str, clause: tuple[int, int], drafts: DraftSet) -> t
     return clause
 
 
+def _anonymous(idx: DocIndex, cue: Cue) -> bool:
+    """«собеседник "Ъ"», «источник в правительстве», «по словам собеседника агентства»: an unnamed source,
+    whom the outlet after it only talked to; the speaker is nobody named."""
+    return any(idx.tokens[i].lemma in ANONYMOUS_NOUNS and idx.tokens[i].rel in ("nsubj", "nmod", "obl", "root")
+               for i in idx.tokens_in(cue.start, cue.end))
+
+
+def _organisation_described(idx: DocIndex, noun: int, before: int, quotes: list[Quote]) -> Entity | None:
+    """«сообщило министерство», «Совет также заявил», «Издание отмечает»: an inanimate description
+    the entity layer did not link stands for the nearest organisation named before it whose name
+    shares the noun's stem («Конституционный совет Туниса»), else for the last organisation quoted."""
+    tok = idx.tokens[noun]
+    if tok.pos != "NOUN" or tok.feats.get("Animacy") != "Inan" or idx.entity_of.get(noun) is not None:
+        return None
+    stem = tok.lemma[:_STEM]
+    for ref in islice(reversed(idx.mentions[:bisect.bisect_left(idx.mention_starts, tok.start)]), _PERSONS_BACK):
+        if ref.entity.type == ORG and any(w.startswith(stem) for w in idx.doc.text[ref.start:ref.end].lower().split()):
+            return ref.entity
+    for q in reversed(quotes[-_CHAIN_BACK:]):
+        ent = idx.entity(q.speaker)
+        if ent is not None and ent.type == ORG:
+            return ent
+    return None
+
+
 def _speaker(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]]) -> Entity | None:
+    if _anonymous(idx, cue):
+        return None
     source = relayed_source(idx, cue)
     if cue.verb is not None and idx.tokens[cue.verb].lemma in RELAY_VERBS:
         # «цитирует ИА Regnum Минченко»: the person in the cue, not the agency quoting him.
@@ -174,7 +204,8 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: 
                     speaker, via = person, speaker
             if via is not None:
                 q.via, q.via_name = via.id, via.name
-        if speaker is None and quotes:
+        unnamed = cue is not None and _anonymous(idx, cue)
+        if speaker is None and quotes and not unnamed:
             prev = quotes[-1]
             near = _para_no(paragraphs, d.start) - _para_no(paragraphs, prev.start) <= _CHAIN_PARAGRAPHS
             last = idx.entity(prev.speaker)
@@ -183,12 +214,14 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: 
                 speaker = last
         if speaker is None and d.lead is not None and d.lead.kind == "anaphor":
             speaker = _speaker(idx, d.lead, quoted)
-        if speaker is None and cue is not None and _unlinked_description(idx, cue):
+        if speaker is None and cue is not None and not unnamed and _unlinked_description(idx, cue):
             # «По словам 87-летнего политика»: the person the paragraph is about, as for a pronoun.
             para_start = paragraphs[_para_no(paragraphs, cue.start)][0]
             speaker = resolve_pronoun(idx, cue.agent, cue.start, quoted, since=para_start)
             if speaker is None:
                 speaker = _protagonist(idx, cue, quoted)
+        if speaker is None and cue is not None and cue.agent is not None and not unnamed:
+            speaker = _organisation_described(idx, cue.agent, cue.start, quotes)
         if speaker is not None:
             q.speaker, q.speaker_name = speaker.id, speaker.name
         quotes.append(q)

@@ -265,8 +265,8 @@ def source_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
                     break
             if agent is None and first + 1 < sent.last and toks[first + 1].pos in ("NOUN", "PROPN"):
                 agent = first + 1
-            if agent is None and first > k + 1:
-                continue  # «по официальным данным»: no source named
+            if agent is None:
+                continue  # «по официальным данным», «Согласно информации, …»: no source named
         elif toks[k + 2].lemma in SOURCE_NOUNS and toks[k + 1].lemma in ("его", "её", "ее", "их", "он", "она", "они"):
             noun, agent = k + 2, k + 1
         elif toks[k].lemma == "согласно" and idx.name_of.get(k + 1) is not None and idx.name_of[k + 1].type != "LOC":
