@@ -250,6 +250,19 @@ def cue_before(idx: DocIndex, seg: Segment, para_start: int, reported: list[Cue]
     return None, False
 
 
+def _looks_like_name(idx: DocIndex, seg: Segment) -> bool:
+    """A short capitalised quotation with no verb and no sentence punctuation, or one the entity layer
+    tagged as a name: «Южный поток», «Политика с Ларри Кингом», «Барселона», «закона Яровой» after its noun."""
+    text = idx.doc.text[seg.start:seg.end]
+    toks = list(idx.tokens_in(seg.start, seg.end))
+    if not toks or len(toks) > 6 or any(c in text for c in "!?…") or _words(text) > 5:
+        return False
+    if any(idx.tokens[i].pos in ("VERB", "AUX") for i in toks):
+        return False
+    named = sum(1 for i in toks if i in idx.name_of)
+    return text[:1].isupper() or named * 2 >= len(toks)
+
+
 def _same_sentence(idx: DocIndex, between: str, seg: Segment) -> bool:
     words = _words(idx.doc.text[seg.start:seg.end])
     return 0 < len(between) < 200 and not any(c in between for c in ".!?\n") and words >= 3
@@ -279,7 +292,8 @@ def find_direct(idx: DocIndex, segments: list[Segment], paragraphs: Paragraphs, 
         parts, inner_cue = split_parts(idx, seg)
         cue = cue_after(idx, seg, seg_para_end(paragraphs, seg, para), segments[n + 1:n + 5])
         cue = cue or byline(idx, seg, paragraphs)
-        speech = cue is not None or inner_cue is not None
+        dashed = cue is not None or inner_cue is not None  # attributed by typography: a dash or a signature
+        speech = dashed
         if cue is None:
             near = bisect.bisect_right(cue_ends, seg.start - 1)
             before, is_speech = cue_before(idx, seg, para[0], reported[max(0, near - _CUES_BEFORE):near])
@@ -291,6 +305,8 @@ def find_direct(idx: DocIndex, segments: list[Segment], paragraphs: Paragraphs, 
             # «скандировать: «Свободу!», «Позор власти!»»: a list of quotations shares its cue; so does
             # a further quotation in the same sentence («…», поскольку «Vestas не желает …»).
             cue, speech = drafts[-1].cue, True
+        if speech and not dashed and cue is not None and cue.kind != "colon" and _looks_like_name(idx, seg):
+            speech = False  # «"Газпром" планирует сменить оператора "Южного потока"»: a name inside reported speech
         if not speech:
             continue
         last = seg
