@@ -517,3 +517,69 @@ def test_quotes_cost_is_linear(models, unit):
 def test_ten_thousand_quoted_names_in_one_sentence(models):
     doc = _tiled(models, "«Путин» ", 1000)  # «Путин» × 10,000, one sentence
     assert extract_quotes(doc) == []  # names, not speech; before the fix this took over two minutes
+
+
+# -- reported speech of issue #18: the shapes of the misses on unseen news ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("Депутат Госдумы Иван Иванов подчеркнул, что примет участие в дебатах.", "примет участие в дебатах", "Иванов"),
+        ("Мы не допустим этого, пригрозил глава МИД Франции Лоран Фабиус.", "Мы не допустим этого", "Фабиус"),
+        ("Согласно заявлению Минобороны, самолёт был сбит над территорией Сирии.", "самолёт был сбит над территорией Сирии", "Минобороны"),
+        ("По данным главы партии Сергея Миронова, на счёте находятся два миллиона рублей.", "на счёте находятся два миллиона рублей", "Миронов"),
+        ("По неофициальным данным «Коммерсанта», отставка уже подписана.", "отставка уже подписана", "Коммерсант"),
+        ("В статье газеты The Times уточняется, что переговоры продолжатся в понедельник.", "переговоры продолжатся в понедельник", "Times"),
+        ("В Госдуме опровергают, что законопроект будет принят до конца года.", "законопроект будет принят до конца года", "Госдума"),
+        ("Министр культуры Ольга Любимова также выразила удовлетворение тем, что выставка открылась вовремя.", "выставка открылась вовремя", "Любимова"),
+    ],
+)
+def test_reported_speech_of_unseen_news(quoted, text, clause, speaker):
+    q = only(quoted(text), "indirect")
+    assert (q.text, surname(q)) == (clause, speaker)
+    assert q.cue is not None and clause not in q.cue.text  # the span is the content, the cue apart
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("В Париже считают, что санкции необходимо продлить.", "санкции необходимо продлить"),
+        ("По словам собеседника агентства, решение уже принято.", "решение уже принято"),
+    ],
+)
+def test_unnamed_speakers_keep_their_description_in_the_cue(quoted, text, clause):
+    q = only(quoted(text), "indirect")
+    assert (q.text, q.speaker) == (clause, None)
+    assert q.cue is not None and ("Париже" in q.cue.text or "собеседника" in q.cue.text)
+
+
+def test_mixed_quote_comes_out_once_with_the_post_holder(quoted):
+    found = quoted("Министр иностранных дел Сергей Лавров встретился с коллегами. "
+                   "Министр предупредил, что страна «рискует остаться без союзников».")
+    q = only(found)
+    assert (q.kind, q.text, surname(q)) == ("direct", "рискует остаться без союзников", "Лавров")
+
+
+def test_a_statement_continues_its_author(quoted):
+    found = quoted("В заявлении МВД Украины говорится, что ранен депутат Игорь Мосийчук. "
+                   "В заявлении также говорится, что погибший полицейский был его охранником.")
+    assert [(q.kind, q.speaker_name) for q in found] == [("indirect", "МВД Украины")] * 2
+
+
+def test_a_quoted_name_inside_reported_speech_is_not_a_quote(quoted):
+    found = quoted("Глава компании Алексей Миллер заявил, что «Газпром» сменит оператора газопровода «Южный поток».")
+    q = only(found)
+    assert q.kind == "indirect" and surname(q) == "Миллер"
+
+
+def test_speech_frames_data_has_provenance():
+    import json
+    from importlib.resources import files
+
+    from svodka.quotes.lexicon import SOURCE_NOUNS, SPEECH_VERBS
+
+    data = json.loads(files("svodka").joinpath("data/speech_frames.json").read_text(encoding="utf-8"))
+    assert "NEREL train" in data["source"] and data["built_by"] == "scripts/build_speech_frames.py"
+    assert data["verbs"]["заявить"][0] > 10 and data["sources"]["данные"][0] > 10
+    assert "данные" in SOURCE_NOUNS and "заявить" in SPEECH_VERBS

@@ -124,7 +124,8 @@ def _organisation_described(idx: DocIndex, noun: int, before: int, quotes: list[
     if tok.pos != "NOUN" or tok.feats.get("Animacy") != "Inan" or idx.entity_of.get(noun) is not None:
         return None
     stem = tok.lemma[:_STEM]
-    for ref in islice(reversed(idx.mentions[:bisect.bisect_left(idx.mention_starts, tok.start)]), _PERSONS_BACK):
+    k = bisect.bisect_left(idx.mention_starts, tok.start)
+    for ref in reversed(idx.mentions[max(0, k - _PERSONS_BACK):k]):
         if ref.entity.type == ORG and any(w.startswith(stem) for w in idx.doc.text[ref.start:ref.end].lower().split()):
             return ref.entity
     for q in reversed(quotes[-_CHAIN_BACK:]):

@@ -58,7 +58,7 @@ def is_speech_word(tok: Token, head: Token | None = None) -> bool:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) past spaces, commas, dashes and a final full stop."""
-    while start < end and text[start] in " ,—–-:\n":
+    while start < end and text[start] in " ,—–-:\n»”":  # a closing mark left by the cue («данным «Ъ», …»)
         start += 1
     while end > start and text[end - 1] in " ,—–-:\n" + _TERMINAL:
         end -= 1
