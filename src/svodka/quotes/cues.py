@@ -101,6 +101,10 @@ def verb_cue(idx: DocIndex, verb: int, lo: int, hi: int, kind: str = "verb") -> 
     if agent is None:
         agent = agent_after(idx, verb, hi)
         agent_in = agent is not None
+    if agent is None and idx.tokens[verb].lemma in IMPERSONAL_VERBS:
+        place = _said_in(idx, verb, after=True)  # «говорится в сообщении МВД»: the statement speaks for its author
+        if place is not None and idx.tokens[place].lemma in DOCUMENT_NOUNS and lo <= place < hi:
+            agent, agent_in = place, True
     start, end = idx.tokens[verb].start, idx.tokens[verb].end
     if agent_in and agent is not None and abs(agent - verb) <= 12:
         s, e = idx.subtree(agent, (lo, hi))
@@ -151,13 +155,14 @@ def sentence_shape(idx: DocIndex, sent: Sentence) -> _Shape:
     return shape
 
 
-def _said_in(idx: DocIndex, verb: int) -> int | None:
-    """«В заявлении МВД говорится», «В Кремле считают»: the «в»-phrase before a verb that has no subject."""
+def _said_in(idx: DocIndex, verb: int, after: bool = False) -> int | None:
+    """«В заявлении МВД говорится», «В Кремле считают»: the «в»-phrase before a verb that has no subject
+    (or after it, with ``after``: «…», — говорится в сообщении МВД)."""
     toks = idx.tokens
     if subject_of(idx, verb) is not None:
         return None
     for c in idx.children[verb]:
-        if c < verb and toks[c].rel == "obl" and any(toks[g].lemma == "в" and toks[g].rel == "case" for g in idx.children[c]):
+        if (c < verb or after) and toks[c].rel == "obl" and any(toks[g].lemma == "в" and toks[g].rel == "case" for g in idx.children[c]):
             ent = idx.entity_of.get(c)
             if toks[c].lemma in DOCUMENT_NOUNS or (ent is not None and ent.type in ("ORG", "LOC")):
                 return c

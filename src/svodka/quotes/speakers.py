@@ -22,7 +22,7 @@ from .lexicon import COUNTRY_ADJECTIVES, DOCUMENT_NOUNS, ROLE_SYNONYMS
 _SAME_REFERENT = ("appos", "flat:name", "flat", "flat:foreign")
 # Heads that speak for the organisation they depend on: «пресс-служба компании X».
 _ORG_VOICES = frozenset(
-    {"пресс-служба", "представитель", "руководство", "сайт", "служба", "делегация", "наблюдатель", "миссия", "делегат"}
+    {"пресс-служба", "представитель", "руководство", "сайт", "служба", "делегация", "наблюдатель", "миссия", "делегат", "член"}
 ) | DOCUMENT_NOUNS
 # Personal pronouns that can stand for a speaker, with the gender they require.
 _PRONOUN_GENDER = {"он": "Masc", "она": "Fem", "его": "Masc", "её": "Fem", "ее": "Fem"}
