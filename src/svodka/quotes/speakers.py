@@ -206,10 +206,23 @@ def resolve_pronoun(idx: DocIndex, pron: int, before: int, exclude: list[tuple[i
         if sent not in best or rank < best[sent][0]:
             best[sent] = (rank, ref.entity)
     if not best:
-        return _voice(idx, pron, plural=False) if tok.pos == "PRON" else None
+        voice = _voice(idx, pron, plural=False) if tok.pos == "PRON" else None
+        return voice or (_same_gender_before(idx, gender, before, since, exclude) if gender in ("Fem", "Masc") else None)
     # The latest sentence with a person in the nominative; failing that, the latest at all.
     return _pick(best)
 
+
+
+def _same_gender_before(idx: DocIndex, gender: str, before: int, since: int, exclude: list[tuple[int, int]]) -> Entity | None:
+    """«— сказала она» with no woman in the last sentences (the entity layer may have tied the surname
+    to a namesake): the latest person of that gender named before, further back (``_PERSONS_BACK``
+    mentions at most)."""
+    for ref in islice(idx.persons_before(before), _PERSONS_BACK):
+        if ref.start < since:
+            break
+        if ref.kind == "name" and not idx.inside(ref.start, exclude) and person_gender(idx, ref.entity) == gender:
+            return ref.entity
+    return None
 
 
 def _pick(best: dict[int, tuple[int, Entity]]) -> Entity:
