@@ -93,6 +93,11 @@ def verb_cue(idx: DocIndex, verb: int, lo: int, hi: int, kind: str = "verb") -> 
     """A cue made of a speech verb and its subject phrase, kept inside tokens [lo, hi)."""
     agent = subject_of(idx, verb)
     if agent is None:
+        place = _said_in(idx, verb, after=True)
+        ent = idx.entity_of.get(place) if place is not None else None
+        if ent is not None and ent.type == "ORG" and lo <= place < hi:
+            agent = place  # «Как пояснили "Ъ" в Минэнерго», «В уфимской мэрии сообщили»: the organisation speaks
+    if agent is None:
         agent = agent_before(idx, verb, lo)
     if agent is not None and not (lo <= agent < hi):
         agent_in = False
