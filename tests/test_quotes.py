@@ -432,7 +432,13 @@ def test_scoring_matches_by_half_overlap():
 
 @pytest.mark.parametrize(
     ("folder", "docs", "f1", "speakers"),
-    [("quotes", 26, 0.90, 0.90), ("quotes-heldout", 8, 0.90, 0.85), ("quotes-heldout2", 8, 0.90, 0.80)],
+    [
+        ("quotes", 26, 0.90, 0.90),
+        ("quotes-heldout", 8, 0.90, 0.85),
+        ("quotes-heldout2", 8, 0.90, 0.80),
+        ("quotes-nerel", 60, 0.87, 0.80),
+        ("quotes-heldout3", 25, 0.84, 0.77),  # held out: a floor under its figure, never tuned on
+    ],
 )
 def test_annotated_sets_quality(models, factru_dir, folder, docs, f1, speakers):
     """The floors of docs/quality.md: detection F1 and speaker accuracy on each annotated set."""
@@ -440,11 +446,15 @@ def test_annotated_sets_quality(models, factru_dir, folder, docs, f1, speakers):
 
     from svodka.quotes.score import evaluate
 
+    nerel = factru_dir.parents[1] / "nerel"
+    if folder in ("quotes-nerel", "quotes-heldout3") and not nerel.is_dir():
+        pytest.skip(f"NEREL not found at {nerel}")
     data = Path(__file__).parent / "data" / folder
-    score = evaluate(data, factru_dir, lambda text: analyze(text, settings=FAST, models=models))
+    score = evaluate(data, factru_dir, lambda text: analyze(text, settings=FAST, models=models), nerel)
     assert score.docs >= docs
-    assert score.f1 >= f1, score.misses
-    assert score.speaker_accuracy >= speakers, score.misses
+    shown = score.misses if folder != "quotes-heldout3" else "held out: errors not shown"
+    assert score.f1 >= f1, shown
+    assert score.speaker_accuracy >= speakers, shown
 
 
 # -- cost: linear in the number of quote marks and cues (issue #14, item 4) -----------------
