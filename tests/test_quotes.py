@@ -593,3 +593,8 @@ def test_speech_frames_data_has_provenance():
     assert "NEREL train" in data["source"] and data["built_by"] == "scripts/build_speech_frames.py"
     assert data["verbs"]["заявить"][0] > 10 and data["sources"]["данные"][0] > 10
     assert "данные" in SOURCE_NOUNS and "заявить" in SPEECH_VERBS
+
+
+def test_a_colon_closing_its_paragraph_reports_the_next(quoted):
+    q = only(quoted("Пресс-служба Кремля сообщила:\n\nПрезидент поздравил артиста с юбилеем и пожелал ему здоровья."))
+    assert (q.kind, q.text) == ("indirect", "Президент поздравил артиста с юбилеем и пожелал ему здоровья")

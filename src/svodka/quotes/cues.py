@@ -160,6 +160,21 @@ def sentence_shape(idx: DocIndex, sent: Sentence) -> _Shape:
     return shape
 
 
+def _next_paragraph(idx: DocIndex, at: int) -> tuple[int, int]:
+    """The paragraph after a colon that closes its own, unless it opens with a quote mark or a dash
+    (then it is direct speech or an interview turn); an empty span otherwise."""
+    text = idx.doc.text
+    start = idx.line_end(at, len(text))
+    if start >= len(text) or text[at:start].strip():
+        return at, at
+    while start < len(text) and text[start] in "\n ":
+        start += 1
+    end = idx.line_end(start, len(text))
+    if start >= end or text[start] in "«„“\"—–-":
+        return at, at
+    return _trim(text, start, end)
+
+
 def _said_in(idx: DocIndex, verb: int, after: bool = False) -> int | None:
     """«В заявлении МВД говорится», «В Кремле считают»: the «в»-phrase before a verb that has no subject
     (or after it, with ``after``: «…», — говорится в сообщении МВД)."""
@@ -191,7 +206,7 @@ def complement_cues(idx: DocIndex, sent: Sentence, shape: _Shape) -> list[Cue]:
             if t.text.lower() in _QUESTION_WORDS and toks[k - 1].text == "," and k >= 2 and toks[k - 2].lemma == "тот":
                 comp = k - 1  # «рассказал о том, как …»: an indirect question is reported speech too
                 break
-            if t.text == ":" and k + 1 < sent.last:
+            if t.text == ":" and (k + 1 < sent.last or _next_paragraph(idx, t.end)[1] > t.end):
                 # «заявил он: …», not «отметили три сферы: …» (an object before the colon is a list)
                 # nor «отвечали: командир Уильям Макартур, …» (the subjects come after the colon)
                 if all(toks[j].feats.get("Case", "Nom") == "Nom" for j in range(i + 1, k)) and not _names_follow(idx, k, sent, shape):
@@ -227,6 +242,8 @@ def complement_cues(idx: DocIndex, sent: Sentence, shape: _Shape) -> list[Cue]:
                     end = toks[comma].start
                     break
         cue.clause = _trim(idx.doc.text, toks[comp].end, end)
+        if toks[comp].text == ":" and cue.clause[1] <= cue.clause[0]:
+            cue.clause = _next_paragraph(idx, toks[comp].end)  # «В поздравлении говорится:¶Ваш путь …»
         if cue.agent is None and found and toks[i - 1].lemma == "и":
             cue.agent = found[-1].agent  # «…, и подчеркнул, что …» shares the subject of the first verb
         found.append(cue)
