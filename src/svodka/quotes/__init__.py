@@ -34,6 +34,7 @@ __all__ = ["extract_quotes"]
 _PERSONS_BACK = 100  # person mentions counted back for an article's protagonist
 # Role nouns whose grammatical gender says nothing of the person's («глава», «судья» are masculine or feminine).
 _COMMON_GENDER = frozenset({"глава", "судья", "коллега", "сирота", "главарь"})
+_CUE_TOKENS = 50  # tokens of a cue searched for an unnamed source (a cue may run to its sentence end)
 _STEM = 5  # letters of a description a name must share («совет» ~ «Конституционный совет»)
 _CHAIN_BACK = 3  # earlier quotes searched for an organisation a description stands for
 _CHAIN_PARAGRAPHS = 2  # an uncued quote takes the speaker of a quote at most this many paragraphs back
@@ -112,8 +113,9 @@ def _before_quotation(text: str, clause: tuple[int, int], drafts: DraftSet) -> t
 def _anonymous(idx: DocIndex, cue: Cue) -> bool:
     """«собеседник "Ъ"», «источник в правительстве», «по словам собеседника агентства»: an unnamed source,
     whom the outlet after it only talked to; the speaker is nobody named."""
+    span = idx.tokens_in(cue.start, cue.end)
     return any(idx.tokens[i].lemma in ANONYMOUS_NOUNS and idx.tokens[i].rel in ("nsubj", "nmod", "obl", "root")
-               for i in idx.tokens_in(cue.start, cue.end))
+               for i in span[:_CUE_TOKENS])
 
 
 def _organisation_described(idx: DocIndex, noun: int, before: int, quotes: list[Quote]) -> Entity | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..document import Sentence, Token
 from .index import DocIndex
 from .lexicon import COMPLEMENTISERS, DOCUMENT_NOUNS, IMPERSONAL_VERBS, RELAY_VERBS, SOURCE_NOUNS, SPEECH_VERBS, STANCE_ADJECTIVES
-from .speakers import subject_of
+from .speakers import said_in, subject_of
 
 _TERMINAL = ".!?…;"
 _REACH = 50  # tokens a cue's phrase («по словам …», «как сообщил …», its subject) may span
@@ -93,7 +93,7 @@ def verb_cue(idx: DocIndex, verb: int, lo: int, hi: int, kind: str = "verb") -> 
     """A cue made of a speech verb and its subject phrase, kept inside tokens [lo, hi)."""
     agent = subject_of(idx, verb)
     if agent is None:
-        place = _said_in(idx, verb, after=True)
+        place = said_in(idx, verb, after=True)
         ent = idx.entity_of.get(place) if place is not None else None
         if ent is not None and ent.type == "ORG" and lo <= place < hi:
             agent = place  # «Как пояснили "Ъ" в Минэнерго», «В уфимской мэрии сообщили»: the organisation speaks
@@ -107,7 +107,7 @@ def verb_cue(idx: DocIndex, verb: int, lo: int, hi: int, kind: str = "verb") -> 
         agent = agent_after(idx, verb, hi)
         agent_in = agent is not None
     if agent is None and idx.tokens[verb].lemma in IMPERSONAL_VERBS:
-        place = _said_in(idx, verb, after=True)  # «говорится в сообщении МВД»: the statement speaks for its author
+        place = said_in(idx, verb, after=True)  # «говорится в сообщении МВД»: the statement speaks for its author
         if place is not None and idx.tokens[place].lemma in DOCUMENT_NOUNS and lo <= place < hi:
             agent, agent_in = place, True
     start, end = idx.tokens[verb].start, idx.tokens[verb].end
@@ -175,26 +175,12 @@ def _next_paragraph(idx: DocIndex, at: int) -> tuple[int, int]:
     return _trim(text, start, end)
 
 
-def _said_in(idx: DocIndex, verb: int, after: bool = False) -> int | None:
-    """«В заявлении МВД говорится», «В Кремле считают»: the «в»-phrase before a verb that has no subject
-    (or after it, with ``after``: «…», — говорится в сообщении МВД)."""
-    toks = idx.tokens
-    if subject_of(idx, verb) is not None:
-        return None
-    for c in idx.children[verb]:
-        if (c < verb or after) and toks[c].rel == "obl" and any(toks[g].lemma == "в" and toks[g].rel == "case" for g in idx.children[c]):
-            ent = idx.entity_of.get(c)
-            if toks[c].lemma in DOCUMENT_NOUNS or (ent is not None and ent.type in ("ORG", "LOC")):
-                return c
-    return None
-
-
 def complement_cues(idx: DocIndex, sent: Sentence, shape: _Shape) -> list[Cue]:
     """«X заявил, что …», «X считает, что …», «X напомнил о том, что …», «X заявил: …»."""
     toks = idx.tokens
     found: list[Cue] = []
     for i in shape.speech:
-        place = _said_in(idx, i)
+        place = said_in(idx, i)
         if toks[i].lemma in IMPERSONAL_VERBS and place is None:
             continue
         comp = None

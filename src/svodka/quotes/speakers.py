@@ -49,6 +49,20 @@ def subject_of(idx: DocIndex, verb: int) -> int | None:
     return None
 
 
+def said_in(idx: DocIndex, verb: int, after: bool = False) -> int | None:
+    """«В заявлении МВД говорится», «В Кремле считают»: the «в»-phrase before a verb that has no subject
+    (or after it, with ``after``: «…», — говорится в сообщении МВД)."""
+    toks = idx.tokens
+    if subject_of(idx, verb) is not None:
+        return None
+    for c in idx.children[verb]:
+        if (c < verb or after) and toks[c].rel == "obl" and any(toks[g].lemma == "в" and toks[g].rel == "case" for g in idx.children[c]):
+            ent = idx.entity_of.get(c)
+            if toks[c].lemma in DOCUMENT_NOUNS or (ent is not None and ent.type in (ORG, LOC)):
+                return c
+    return None
+
+
 def entity_of_phrase(idx: DocIndex, head: int) -> Entity | None:
     """The entity a noun phrase names: its head's mention or an appositive name."""
     # A name in apposition beats a role description on the head: «лидер ДПНИ Александр Белов».
