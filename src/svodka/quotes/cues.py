@@ -372,8 +372,9 @@ def anaphoric_cues(idx: DocIndex, sent: Sentence, paragraph_start: int) -> list[
     if sent.last - sent.first < 3:
         return []
     words = [t.lemma for t in toks[sent.first:sent.first + 2]]
-    if words not in (["о", "это"], ["об", "это"]) and not (words[0] == "это" and is_speech_word(toks[sent.first + 1])):
-        return []  # «Об этом X заявил», «Это подтвердил X»
+    own = words[0] in ("о", "об") and words[1] == "свой" and toks[sent.first + 2].pos == "NOUN"
+    if words not in (["о", "это"], ["об", "это"]) and not own and not (words[0] == "это" and is_speech_word(toks[sent.first + 1])):
+        return []  # «Об этом X заявил», «О своих планах X рассказал», «Это подтвердил X»
     verb = next((j for j in range(sent.first + 1, min(sent.first + 8, sent.last)) if is_speech_word(toks[j])), None)
     if verb is None:
         return []
