@@ -373,9 +373,11 @@ def anaphoric_cues(idx: DocIndex, sent: Sentence, paragraph_start: int) -> list[
         return []
     words = [t.lemma for t in toks[sent.first:sent.first + 2]]
     own = words[0] in ("о", "об") and words[1] == "свой" and toks[sent.first + 2].pos == "NOUN"
-    if words not in (["о", "это"], ["об", "это"]) and not own and not (words[0] == "это" and is_speech_word(toks[sent.first + 1])):
-        return []  # «Об этом X заявил», «О своих планах X рассказал», «Это подтвердил X»
-    verb = next((j for j in range(sent.first + 1, min(sent.first + 8, sent.last)) if is_speech_word(toks[j])), None)
+    this = words[0] == "это" and is_speech_word(toks[sent.first + 1]) and toks[sent.first + 1].lemma not in RELAY_VERBS
+    if words not in (["о", "это"], ["об", "это"]) and not own and not this:
+        return []  # «Об этом X заявил», «О своих планах X рассказал», «Это подтвердил X» (not «Это привело к …»)
+    # «Об этом во вторник, 20 августа 2013 года, сообщили …»: the verb may come after a date.
+    verb = next((j for j in range(sent.first + 1, min(sent.first + 16, sent.last)) if is_speech_word(toks[j])), None)
     if verb is None:
         return []
     cue = verb_cue(idx, verb, sent.first, sent.last, "anaphor")
