@@ -16,6 +16,7 @@ from .app import app, err, eval_app, out, user_errors
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / "tests" / "data" / "quotes"
 DEFAULT_FACTRU = Path(__file__).resolve().parents[4] / "shared" / "data" / "factru" / "devset"
+DEFAULT_NEREL = Path(__file__).resolve().parents[4] / "shared" / "data" / "nerel"
 KIND_NAMES = {"direct": "прямая", "indirect": "косвенная"}
 
 
@@ -91,9 +92,12 @@ def quotes(
 def eval_quotes(
     data: Annotated[Optional[Path], typer.Argument(help="Directory of annotated *.json files (default tests/data/quotes).")] = None,
     factru: Annotated[Optional[Path], typer.Option(help="factRuEval devset directory holding book_N.txt.")] = None,
+    nerel: Annotated[Optional[Path], typer.Option(help="NEREL directory holding train/ and dev/.")] = None,
     errors: Annotated[bool, typer.Option("--errors", help="List missed, extra and misattributed quotes.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
-    """Score quote detection (P/R/F1, spans overlapping by half the longer) and speaker accuracy."""
+    """Score quote detection (P/R/F1, spans overlapping by half the longer), speaker accuracy on matched
+    quotes and end-to-end P/R/F1 (span and speaker right), for direct and indirect speech and in all."""
     import os
 
     from ..models import load_models
@@ -102,16 +106,22 @@ def eval_quotes(
 
     data = data or DEFAULT_DATA
     factru = factru or Path(os.environ.get("SVODKA_FACTRU", DEFAULT_FACTRU))
+    nerel = nerel or Path(os.environ.get("SVODKA_NEREL", DEFAULT_NEREL))
     models = load_models()
     settings = Settings(times=False, facts=False, brief=False)
-    score = evaluate(data, factru, lambda text: analyze(text, settings=settings, models=models))
+    score = evaluate(data, factru, lambda text: analyze(text, settings=settings, models=models), nerel)
+    rows = [*sorted(score.by_kind.items()), ("all", score)]
+    if as_json:
+        print(json.dumps({"docs": score.docs, **{kind: s.figures() for kind, s in rows}}, ensure_ascii=False, indent=2))
+        return
     table = Table(title=f"Quotes on {score.docs} documents", title_justify="left", show_edge=False)
-    for col in ("", "gold", "found", "matched", "P", "R", "F1", "speaker acc."):
+    for col in ("", "gold", "found", "matched", "P", "R", "F1", "speaker acc.", "e2e P", "e2e R", "e2e F1"):
         table.add_column(col, justify="right" if col else "left")
-    for kind, s in [*sorted(score.by_kind.items()), ("all", score)]:
+    for kind, s in rows:
         table.add_row(
             kind, str(s.gold), str(s.pred), str(s.matched), f"{s.precision:.3f}", f"{s.recall:.3f}",
-            f"{s.f1:.3f}", f"{s.speaker_accuracy:.3f}", style="bold" if s is score else None,
+            f"{s.f1:.3f}", f"{s.speaker_accuracy:.3f}", f"{s.e2e_precision:.3f}", f"{s.e2e_recall:.3f}",
+            f"{s.e2e_f1:.3f}", style="bold" if s is score else None,
         )
     out.print(table)
     if errors:

@@ -15,19 +15,28 @@ returns ``Quote`` records in text order.  Modules:
 
 from __future__ import annotations
 
+import bisect
+from itertools import islice
+
 from ..document import ORG, PER, Document, Entity, Quote, Span
 from ..models import Models
-from .cues import Cue, anaphoric_cues, complement_cues, inverted_cues, parenthetical_cues, source_cues
-from .direct import Draft, find_direct
-from .index import DocIndex
+from .cues import Cue, anaphoric_cues, complement_cues, inverted_cues, parenthetical_cues, sentence_shape, source_cues
+from .direct import Draft, DraftSet, find_direct
+from .index import DocIndex, Paragraphs
 from .interview import find_interview
 from .marks import find_segments
 from .speakers import agree, person_gender, resolve_agent, resolve_pronoun, speaker_in_span
-from .lexicon import RELAY_VERBS
+from .lexicon import ANONYMOUS_NOUNS, DOCUMENT_NOUNS, RELAY_VERBS
 from .via import find_via, relayed_source
 
 __all__ = ["extract_quotes"]
 
+_PERSONS_BACK = 100  # person mentions counted back for an article's protagonist
+# Role nouns whose grammatical gender says nothing of the person's («глава», «судья» are masculine or feminine).
+_COMMON_GENDER = frozenset({"глава", "судья", "коллега", "сирота", "главарь"})
+_CUE_TOKENS = 50  # tokens of a cue searched for an unnamed source (a cue may run to its sentence end)
+_STEM = 5  # letters of a description a name must share («совет» ~ «Конституционный совет»)
+_CHAIN_BACK = 3  # earlier quotes searched for an organisation a description stands for
 _CHAIN_PARAGRAPHS = 2  # an uncued quote takes the speaker of a quote at most this many paragraphs back
 
 
@@ -36,59 +45,63 @@ def extract_quotes(doc: Document, models: Models | None = None) -> list[Quote]:
     if not doc.text or not doc.tokens:
         return []
     idx = DocIndex.build(doc)
-    paragraphs = [(p.start, p.end) for p in doc.paragraphs] or [(0, len(doc.text))]
+    paragraphs = Paragraphs([(p.start, p.end) for p in doc.paragraphs] or [(0, len(doc.text))])
     reported = _reported_cues(idx, paragraphs)
     segments = find_segments(doc)
-    drafts = find_direct(idx, segments, paragraphs, reported)
-    drafts += [d for d in find_interview(idx, paragraphs) if not any(_overlaps((d.start, d.end), (o.start, o.end)) for o in drafts)]
+    drafts = DraftSet(find_direct(idx, segments, paragraphs, reported))
+    for d in find_interview(idx, paragraphs):
+        if not drafts.overlapping(d.start, d.end):
+            drafts.add(d)
     quoted = [(s.start, s.end) for s in segments]
     for cue in reported:
         if cue.clause is None or cue.clause[1] <= cue.clause[0]:
             continue
         if cue.kind == "anaphor":
             # «Соседи считают, что … Об этом заявил Товпинец»: the cue names who said the earlier quote.
-            earlier = [d for d in drafts if d.kind == "indirect" and _overlaps(cue.clause, (d.start, d.end))]
+            earlier = [d for d in drafts.overlapping(*cue.clause) if d.kind == "indirect"]
             for d in earlier:
                 d.lead = cue
             if earlier:
                 continue
         cue.clause = _before_quotation(idx.doc.text, cue.clause, drafts)
-        if any(_overlaps(cue.clause, (d.start, d.end)) for d in drafts) or cue.clause[1] <= cue.clause[0]:
+        if cue.clause[1] <= cue.clause[0] or drafts.overlapping(*cue.clause):
             continue
         at = idx.tokens[cue.verb].start if cue.verb is not None else cue.start
-        if any(s <= at < e for s, e in quoted):
+        if idx.inside(at, quoted):
             continue  # a speech verb inside a quotation
-        if any(d.kind == "indirect" and d.start <= cue.start < d.end for d in drafts):
+        outer = drafts.holding(cue.start)
+        if outer is not None and outer.kind == "indirect":
             continue  # reported speech inside reported speech: the outer one is the quote
-        drafts.append(Draft(cue.clause[0], cue.clause[1], "indirect", cue))
-    drafts.sort(key=lambda d: d.start)
-    return _finish(idx, drafts, paragraphs, quoted)
+        drafts.add(Draft(cue.clause[0], cue.clause[1], "indirect", cue))
+    return _finish(idx, drafts.items, paragraphs, quoted)
 
 
-def _reported_cues(idx: DocIndex, paragraphs: list[tuple[int, int]]) -> list[Cue]:
+def _reported_cues(idx: DocIndex, paragraphs: Paragraphs) -> list[Cue]:
     cues: list[Cue] = []
     for sent in idx.doc.sents:
         if sent.last <= sent.first:
             continue
-        para_start = next((s for s, e in paragraphs if s <= sent.start < e + 1), 0)
-        found = complement_cues(idx, sent) + source_cues(idx, sent) + parenthetical_cues(idx, sent)
-        found += anaphoric_cues(idx, sent, para_start) + inverted_cues(idx, sent)
-        taken: list[tuple[int, int]] = []
+        k = paragraphs.number(sent.start)
+        para_start = paragraphs[k][0] if k is not None else 0
+        shape = sentence_shape(idx, sent)
+        found = complement_cues(idx, sent, shape) + source_cues(idx, sent) + parenthetical_cues(idx, sent)
+        found += anaphoric_cues(idx, sent, para_start) + inverted_cues(idx, sent, shape)
+        reach = -1  # cues come by start, so one overlaps an earlier one iff it starts before their furthest end
         for cue in sorted(found, key=lambda c: c.start):
-            if any(_overlaps((cue.start, cue.end), t) for t in taken):
+            if cue.start < reach:
                 continue
-            taken.append((cue.start, cue.end))
+            reach = max(reach, cue.end)
             cues.append(cue)
     return cues
 
 
-def _before_quotation(text: str, clause: tuple[int, int], drafts: list[Draft]) -> tuple[int, int]:
+def _before_quotation(text: str, clause: tuple[int, int], drafts: DraftSet) -> tuple[int, int]:
     """Cut a reported clause where a quotation opens after a colon or a sentence end.
 
     «По словам Коноплева, Крым не единственный объект …: «Турция …»» reports
     one thing in its own words and quotes another.
     """
-    for d in drafts:
+    for d in drafts.overlapping(clause[0] + 1, clause[1]):
         if d.kind == "direct" and clause[0] < d.start < clause[1]:
             head = text[clause[0]:d.start].rstrip(" «„“\"\n—–-")
             if head.endswith((":", ".", "!", "?", "…")):
@@ -97,11 +110,36 @@ def _before_quotation(text: str, clause: tuple[int, int], drafts: list[Draft]) -
     return clause
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+def _anonymous(idx: DocIndex, cue: Cue) -> bool:
+    """«собеседник "Ъ"», «источник в правительстве», «по словам собеседника агентства»: an unnamed source,
+    whom the outlet after it only talked to; the speaker is nobody named."""
+    span = idx.tokens_in(cue.start, cue.end)
+    return any(idx.tokens[i].lemma in ANONYMOUS_NOUNS and idx.tokens[i].rel in ("nsubj", "nmod", "obl", "root")
+               for i in span[:_CUE_TOKENS])
+
+
+def _organisation_described(idx: DocIndex, noun: int, before: int, quotes: list[Quote]) -> Entity | None:
+    """«сообщило министерство», «Совет также заявил», «Издание отмечает»: an inanimate description
+    the entity layer did not link stands for the nearest organisation named before it whose name
+    shares the noun's stem («Конституционный совет Туниса»), else for the last organisation quoted."""
+    tok = idx.tokens[noun]
+    if tok.pos != "NOUN" or tok.feats.get("Animacy") != "Inan" or idx.entity_of.get(noun) is not None:
+        return None
+    stem = tok.lemma[:_STEM]
+    k = bisect.bisect_left(idx.mention_starts, tok.start)
+    for ref in reversed(idx.mentions[max(0, k - _PERSONS_BACK):k]):
+        if ref.entity.type == ORG and any(w.startswith(stem) for w in idx.doc.text[ref.start:ref.end].lower().split()):
+            return ref.entity
+    for q in reversed(quotes[-_CHAIN_BACK:]):
+        ent = idx.entity(q.speaker)
+        if ent is not None and ent.type == ORG:
+            return ent
+    return None
 
 
 def _speaker(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]]) -> Entity | None:
+    if _anonymous(idx, cue):
+        return None
     source = relayed_source(idx, cue)
     if cue.verb is not None and idx.tokens[cue.verb].lemma in RELAY_VERBS:
         # «цитирует ИА Regnum Минченко»: the person in the cue, not the agency quoting him.
@@ -130,7 +168,11 @@ def _described_again(idx: DocIndex, cue: Cue | None, prev: Entity | None) -> boo
     A singular animate noun that the entity layer did not link, agreeing in
     gender with the previous quote's speaker, is taken to describe that speaker.
     """
-    if cue is None or prev is None or not _unlinked_description(idx, cue):
+    if cue is None or prev is None or cue.agent is None:
+        return False
+    if idx.tokens[cue.agent].lemma in DOCUMENT_NOUNS and not any(idx.tokens[c].rel == "nmod" for c in idx.children[cue.agent]):
+        return True  # «В заявлении также говорится, что …»: the statement quoted just before
+    if not _unlinked_description(idx, cue):
         return False
     return idx.tokens[cue.agent].feats.get("Gender") == person_gender(idx, prev)
 
@@ -143,9 +185,10 @@ def _unlinked_description(idx: DocIndex, cue: Cue) -> bool:
     return tok.pos == "NOUN" and tok.feats.get("Animacy") == "Anim" and tok.feats.get("Number") != "Plur"
 
 
-def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[Quote]:
+def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: list[tuple[int, int]]) -> list[Quote]:
     text = idx.doc.text
     quotes: list[Quote] = []
+    seen: dict[int, tuple[Entity | None, Entity | None]] = {}
     for n, d in enumerate(drafts, 1):
         q = Quote(id=f"q{n}", kind=d.kind, text=text[d.start:d.end], start=d.start, end=d.end)
         cue = d.cue
@@ -153,8 +196,10 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: list[tuple[int, int]
         if cue is not None:
             q.cue = Span(cue.start, cue.end, text[cue.start:cue.end])
             q.verb = idx.tokens[cue.verb].lemma if cue.verb is not None else None
-            speaker = _speaker(idx, cue, quoted)
-            via = find_via(idx, cue, speaker)
+            if id(cue) not in seen:  # a list of quotations shares one cue: resolve it once
+                found = _speaker(idx, cue, quoted)
+                seen[id(cue)] = (found, find_via(idx, cue, found))
+            speaker, via = seen[id(cue)]
             if d.lead is not None and speaker is not None and speaker.type == ORG:
                 # «Клименко …: «…», сообщает Лента.ру»: the person before the colon speaks, the outlet relays.
                 person = _speaker(idx, d.lead, quoted)
@@ -162,24 +207,50 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: list[tuple[int, int]
                     speaker, via = person, speaker
             if via is not None:
                 q.via, q.via_name = via.id, via.name
-        if speaker is None and quotes:
+        unnamed = cue is not None and _anonymous(idx, cue)
+        if speaker is None and quotes and not unnamed:
             prev = quotes[-1]
             near = _para_no(paragraphs, d.start) - _para_no(paragraphs, prev.start) <= _CHAIN_PARAGRAPHS
-            last = idx.doc.entity(prev.speaker)
+            last = idx.entity(prev.speaker)
             colon = cue is not None and cue.kind == "colon" and cue.agent is None
             if near and (d.chain or colon or _described_again(idx, cue, last)):
                 speaker = last
         if speaker is None and d.lead is not None and d.lead.kind == "anaphor":
             speaker = _speaker(idx, d.lead, quoted)
-        if speaker is None and cue is not None and _unlinked_description(idx, cue):
+        if speaker is None and cue is not None and not unnamed and _unlinked_description(idx, cue):
             # «По словам 87-летнего политика»: the person the paragraph is about, as for a pronoun.
             para_start = paragraphs[_para_no(paragraphs, cue.start)][0]
             speaker = resolve_pronoun(idx, cue.agent, cue.start, quoted, since=para_start)
+            if speaker is None:
+                speaker = _protagonist(idx, cue, quoted)
+        if speaker is None and cue is not None and cue.agent is not None and not unnamed:
+            speaker = _organisation_described(idx, cue.agent, cue.start, quotes)
         if speaker is not None:
             q.speaker, q.speaker_name = speaker.id, speaker.name
         quotes.append(q)
     return quotes
 
 
-def _para_no(paragraphs: list[tuple[int, int]], offset: int) -> int:
-    return next((n for n, (s, e) in enumerate(paragraphs) if s <= offset <= e), 0)
+def _protagonist(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]]) -> Entity | None:
+    """«— раскрыл свою мысль постановщик», «Нынешний глава государства заявил»: a description naming
+    nobody in its paragraph stands for the person the article is about so far, the one named most
+    often before it (outside quotations, among the last ``_PERSONS_BACK`` mentions), in a fitting gender."""
+    assert cue.agent is not None
+    gender = idx.tokens[cue.agent].feats.get("Gender") if idx.tokens[cue.agent].lemma not in _COMMON_GENDER else None
+    counts: dict[str, int] = {}
+    for ref in islice(idx.persons_before(cue.start), _PERSONS_BACK):
+        if ref.kind == "name" and not idx.inside(ref.start, quoted):
+            if gender in ("Masc", "Fem") and person_gender(idx, ref.entity) not in (None, gender):
+                continue
+            counts[ref.entity.id] = counts.get(ref.entity.id, 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    if list(counts.values()).count(best) > 1:
+        return None  # two people as often named: no telling which one is meant
+    return idx.entity(max(counts, key=counts.__getitem__))
+
+
+def _para_no(paragraphs: Paragraphs, offset: int) -> int:
+    k = paragraphs.number(offset)
+    return k if k is not None else 0

@@ -3,18 +3,26 @@
 Each finder works on one sentence of natasha's parse and returns ``Cue``
 records; the reported clause (``clause``) is what the cue attributes when no
 quote marks are used («косвенная речь», indirect speech).
+
+Cost: every finder visits each token of its sentence once, and whatever it
+does at a token looks at most ``_REACH`` tokens (or ``_SPEECH_AHEAD`` speech
+words) away, so a sentence of n tokens costs O(n), however many cues it holds.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 
 from ..document import Sentence, Token
 from .index import DocIndex
-from .lexicon import COMPLEMENTISERS, IMPERSONAL_VERBS, RELAY_VERBS, SOURCE_NOUNS, SPEECH_VERBS, STANCE_ADJECTIVES
-from .speakers import subject_of
+from .lexicon import COMPLEMENTISERS, DOCUMENT_NOUNS, IMPERSONAL_VERBS, RELAY_VERBS, SOURCE_NOUNS, SPEECH_VERBS, STANCE_ADJECTIVES
+from .speakers import said_in, subject_of
 
 _TERMINAL = ".!?…;"
+_REACH = 50  # tokens a cue's phrase («по словам …», «как сообщил …», its subject) may span
+_SPEECH_AHEAD = 8  # speech words after a reported clause's start that may end it
 _QUESTION_WORDS = frozenset({"как", "чем", "почему", "зачем", "где", "когда", "кто", "какой", "какие", "сколько"})
 
 
@@ -50,7 +58,7 @@ def is_speech_word(tok: Token, head: Token | None = None) -> bool:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) past spaces, commas, dashes and a final full stop."""
-    while start < end and text[start] in " ,—–-:\n":
+    while start < end and text[start] in " ,—–-:\n»”":  # a closing mark left by the cue («данным «Ъ», …»)
         start += 1
     while end > start and text[end - 1] in " ,—–-:\n" + _TERMINAL:
         end -= 1
@@ -69,7 +77,7 @@ def agent_after(idx: DocIndex, verb: int, stop: int) -> int | None:
 def agent_before(idx: DocIndex, verb: int, lo: int) -> int | None:
     """When the parse gives no subject: the nearest nominative before the verb, agreeing in number, within its clause."""
     number = idx.tokens[verb].feats.get("Number")
-    for j in range(verb - 1, lo - 1, -1):
+    for j in range(verb - 1, max(lo, verb - _REACH) - 1, -1):
         t = idx.tokens[j]
         if t.text in (",", ":", ";", ".", "—"):
             return None
@@ -85,6 +93,11 @@ def verb_cue(idx: DocIndex, verb: int, lo: int, hi: int, kind: str = "verb") -> 
     """A cue made of a speech verb and its subject phrase, kept inside tokens [lo, hi)."""
     agent = subject_of(idx, verb)
     if agent is None:
+        place = said_in(idx, verb, after=True)
+        ent = idx.entity_of.get(place) if place is not None else None
+        if ent is not None and ent.type == "ORG" and lo <= place < hi:
+            agent = place  # «Как пояснили "Ъ" в Минэнерго», «В уфимской мэрии сообщили»: the organisation speaks
+    if agent is None:
         agent = agent_before(idx, verb, lo)
     if agent is not None and not (lo <= agent < hi):
         agent_in = False
@@ -93,6 +106,10 @@ def verb_cue(idx: DocIndex, verb: int, lo: int, hi: int, kind: str = "verb") -> 
     if agent is None:
         agent = agent_after(idx, verb, hi)
         agent_in = agent is not None
+    if agent is None and idx.tokens[verb].lemma in IMPERSONAL_VERBS:
+        place = said_in(idx, verb, after=True)  # «говорится в сообщении МВД»: the statement speaks for its author
+        if place is not None and idx.tokens[place].lemma in DOCUMENT_NOUNS and lo <= place < hi:
+            agent, agent_in = place, True
     start, end = idx.tokens[verb].start, idx.tokens[verb].end
     if agent_in and agent is not None and abs(agent - verb) <= 12:
         s, e = idx.subtree(agent, (lo, hi))
@@ -100,11 +117,9 @@ def verb_cue(idx: DocIndex, verb: int, lo: int, hi: int, kind: str = "verb") -> 
     return Cue(start, end, verb, agent, kind)
 
 
-def _names_follow(idx: DocIndex, colon: int, sent: Sentence) -> bool:
+def _names_follow(idx: DocIndex, colon: int, sent: Sentence, shape: _Shape) -> bool:
     window = range(colon + 1, min(colon + 7, sent.last))
-    return any(idx.name_of.get(j) is not None and idx.name_of[j].type == "PER" for j in window) and not any(
-        _finite(idx.tokens[j]) for j in range(colon + 1, sent.last)
-    )
+    return any(idx.name_of.get(j) is not None and idx.name_of[j].type == "PER" for j in window) and shape.last_finite <= colon
 
 
 def _finite(tok: Token) -> bool:
@@ -114,25 +129,59 @@ def _finite(tok: Token) -> bool:
 def _sentence_end(idx: DocIndex, sent: Sentence, at: int | None = None) -> int:
     """End of a sentence, or of the paragraph holding offset ``at`` if that comes first."""
     end = idx.tokens[sent.last - 1].end
-    if at is not None:
-        brk = idx.doc.text.find("\n", at, end)
-        end = brk if brk >= 0 else end
-    return end
+    return idx.line_end(at, end) if at is not None else end
 
 
 def _sentence_start(idx: DocIndex, sent: Sentence, at: int) -> int:
     """Start of a sentence, or of the paragraph holding offset ``at`` (natasha may run sentences across paragraphs)."""
-    start = idx.tokens[sent.first].start
-    brk = idx.doc.text.rfind("\n", start, at)
-    return brk + 1 if brk >= 0 else start
+    return idx.line_start(idx.tokens[sent.first].start, at)
 
 
-def complement_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
+@dataclass(slots=True)
+class _Shape:
+    """Facts about one sentence gathered in one pass, so that no rule re-scans the rest of it."""
+
+    speech: list[int]  # indices of speech words
+    last_finite: int  # index of the last finite verb (-1 for none)
+    last_clause_mark: int  # index of the last complementiser or colon (-1 for none)
+
+
+def sentence_shape(idx: DocIndex, sent: Sentence) -> _Shape:
+    toks = idx.tokens
+    shape = _Shape([], -1, -1)
+    for j in range(sent.first, sent.last):
+        t = toks[j]
+        if is_speech_word(t):
+            shape.speech.append(j)
+        if _finite(t):
+            shape.last_finite = j
+        if t.lemma in COMPLEMENTISERS or t.text == ":":
+            shape.last_clause_mark = j
+    return shape
+
+
+def _next_paragraph(idx: DocIndex, at: int) -> tuple[int, int]:
+    """The paragraph after a colon that closes its own, unless it opens with a quote mark or a dash
+    (then it is direct speech or an interview turn); an empty span otherwise."""
+    text = idx.doc.text
+    start = idx.line_end(at, len(text))
+    if start >= len(text) or text[at:start].strip():
+        return at, at
+    while start < len(text) and text[start] in "\n ":
+        start += 1
+    end = idx.line_end(start, len(text))
+    if start >= end or text[start] in "«„“\"—–-":
+        return at, at
+    return _trim(text, start, end)
+
+
+def complement_cues(idx: DocIndex, sent: Sentence, shape: _Shape) -> list[Cue]:
     """«X заявил, что …», «X считает, что …», «X напомнил о том, что …», «X заявил: …»."""
     toks = idx.tokens
     found: list[Cue] = []
-    for i in range(sent.first, sent.last):
-        if not is_speech_word(toks[i]) or toks[i].lemma in IMPERSONAL_VERBS:
+    for i in shape.speech:
+        place = said_in(idx, i)
+        if toks[i].lemma in IMPERSONAL_VERBS and place is None:
             continue
         comp = None
         for k in range(i + 1, min(sent.last, i + 10)):
@@ -143,10 +192,10 @@ def complement_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
             if t.text.lower() in _QUESTION_WORDS and toks[k - 1].text == "," and k >= 2 and toks[k - 2].lemma == "тот":
                 comp = k - 1  # «рассказал о том, как …»: an indirect question is reported speech too
                 break
-            if t.text == ":" and k + 1 < sent.last:
+            if t.text == ":" and (k + 1 < sent.last or _next_paragraph(idx, t.end)[1] > t.end):
                 # «заявил он: …», not «отметили три сферы: …» (an object before the colon is a list)
                 # nor «отвечали: командир Уильям Макартур, …» (the subjects come after the colon)
-                if all(toks[j].feats.get("Case", "Nom") == "Nom" for j in range(i + 1, k)) and not _names_follow(idx, k, sent):
+                if all(toks[j].feats.get("Case", "Nom") == "Nom" for j in range(i + 1, k)) and not _names_follow(idx, k, sent, shape):
                     comp = k
                 break
             if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin" or t.text in _TERMINAL:
@@ -154,43 +203,59 @@ def complement_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
         if comp is None or (comp + 1 < sent.last and toks[comp + 1].lemma == "касаться"):
             continue  # «говорит о том, что касается …»: «что» is a pronoun here, not a reported clause
         cue = verb_cue(idx, i, sent.first, comp)
+        if cue.agent is None and place is not None:
+            # «В заявлении МВД говорится, что …» (the statement's author speaks), «В Госдуме опровергают, что …»
+            # (the organisation), «В Париже считают, что …» (nobody named: the place stays in the cue only).
+            ent = idx.entity_of.get(place)
+            cue.agent = place if toks[place].lemma in DOCUMENT_NOUNS or (ent is not None and ent.type == "ORG") else None
+            cue.start = min(cue.start, idx.subtree(place, (sent.first, i))[0])
         cue.start = max(cue.start, _sentence_start(idx, sent, cue.start))
-        if cue.agent is None and toks[i].feats.get("Number") == "Plur" and toks[i].feats.get("Person") == "3":
+        if cue.agent is None and place is None and toks[i].feats.get("Number") == "Plur" and toks[i].feats.get("Person") == "3":
             continue  # «Говорят, что …»: hearsay with no source
         end = _sentence_end(idx, sent, toks[comp].end)
-        for m in range(comp + 1, sent.last):
+        after = bisect.bisect_right(shape.speech, comp)
+        later = shape.speech[after:after + _SPEECH_AHEAD]
+        for m in later:
             # «… напомнил, что X, и подчеркнул, что Y»: a second speech verb ends the first clause.
             follows = any(toks[n].lemma in COMPLEMENTISERS for n in range(m + 1, min(m + 3, sent.last)))
-            if is_speech_word(toks[m]) and toks[m - 1].lemma == "и" and (follows or toks[m].head == i):
+            if toks[m - 1].lemma == "и" and (follows or toks[m].head == i):
                 end = toks[m - 1].start
                 break
-            if is_speech_word(toks[m]) and follows:
+            if follows:
                 # «…, а Россия уверена, что …»: another speaker's clause starts after «, а».
-                comma = next((n for n in range(m - 1, comp, -1) if toks[n].text == ","), None)
+                comma = next((n for n in range(m - 1, max(comp, m - _REACH), -1) if toks[n].text == ","), None)
                 if comma is not None and toks[comma + 1].lemma in ("а", "но"):
                     end = toks[comma].start
                     break
         cue.clause = _trim(idx.doc.text, toks[comp].end, end)
+        if toks[comp].text == ":" and cue.clause[1] <= cue.clause[0]:
+            cue.clause = _next_paragraph(idx, toks[comp].end)  # «В поздравлении говорится:¶Ваш путь …»
         if cue.agent is None and found and toks[i - 1].lemma == "и":
             cue.agent = found[-1].agent  # «…, и подчеркнул, что …» shares the subject of the first verb
         found.append(cue)
     return found
 
 
+_WORD_BEFORE = re.compile(r"[^ ,—–\-\"«]")  # what makes text before a cue more than punctuation
+_WORD_AFTER = re.compile(r"[^ ,—–\-.!?…;]")
+
+
 def _positional_clause(idx: DocIndex, sent: Sentence, cue: Cue) -> tuple[int, int]:
     """What a parenthetical cue attributes: the rest of its sentence (all of it when the cue is inside)."""
     text = idx.doc.text
     s_start, s_end = _sentence_start(idx, sent, cue.start), _sentence_end(idx, sent, cue.end)
-    if not text[s_start:cue.start].strip(" ,—–-\"«"):
+    # A search stops at the first word, where slicing the rest of a long sentence would copy it all.
+    if not _WORD_BEFORE.search(text, s_start, cue.start):
         return _trim(text, cue.end, s_end)
-    if not text[cue.end:s_end].strip(" ,—–-." + _TERMINAL):
+    if not _WORD_AFTER.search(text, cue.end, s_end):
         return _trim(text, s_start, cue.start)
     return _trim(text, s_start, s_end)
 
 
 def _to_comma(idx: DocIndex, k: int, sent: Sentence) -> int:
-    """Index of the first comma (or sentence end) from token k."""
-    while k < sent.last and idx.tokens[k].text not in (",", ":") and idx.tokens[k].text not in _TERMINAL:
+    """Index of the first comma (or sentence end) from token k, looking ``_REACH`` tokens ahead at most."""
+    stop = min(sent.last, k + _REACH)
+    while k < stop and idx.tokens[k].text not in (",", ":") and idx.tokens[k].text not in _TERMINAL:
         k += 1
     return k
 
@@ -202,14 +267,19 @@ def source_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
     for k in range(sent.first, sent.last - 2):
         if toks[k].lemma not in ("по", "согласно"):
             continue
-        if toks[k + 1].lemma in SOURCE_NOUNS:
-            noun, agent = k + 1, None
+        first = k + 1  # «по неофициальным данным "Ъ"», «согласно опубликованному заявлению»: adjectives first
+        while first < min(sent.last - 1, k + 4) and toks[first].pos == "ADJ" and toks[first].head > first:
+            first += 1
+        if toks[first].lemma in SOURCE_NOUNS:
+            noun, agent = first, None
             for c in idx.children[noun]:
                 if toks[c].rel in ("nmod", "det", "amod") and toks[c].pos in ("NOUN", "PROPN", "PRON", "DET"):
                     agent = c
                     break
-            if agent is None and k + 2 < sent.last and toks[k + 2].pos in ("NOUN", "PROPN"):
-                agent = k + 2
+            if agent is None and first + 1 < sent.last and toks[first + 1].pos in ("NOUN", "PROPN"):
+                agent = first + 1
+            if agent is None:
+                continue  # «по официальным данным», «Согласно информации, …»: no source named
         elif toks[k + 2].lemma in SOURCE_NOUNS and toks[k + 1].lemma in ("его", "её", "ее", "их", "он", "она", "они"):
             noun, agent = k + 2, k + 1
         elif toks[k].lemma == "согласно" and idx.name_of.get(k + 1) is not None and idx.name_of[k + 1].type != "LOC":
@@ -263,24 +333,25 @@ def parenthetical_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
     return found
 
 
-def inverted_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
+def inverted_cues(idx: DocIndex, sent: Sentence, shape: _Shape) -> list[Cue]:
     """A cue closing a sentence without quote marks: «…, сообщает РИА Новости», «…, говорится в заявлении»."""
     toks = idx.tokens
     found: list[Cue] = []
-    for i in range(sent.first + 1, sent.last):
+    for i in shape.speech:
+        if i == sent.first:
+            continue
         prev = toks[i - 1].text
-        if not is_speech_word(toks[i]) or prev not in (",", "—", "–"):
+        if prev not in (",", "—", "–"):
             continue
         if prev in ("—", "–") and {toks[i - 2].text, toks[i - 3].text} & {"»", '"', "“", "”"}:
             continue  # the cue of a direct quote
-        rest = range(i + 1, sent.last)
-        if any(toks[j].lemma in COMPLEMENTISERS or toks[j].text == ":" for j in rest):
+        if shape.last_clause_mark > i:
             continue
         stop = _to_comma(idx, i + 1, sent)
         cue = verb_cue(idx, i, i, stop, "inverted")
         if (cue.agent is None or cue.agent < i) and not (toks[i].lemma in IMPERSONAL_VERBS and i + 1 < sent.last and toks[i + 1].lemma == "в"):
             continue  # «…, объявили о готовности»: no speaker after the verb, so not a cue
-        if stop < sent.last - 1 and toks[stop].text == "," and any(_finite(toks[j]) for j in range(stop + 1, sent.last)):
+        if stop < sent.last - 1 and toks[stop].text == "," and shape.last_finite > stop:
             # «Установление летнего времени, подчеркнул президент РФ, будет полезным»: a cue inside its sentence.
             found.append(_parenthesis(idx, sent, cue, i, stop))
             continue
@@ -301,9 +372,12 @@ def anaphoric_cues(idx: DocIndex, sent: Sentence, paragraph_start: int) -> list[
     if sent.last - sent.first < 3:
         return []
     words = [t.lemma for t in toks[sent.first:sent.first + 2]]
-    if words not in (["о", "это"], ["об", "это"]) and not (words[0] == "это" and is_speech_word(toks[sent.first + 1])):
-        return []  # «Об этом X заявил», «Это подтвердил X»
-    verb = next((j for j in range(sent.first + 1, min(sent.first + 8, sent.last)) if is_speech_word(toks[j])), None)
+    own = words[0] in ("о", "об") and words[1] == "свой" and toks[sent.first + 2].pos == "NOUN"
+    this = words[0] == "это" and is_speech_word(toks[sent.first + 1]) and toks[sent.first + 1].lemma not in RELAY_VERBS
+    if words not in (["о", "это"], ["об", "это"]) and not own and not this:
+        return []  # «Об этом X заявил», «О своих планах X рассказал», «Это подтвердил X» (not «Это привело к …»)
+    # «Об этом во вторник, 20 августа 2013 года, сообщили …»: the verb may come after a date.
+    verb = next((j for j in range(sent.first + 1, min(sent.first + 16, sent.last)) if is_speech_word(toks[j])), None)
     if verb is None:
         return []
     cue = verb_cue(idx, verb, sent.first, sent.last, "anaphor")

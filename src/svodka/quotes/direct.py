@@ -15,12 +15,13 @@ and are left alone.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from ..document import PER
 from .cues import Cue, agent_after, is_speech_word, verb_cue
-from .index import DocIndex
+from .index import DocIndex, Paragraphs
 from .lexicon import NAME_NOUNS, NAMING_VERBS, RELAY_VERBS, SOURCE_NOUNS
 from .marks import Segment
 
@@ -31,6 +32,11 @@ _COMMA_AFTER = re.compile(r",[ ]?(?=\w)")
 _WORD = re.compile(r"\w+")
 _REPORTING = frozenset({"сообщать", "сообщить", "передавать", "писать", "цитировать"})  # how outlets relay
 _MIN_ALONE = 4  # words a quoted sentence needs to count as speech with no cue
+# Bounds that keep the layer linear in the number of quote marks (a cue is a phrase, not a page):
+_CLAUSE_REACH = 600  # characters before an opening mark searched for its cue
+_CUE_REACH = 250  # characters after a closing mark that a cue may run on
+_CUES_BEFORE = 8  # reported-speech cues before a quote that it may complete
+_NEAR = 200  # characters between two quotations of one sentence
 
 
 @dataclass(slots=True)
@@ -41,6 +47,38 @@ class Draft:
     cue: Cue | None = None
     chain: bool = False  # no cue: the speaker is the previous quote's
     lead: Cue | None = None  # a colon cue before the quote when the cue after it only relays («…», сообщает Лента.ру)
+
+
+class DraftSet:
+    """Drafts kept sorted by start; they never overlap, so their ends are sorted too.
+
+    Overlap and containment queries bisect (O(log n)); an insertion shifts the
+    list once (a memmove, negligible next to the rules that build each draft).
+    """
+
+    def __init__(self, drafts: list[Draft]) -> None:
+        self.items: list[Draft] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for d in drafts:
+            self.add(d)
+
+    def overlapping(self, start: int, end: int) -> list[Draft]:
+        lo, hi = bisect.bisect_right(self.ends, start), bisect.bisect_left(self.starts, end)
+        return self.items[lo:hi]
+
+    def holding(self, offset: int) -> Draft | None:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return self.items[k] if k >= 0 and offset < self.items[k].end else None
+
+    def add(self, d: Draft) -> None:
+        """Insert ``d``, unless it overlaps a draft already taken (the earlier one stands)."""
+        if self.overlapping(d.start, d.end):
+            return
+        k = bisect.bisect_left(self.starts, d.start)
+        self.items.insert(k, d)
+        self.starts.insert(k, d.start)
+        self.ends.insert(k, d.end)
 
 
 def _words(text: str) -> int:
@@ -55,20 +93,31 @@ def _speech_token(idx: DocIndex, start: int, end: int) -> int | None:
     return None
 
 
+_CUE_STOPS = re.compile(r'[.!?;\n«„“"—–]')  # the characters at which a cue after a dash may stop
+
+
 def _cue_end(text: str, start: int, limit: int, skip: list[Segment]) -> int:
     """Where a cue after a dash stops: the sentence end, or the dash opening the next part of the quote."""
+    limit = min(limit, start + _CUE_REACH)
+    inner = {s.start - 1: s for s in skip}  # quoted names inside the cue («корреспондентом «Голоса Америки»»)
     i = start
-    while i < limit:
-        inner = next((s for s in skip if s.start - 1 == i), None)
-        if inner is not None:  # a quoted name inside the cue («корреспондентом «Голоса Америки»»)
-            i = inner.end + 1
+    while True:
+        m = _CUE_STOPS.search(text, i, limit)
+        if m is None:
+            i = max(i, limit)
+            break
+        j = m.start()
+        if j in inner:
+            i = inner[j].end + 1
             continue
-        ch = text[i]
-        if ch in ".!?;\n" or (ch in "«„“\"" and text[i - 1] in " "):
+        ch = text[j]
+        if ch in ".!?;\n" or (ch in "«„“\"" and text[j - 1] in " "):
+            i = j
             break
-        if ch in "—–" and text[i - 1] == " " and text[max(start, i - 2)] in ",. ":
+        if ch in "—–" and text[j - 1] == " " and text[max(start, j - 2)] in ",. ":
+            i = j
             break
-        i += 1
+        i = j + 1
     while i > start and text[i - 1] in " ,":
         i -= 1
     return i
@@ -116,12 +165,12 @@ def _verb_in(idx: DocIndex, start: int, end: int, strict: bool, extra: frozenset
     return cue
 
 
-def byline(idx: DocIndex, seg: Segment, paragraphs: list[tuple[int, int]]) -> Cue | None:
+def byline(idx: DocIndex, seg: Segment, paragraphs: Paragraphs) -> Cue | None:
     """A quotation closing its paragraph, signed in the next: «…»¶— Татьяна Скригонюк, заместитель …"""
     text = idx.doc.text
     if not seg.closed or text[seg.end + 1:seg.end + 3].strip(" .\n") or seg.end + 1 >= len(text):
         return None
-    nxt = next(((s, e) for s, e in paragraphs if s > seg.end), None)
+    nxt = paragraphs.after(seg.end)
     if nxt is None or text[nxt[0]:nxt[0] + 1] not in "—–-":
         return None
     first = next(iter(idx.tokens_in(nxt[0] + 1, nxt[1])), None)
@@ -144,15 +193,10 @@ def split_parts(idx: DocIndex, seg: Segment) -> tuple[list[tuple[int, int]], Cue
     return [(seg.start, seg.end)], None
 
 
-def _clause_before(text: str, seg: Segment, para_start: int) -> tuple[int, int]:
-    """The stretch of the sentence before an opening mark."""
+def _clause_before(idx: DocIndex, seg: Segment, para_start: int) -> tuple[int, int]:
+    """The stretch of the sentence before an opening mark, ``_CLAUSE_REACH`` characters at most."""
     at = seg.start - 1
-    i = at
-    while i > para_start:
-        if text[i - 1] in ".!?…" and text[i] == " " and i < at:
-            break
-        i -= 1
-    return i, at
+    return idx.last_break(max(para_start, at - _CLAUSE_REACH), at), at
 
 
 def _name_like(idx: DocIndex, seg: Segment) -> bool:
@@ -170,7 +214,7 @@ def cue_before(idx: DocIndex, seg: Segment, para_start: int, reported: list[Cue]
     """A cue before the quote: a colon cue, or reported speech the quote sits in.  Returns (cue, is_speech)."""
     text = idx.doc.text
     content = text[seg.start:seg.end]
-    start, at = _clause_before(text, seg, para_start)
+    start, at = _clause_before(idx, seg, para_start)
     before = text[start:at].rstrip()
     words = _words(content)
     if before.endswith(":"):
@@ -206,6 +250,19 @@ def cue_before(idx: DocIndex, seg: Segment, para_start: int, reported: list[Cue]
     return None, False
 
 
+def _looks_like_name(idx: DocIndex, seg: Segment) -> bool:
+    """A short capitalised quotation with no verb and no sentence punctuation, or one the entity layer
+    tagged as a name: «Южный поток», «Политика с Ларри Кингом», «Барселона», «закона Яровой» after its noun."""
+    text = idx.doc.text[seg.start:seg.end]
+    toks = list(idx.tokens_in(seg.start, seg.end))
+    if not toks or len(toks) > 6 or any(c in text for c in "!?…") or _words(text) > 5:
+        return False
+    if any(idx.tokens[i].pos in ("VERB", "AUX") for i in toks):
+        return False
+    named = sum(1 for i in toks if i in idx.name_of)
+    return text[:1].isupper() or named * 2 >= len(toks)
+
+
 def _same_sentence(idx: DocIndex, between: str, seg: Segment) -> bool:
     words = _words(idx.doc.text[seg.start:seg.end])
     return 0 < len(between) < 200 and not any(c in between for c in ".!?\n") and words >= 3
@@ -219,24 +276,37 @@ def _strip(text: str, start: int, end: int, lead: str = " \n", tail: str = " ,\n
     return start, end
 
 
-def find_direct(idx: DocIndex, segments: list[Segment], paragraphs: list[tuple[int, int]], reported: list[Cue]) -> list[Draft]:
+def find_direct(idx: DocIndex, segments: list[Segment], paragraphs: Paragraphs, reported: list[Cue]) -> list[Draft]:
+    """Direct quotes among the top-level ``segments`` (in text order).
+
+    Cost: each segment looks at its own words, at most ``_CLAUSE_REACH``
+    characters before it and ``_CUE_REACH`` after it, and at the few cues
+    nearest before it, so n segments cost O(n log n) whatever their sizes.
+    """
     drafts: list[Draft] = []
     last: Segment | None = None
-    for seg in segments:
-        para = next(((s, e) for s, e in paragraphs if s <= seg.start - 1 < e), (0, len(idx.doc.text)))
+    cue_ends = [c.end for c in reported]  # reported cues come in text order
+    for n, seg in enumerate(segments):
+        k = paragraphs.number(seg.start - 1, closed=False)
+        para = paragraphs[k] if k is not None else (0, len(idx.doc.text))
         parts, inner_cue = split_parts(idx, seg)
-        cue = cue_after(idx, seg, seg_para_end(paragraphs, seg, para), segments_after(segments, seg))
+        cue = cue_after(idx, seg, seg_para_end(paragraphs, seg, para), segments[n + 1:n + 5])
         cue = cue or byline(idx, seg, paragraphs)
-        speech = cue is not None or inner_cue is not None
+        dashed = cue is not None or inner_cue is not None  # attributed by typography: a dash or a signature
+        speech = dashed
         if cue is None:
-            before, is_speech = cue_before(idx, seg, para[0], reported)
+            near = bisect.bisect_right(cue_ends, seg.start - 1)
+            before, is_speech = cue_before(idx, seg, para[0], reported[max(0, near - _CUES_BEFORE):near])
             cue = before or inner_cue
             speech = speech or is_speech
-        between = idx.doc.text[last.end + 1:seg.start - 1] if last is not None else ""
+        gap = seg.start - 1 - (last.end + 1) if last is not None else 0
+        between = idx.doc.text[last.end + 1:seg.start - 1] if last is not None and gap < _NEAR else ""
         if not speech and drafts and (between.strip() in (",", "и") or _same_sentence(idx, between, seg)):
             # «скандировать: «Свободу!», «Позор власти!»»: a list of quotations shares its cue; so does
             # a further quotation in the same sentence («…», поскольку «Vestas не желает …»).
             cue, speech = drafts[-1].cue, True
+        if speech and not dashed and cue is not None and cue.kind != "colon" and _looks_like_name(idx, seg):
+            speech = False  # «"Газпром" планирует сменить оператора "Южного потока"»: a name inside reported speech
         if not speech:
             continue
         last = seg
@@ -251,17 +321,7 @@ def find_direct(idx: DocIndex, segments: list[Segment], paragraphs: list[tuple[i
     return drafts
 
 
-def seg_para_end(paragraphs: list[tuple[int, int]], seg: Segment, para: tuple[int, int]) -> int:
+def seg_para_end(paragraphs: Paragraphs, seg: Segment, para: tuple[int, int]) -> int:
     """End of the paragraph holding the closing mark (a long quotation may close paragraphs later)."""
-    return next((e for s, e in paragraphs if s <= seg.end < e + 1), para[1])
-
-
-def segments_after(segments: list[Segment], seg: Segment) -> list[Segment]:
-    """Quoted names that may sit inside the cue after ``seg``."""
-    out: list[Segment] = []
-    for s in segments:
-        if s.start > seg.end:
-            out.append(s)
-            if len(out) > 3:
-                break
-    return out
+    k = paragraphs.number(seg.end)
+    return paragraphs[k][1] if k is not None else para[1]

@@ -3,9 +3,28 @@
 Our own lists, not a library's: no maintained Russian lexicon of speech verbs
 («глаголы речи», verbs that introduce what someone said) ships on PyPI.  The
 lists hold lemmas as natasha's lemmatiser gives them.
+
+Speech verbs and source nouns are also read from data: ``data/speech_frames.json``
+counts, over NEREL train and the factRuEval tuning split, how often each verb
+governs «, что …» or a colon with a person or organisation as its subject, and how
+often each noun heads «по / согласно N X,» with a person or organisation as X
+(built by scripts/build_speech_frames.py).  A lemma seen in its frame at least
+``MIN_COUNT`` times and in at least ``MIN_SHARE`` of its uses joins the list below.
 """
 
 from __future__ import annotations
+
+import json
+from importlib.resources import files
+
+MIN_COUNT = {"verbs": 3, "sources": 2}
+MIN_SHARE = 0.1
+
+
+def _from_frames(part: str) -> frozenset[str]:
+    data = json.loads(files("svodka").joinpath("data/speech_frames.json").read_text(encoding="utf-8"))
+    return frozenset(k for k, (n, total) in data[part].items() if n >= MIN_COUNT[part] and n >= MIN_SHARE * total)
+
 
 # Verbs of saying and of stated opinion («глаголы речи и мнения»), both aspects.
 SPEECH_VERBS: frozenset[str] = frozenset(
@@ -24,9 +43,10 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     оценить оценивать прогнозировать спрогнозировать рассуждать процитировать цитировать
     попросить просить сформулировать пожелать убедить выразить выражать скандировать прокричать кричать
     исключить исключать анонсировать пообещать информировать проинформировать уведомить отчитаться
-    говориться отмечаться подчеркиваться сообщаться указываться утверждаться
+    говориться отмечаться подчеркиваться сообщаться указываться утверждаться уточняться поясняться
+    пригрозить грозить угрожать намекнуть намекать опровергнуть
     """.split()
-)
+) | _from_frames("verbs")
 
 # Verbs of naming: their quoted complement gives the speaker's words («назвал реформу «убийцей рабочих мест»»).
 NAMING_VERBS: frozenset[str] = frozenset({"назвать", "называть", "охарактеризовать", "характеризовать"})
@@ -37,7 +57,7 @@ STANCE_ADJECTIVES: frozenset[str] = frozenset({"уверенный", "убежд
 # Impersonal forms that carry no speaker unless a source follows:
 # «говорится в сообщении компании», «отмечается в заявлении».
 IMPERSONAL_VERBS: frozenset[str] = frozenset(
-    {"говориться", "отмечаться", "подчеркиваться", "сообщаться", "указываться", "утверждаться"}
+    {"говориться", "отмечаться", "подчеркиваться", "сообщаться", "указываться", "утверждаться", "уточняться", "поясняться"}
 )
 
 # Verbs through which an agency relays someone's words: «приводит слова …», «цитирует …», «передаёт …».
@@ -45,8 +65,20 @@ RELAY_VERBS: frozenset[str] = frozenset({"приводить", "привести
 
 # Nouns of «по словам X», «по мнению X» (a source phrase, «вводная конструкция»).
 SOURCE_NOUNS: frozenset[str] = frozenset(
-    {"слово", "мнение", "заявление", "утверждение", "оценка", "признание", "убеждение", "замечание", "сообщение", "отчёт", "отчет", "доклад", "словам", "мнению"}
+    {"слово", "мнение", "заявление", "утверждение", "оценка", "признание", "убеждение", "замечание", "сообщение", "отчёт", "отчет", "доклад", "словам", "мнению",
+     "сведение", "сведения"}
+) | _from_frames("sources")
+
+# Texts that speak for their author: «в заявлении МВД говорится», «в статье газеты уточняется».
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    """
+    заявление сообщение пресс-релиз релиз коммюнике статья письмо обращение документ доклад отчёт отчет
+    публикация материал блог микроблог декларация резолюция послание указ приказ постановление
+    """.split()
 )
+
+# Unnamed sources: «собеседник "Ъ"», «источник в правительстве» (the speaker is nobody named).
+ANONYMOUS_NOUNS: frozenset[str] = frozenset({"собеседник", "источник", "инсайдер"})
 
 # Words that introduce the reported clause after a speech verb («изъяснительные союзы»).
 COMPLEMENTISERS: frozenset[str] = frozenset({"что", "будто", "чтобы", "якобы"})

@@ -3,6 +3,9 @@
 Written here rather than taken from a library: razdel and natasha tokenise
 quote marks but do not pair them, and straight quotes need a guess from the
 neighbouring characters whether they open or close.
+
+Cost: one pass over the characters; a closing mark looks ``_DEPTH`` openers
+down at most, so pairing is linear in the text.
 """
 
 from __future__ import annotations
@@ -14,6 +17,9 @@ from ..document import Document
 # Characters after which a straight quote opens rather than closes.
 _OPENS_AFTER = set(" \n\t([{—–-:/«„“\"'")
 _FAMILY = {"«": "»", "„": "“”", "“": "”", '"': '"'}
+# A closing mark looks for its opener this many levels down at most: real quotations nest two or
+# three deep, and without the bound a run of unmatched openers would make every closer scan them all.
+_DEPTH = 8
 
 
 @dataclass(slots=True)
@@ -72,7 +78,7 @@ def _pair(text: str, start: int, end: int, carry: list[tuple[str, int]]) -> tupl
         if opening:
             stack.append((text[i], i))
             continue
-        for k in range(len(stack) - 1, -1, -1):
+        for k in range(len(stack) - 1, max(-1, len(stack) - 1 - _DEPTH), -1):
             if text[i] in _FAMILY[stack[k][0]]:
                 opener, at = stack[k]
                 del stack[k:]

@@ -10,22 +10,28 @@ the person introduced as «госсекретарь США»), then any person i
 
 from __future__ import annotations
 
+import bisect
+from itertools import islice
+
 from ..document import LOC, ORG, PER, Entity
 
 from .index import DocIndex, MentionRef
-from .lexicon import COUNTRY_ADJECTIVES, ROLE_SYNONYMS
+from .lexicon import COUNTRY_ADJECTIVES, DOCUMENT_NOUNS, ROLE_SYNONYMS
 
 # Dependents that name the same referent as their head («приложение», apposition).
 _SAME_REFERENT = ("appos", "flat:name", "flat", "flat:foreign")
 # Heads that speak for the organisation they depend on: «пресс-служба компании X».
 _ORG_VOICES = frozenset(
-    {"пресс-служба", "представитель", "руководство", "сообщение", "заявление", "релиз", "пресс-релиз", "сайт", "служба",
-     "делегация", "наблюдатель", "миссия", "делегат"}
-)
+    {"пресс-служба", "представитель", "руководство", "сайт", "служба", "делегация", "наблюдатель", "миссия", "делегат", "член"}
+) | DOCUMENT_NOUNS
 # Personal pronouns that can stand for a speaker, with the gender they require.
 _PRONOUN_GENDER = {"он": "Masc", "она": "Fem", "его": "Masc", "её": "Fem", "ее": "Fem"}
 _STEM = 6  # role words match on their first letters, forgiving typos such as «протоирей»
 _SENTENCE_WINDOW = 4  # how many sentences back a pronoun may look for its person
+# Bounds that keep each look-up independent of the document's length:
+_SENTENCES_BACK = 100  # sentences (inside quotations or not) a pronoun's window may step over
+_PERSONS_BACK = 100  # person mentions, nearest first, searched for a namesake or a role
+_VOICES_BACK = 20  # «представитель», «пресс-служба» … searched back for an organisation's voice
 
 
 def subject_of(idx: DocIndex, verb: int) -> int | None:
@@ -40,6 +46,20 @@ def subject_of(idx: DocIndex, verb: int) -> int | None:
             verb = tok.head
             continue
         return None
+    return None
+
+
+def said_in(idx: DocIndex, verb: int, after: bool = False) -> int | None:
+    """«В заявлении МВД говорится», «В Кремле считают»: the «в»-phrase before a verb that has no subject
+    (or after it, with ``after``: «…», — говорится в сообщении МВД)."""
+    toks = idx.tokens
+    if subject_of(idx, verb) is not None:
+        return None
+    for c in idx.children[verb]:
+        if (c < verb or after) and toks[c].rel == "obl" and any(toks[g].lemma == "в" and toks[g].rel == "case" for g in idx.children[c]):
+            ent = idx.entity_of.get(c)
+            if toks[c].lemma in DOCUMENT_NOUNS or (ent is not None and ent.type in (ORG, LOC)):
+                return c
     return None
 
 
@@ -63,9 +83,11 @@ def entity_of_phrase(idx: DocIndex, head: int) -> Entity | None:
         return ent
     if idx.tokens[head].lemma in _ORG_VOICES:
         for c in idx.children[head]:
-            ent = idx.name_of.get(c)
-            if ent is not None and ent.type in (ORG, PER):
-                return ent
+            # «заявление компании Apple»: the owner, or a name in apposition to it.
+            for g in [c] + [g for g in idx.children[c] if idx.tokens[g].rel in _SAME_REFERENT]:
+                ent = idx.name_of.get(g) if idx.tokens[c].rel == "nmod" or g == c else None
+                if ent is not None and ent.type in (ORG, PER):
+                    return ent
     return None
 
 
@@ -105,11 +127,10 @@ def _name_after(idx: DocIndex, noun: int) -> Entity | None:
 
 def _window_start(idx: DocIndex, sent: int, exclude: list[tuple[int, int]]) -> int:
     """The first sentence a pronoun may look back to: four sentences, not counting those inside quotations."""
-    counted = 0
-    while sent > 0 and counted < _SENTENCE_WINDOW:
+    counted, floor = 0, sent - _SENTENCES_BACK
+    while sent > max(0, floor) and counted < _SENTENCE_WINDOW:
         sent -= 1
-        start = idx.doc.sents[sent].start
-        if not any(s <= start < e for s, e in exclude):
+        if not idx.inside(idx.doc.sents[sent].start, exclude):
             counted += 1
     return sent
 
@@ -121,23 +142,29 @@ def _voice(idx: DocIndex, pron: int, plural: bool) -> Entity | None:
     Минсельхоза Германии сообщил … он заявил» when no person precedes (singular).
     """
     sent = idx.tokens[pron].sent
-    for j in range(pron - 1, -1, -1):
+    if idx.voices is None:
+        idx.voices = [j for j, t in enumerate(idx.tokens) if t.lemma in _ORG_VOICES and t.feats.get("Case") == "Nom"]
+    k = bisect.bisect_left(idx.voices, pron)
+    for j in reversed(idx.voices[max(0, k - _VOICES_BACK):k]):
         t = idx.tokens[j]
         if t.sent < sent - 2:
             break
-        if t.lemma in _ORG_VOICES and (t.feats.get("Number") == "Plur") == plural and t.feats.get("Case") == "Nom":
+        if (t.feats.get("Number") == "Plur") == plural:
             return entity_of_phrase(idx, j)
     return None
 
 
 def person_gender(idx: DocIndex, ent: Entity) -> str | None:
-    """The grammatical gender of a person's name as natasha tagged it in a name mention."""
-    for m in ent.mentions:
-        if m.kind == "name":
-            i = idx.token_at(m.start)
-            if i is not None and idx.tokens[i].feats.get("Gender"):
-                return idx.tokens[i].feats["Gender"]
-    return None
+    """The grammatical gender of a person's name as natasha tagged it in a name mention (cached per entity)."""
+    if ent.id not in idx.genders:
+        idx.genders[ent.id] = None
+        for m in ent.mentions:
+            if m.kind == "name":
+                i = idx.token_at(m.start)
+                if i is not None and idx.tokens[i].feats.get("Gender"):
+                    idx.genders[ent.id] = idx.tokens[i].feats["Gender"]
+                    break
+    return idx.genders[ent.id]
 
 
 def agree(idx: DocIndex, ent: Entity | None, verb: int | None, before: int) -> Entity | None:
@@ -148,7 +175,7 @@ def agree(idx: DocIndex, ent: Entity | None, verb: int | None, before: int) -> E
     if want not in ("Masc", "Fem") or person_gender(idx, ent) in (None, want):
         return ent
     surname = (ent.parts.last if ent.parts and ent.parts.last else ent.name.split()[-1]).lower()
-    for ref in idx.persons_before(before):
+    for ref in islice(idx.persons_before(before), _PERSONS_BACK):
         other = ref.entity
         if other is not ent and surname in other.name.lower() and person_gender(idx, other) == want:
             return other
@@ -178,11 +205,11 @@ def resolve_pronoun(idx: DocIndex, pron: int, before: int, exclude: list[tuple[i
         gender = _PRONOUN_GENDER.get(tok.text.lower())
     first_sent = _window_start(idx, tok.sent, exclude)
     best: dict[int, tuple[int, Entity]] = {}
-    for ref in idx.persons_before(before):
-        if ref.start < since or any(s <= ref.start < e for s, e in exclude):
-            continue
+    for ref in islice(idx.persons_before(before), _PERSONS_BACK):  # nearest first, up to the window's edge
         i = idx.token_at(ref.start)
-        if i is None or idx.tokens[i].sent < first_sent:
+        if ref.start < since or (i is not None and idx.tokens[i].sent < first_sent):
+            break
+        if i is None or idx.inside(ref.start, exclude):
             continue
         if gender and _gender(idx, ref) not in (None, gender):
             continue
@@ -193,10 +220,23 @@ def resolve_pronoun(idx: DocIndex, pron: int, before: int, exclude: list[tuple[i
         if sent not in best or rank < best[sent][0]:
             best[sent] = (rank, ref.entity)
     if not best:
-        return _voice(idx, pron, plural=False) if tok.pos == "PRON" else None
+        voice = _voice(idx, pron, plural=False) if tok.pos == "PRON" else None
+        return voice or (_same_gender_before(idx, gender, before, since, exclude) if gender in ("Fem", "Masc") else None)
     # The latest sentence with a person in the nominative; failing that, the latest at all.
     return _pick(best)
 
+
+
+def _same_gender_before(idx: DocIndex, gender: str, before: int, since: int, exclude: list[tuple[int, int]]) -> Entity | None:
+    """«— сказала она» with no woman in the last sentences (the entity layer may have tied the surname
+    to a namesake): the latest person of that gender named before, further back (``_PERSONS_BACK``
+    mentions at most)."""
+    for ref in islice(idx.persons_before(before), _PERSONS_BACK):
+        if ref.start < since:
+            break
+        if ref.kind == "name" and not idx.inside(ref.start, exclude) and person_gender(idx, ref.entity) == gender:
+            return ref.entity
+    return None
 
 
 def _pick(best: dict[int, tuple[int, Entity]]) -> Entity:
@@ -248,7 +288,7 @@ def resolve_role(idx: DocIndex, noun: int, before: int) -> Entity | None:
     wanted = {w[:_STEM] for w in ROLE_SYNONYMS.get(lemma, frozenset({lemma}))}
     country = _country_of(idx, noun)
     # Only persons met before the noun itself: in «помощник Хиллари Клинтон» Клинтон is not the assistant.
-    for ref in idx.persons_before(min(before, idx.tokens[noun].start)):
+    for ref in islice(idx.persons_before(min(before, idx.tokens[noun].start)), _PERSONS_BACK):
         words, places = _role_context(idx, ref)
         if not ({w[:_STEM] for w in words} & wanted):
             continue

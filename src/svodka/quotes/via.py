@@ -14,6 +14,7 @@ from .lexicon import RELAY_VERBS
 # Nouns after which an outlet is the channel, not the speaker: «в интервью РИА Новости».
 _CHANNEL_NOUNS = frozenset({"интервью", "беседа", "корреспондент", "агентство", "эфир", "издание", "журналист"})
 _RELAY_WORDS = RELAY_VERBS | {"сообщать", "писать", "информировать"}
+_REACH = 60  # tokens after a cue's start searched for the outlet («… в интервью телеканалу …»)
 
 
 def relayed_source(idx: DocIndex, cue: Cue) -> int | None:
@@ -44,7 +45,7 @@ def find_via(idx: DocIndex, cue: Cue, speaker: Entity | None) -> Entity | None:
     if not span:
         return None
     sent = idx.doc.sents[toks[span[0]].sent]
-    for i in range(span[0], sent.last):
+    for i in range(span[0], min(sent.last, span[0] + _REACH)):
         ent = idx.entity_of.get(i)
         if ent is None or ent is speaker or ent.type != ORG:
             continue
