@@ -65,6 +65,8 @@ def _masc(word: str, case: str) -> list[str]:
         if w.endswith("и"):
             out.append(w[:-1] + "я")
     elif case == "Ins":
+        if w.endswith("цом") and w[-4:-3] not in _VOWELS:
+            out.append(w[:-3] + "ец")  # the stressed «-цом» of a fleeting «е»: Озерцом → Озерец
         if w.endswith("ом"):
             out.append(w[:-2])
         if w.endswith(("ем", "ём")):
@@ -163,7 +165,14 @@ def nominatives(word: str, case: str | None, gender: str | None) -> tuple[str, .
         not want_gender or "ms-f" in p.tag.grammemes or str(p.tag.gender) == want_gender for p in fixed
     ):
         return (word,)  # the dictionary's indeclinable name («Николя», «Саркози»)
+    from_dictionary = bool(out)
+    # «Хельга» tagged genitive: likelier the dictionary's nominative than a man's «Хельг» (but «Данна»
+    # beside «Данн» still counts for «Данн» in the vote of best_nominative)
+    own_first = known_name and not out and _in_dictionary_nominative(word)
     if not known_name or not out:
+        if not known_name:
+            # «Николая Чудотворца»: a common noun in a name keeps its own nominative (fleeting «е»)
+            out += [w for w in _noun_nominatives(parses, want) if w not in out]
         guessed = [p for p in parses if not p.is_known and p.tag.POS == "ADJF" and p.tag.case == want]
         if guessed and word.endswith(_ADJECTIVAL):
             # «Рымашевского»: only adjectives end so; the guesser knows their nominative
@@ -176,12 +185,29 @@ def nominatives(word: str, case: str | None, gender: str | None) -> tuple[str, .
     if _indeclinable(word, gender) or any("Fixd" in p.tag for p in parses[:1]):
         # An unknown «-и» is likelier indeclinable (Уитни, Джоли, Жауи) than the genitive of a «-я»
         # or «-а» name, except after «и» (Гарсии) and after г, к, х, ж, ш, ч, щ (Айши).
-        plain = word.endswith("и") and word[-2:-1] not in _VELAR_HUSHING | {"и"}
-        if not known_name and plain:
+        # So is any such form of a man's name («Радонски»), and one the dictionary knows only as
+        # another sex's name («Тони» is not «Тоня»).
+        plain = word.endswith("и") and (gender == "Masc" or word[-2:-1] not in _VELAR_HUSHING | {"и"})
+        if (not known_name and plain) or (known_name and not from_dictionary):
             out.insert(0, word)
         else:
             out.append(word)
+    if own_first:
+        out = [word] + [w for w in out if w != word]
     return tuple(out) or (word,)
+
+
+def _noun_nominatives(parses: list, want: str | None) -> list[str]:
+    out = []
+    for p in parses:
+        if (
+            p.is_known and p.tag.POS == "NOUN" and p.tag.animacy == "anim"  # not «озерцо», a small lake
+            and p.tag.case == want and p.tag.number == "sing" and "Fixd" not in p.tag
+        ):
+            inflected = p.inflect({"nomn", "sing"})
+            if inflected is not None:
+                out.append(inflected.word)
+    return out
 
 
 def unknown_name(word: str) -> bool:
@@ -212,7 +238,16 @@ def best_nominative(forms: list[tuple[str, str | None]], gender: str | None) -> 
         for c in set(cands):
             explained[c] += 1
         first[cands[0]] += 1
-    return max(explained, key=lambda c: (explained[c], first[c], c in {w for w, _ in forms}))
+    return max(explained, key=lambda c: (explained[c], first[c], _in_dictionary_nominative(c), c in {w for w, _ in forms}))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _in_dictionary_nominative(word: str) -> bool:
+    """The dictionary knows ``word`` as a name in the nominative singular («Мамука», not «Мамуке»)."""
+    return any(
+        p.is_known and _NAME_TAGS & p.tag.grammemes and p.tag.case == "nomn" and p.tag.number == "sing"
+        for p in morph_analyzer().parse(word)
+    )
 
 
 def gender_of_first_name(word: str) -> str | None:

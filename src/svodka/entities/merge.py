@@ -249,6 +249,8 @@ def canonical_person_parts(cl: Cluster, tokens: list[Token]) -> NameParts:
             if form is not None and same_word(own, value):
                 forms.append(form[:2])
         best = best_nominative(forms, gender)
+        if attr == "first" and gender_of_first_name(value) and any(f[1] == "Nom" for f in forms):
+            continue  # a first name the dictionary knows, seen in the nominative: «Хельга», «Мира»
         if best and best != value.lower().replace("ё", "е"):
             setattr(parts, attr, restore_shape(best, value))
     return parts

@@ -98,6 +98,14 @@ def person_word(tok: Token) -> str:
 
 
 def _name_word(text: str, case: str | None, gender: str | None) -> str:
+    if text.lower() in _PARTICLES:
+        return text  # «Абу», «бин», «де» do not decline
+    pieces = text.split("-")
+    if len(pieces) > 1 and all(p[:1].isupper() and p.isalpha() for p in pieces) and all(
+        unknown_name(p.lower()) for p in pieces
+    ):
+        # «Мигеля Диаса-Канеля», «Тимом Бернерсом-Ли»: each part of a double name declines
+        return "-".join(_name_word(p, case, gender) for p in pieces)
     prefix, word = _split_particle(text)
     if _is_cyrillic(word) and unknown_name(word.lower()):
         return prefix + restore_shape(nominatives(word.lower(), case, gender)[0], word)
