@@ -5,6 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 SVODKA := $(VENV)/bin/svodka
 FACTRU ?= ../shared/data/factru/devset
+NEREL ?= ../shared/data/nerel
 export OPENBLAS_NUM_THREADS := 1
 export OMP_NUM_THREADS := 1
 
@@ -38,6 +39,7 @@ bench: dev
 
 eval: install
 	$(SVODKA) eval factru $(FACTRU) --report docs/quality.md
+	$(SVODKA) eval nerel $(NEREL)/dev --report docs/quality.md
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

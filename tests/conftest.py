@@ -12,6 +12,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTRU = Path(os.environ.get("SVODKA_FACTRU", ROOT.parent / "shared" / "data" / "factru" / "devset"))
+NEREL = Path(os.environ.get("SVODKA_NEREL", ROOT.parent / "shared" / "data" / "nerel"))
 
 
 @pytest.fixture(scope="session")
@@ -36,6 +37,14 @@ def factru_dir() -> Path:
     if not FACTRU.is_dir():
         pytest.skip(f"factRuEval devset not found at {FACTRU}")
     return FACTRU
+
+
+@pytest.fixture(scope="session")
+def nerel_dir() -> Path:
+    """NEREL v1.1 with its train/ and dev/ folders."""
+    if not (NEREL / "dev").is_dir():
+        pytest.skip(f"NEREL not found at {NEREL}")
+    return NEREL
 
 
 def factru_text(name: str) -> str:

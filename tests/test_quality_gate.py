@@ -1,4 +1,4 @@
-"""The pinned quality gate: factRuEval devset scores must not drop below the committed floors.
+"""The pinned quality gate: factRuEval devset and NEREL dev scores must not drop below the committed floors.
 
 Floors live in tests/quality_floors.json, set a hair below a measured run; raise
 them when a layer improves.  Only the entity layer feeds tracks 1 and 2, so the
@@ -43,3 +43,23 @@ def test_factru_score_stays_above_its_floor(request, key):
 def test_every_devset_document_is_scored(devset_scores):
     assert devset_scores.documents == 122 and devset_scores.failed == 0, devset_scores.skipped[:3]
     assert not devset_scores.mismatches, next(iter(devset_scores.mismatches.items()))
+
+
+NEREL = json.loads((Path(__file__).parent / "quality_floors.json").read_text(encoding="utf-8"))["nerel"]
+
+
+@pytest.fixture(scope="module")
+def nerel_scores(nerel_dir, models):
+    """NEREL dev, the held-out split (``limit``: its first documents by name, None: all 94, about 30 s)."""
+    from svodka.eval.nerel import evaluate_nerel
+
+    return evaluate_nerel(nerel_dir / NEREL["split"], limit=NEREL["limit"])
+
+
+@pytest.mark.parametrize("key", sorted(NEREL["floors"]))
+def test_nerel_dev_score_stays_above_its_floor(nerel_scores, key):
+    metric, _, measure = key.rpartition(".")
+    m = nerel_scores.get(metric)
+    value = {"f1": m.f1, "p": m.precision, "r": m.recall}[measure]
+    assert nerel_scores.documents == (NEREL["limit"] or 94) and not nerel_scores.skipped
+    assert value >= NEREL["floors"][key], f"NEREL dev {key} fell to {value:.4f} (floor {NEREL['floors'][key]:.4f})"

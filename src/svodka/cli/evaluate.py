@@ -75,3 +75,39 @@ def factru(
 
         errors.write_text(analyse(result), encoding="utf-8")
         err.print(f"wrote the error analysis to {errors}", highlight=False)
+
+
+@eval_app.command("nerel")
+@user_errors
+def nerel(
+    data_dir: Annotated[Path, typer.Argument(help="NEREL split folder (ID.txt + ID.ann, brat standoff), e.g. ../shared/data/nerel/dev.")],
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", help="Score only the first N documents (by name).")] = None,
+    identity: Annotated[bool, typer.Option("--identity/--no-identity", help="Ingest into a temporary corpus and score cross-article identity.")] = True,
+    report: Annotated[Optional[Path], typer.Option("--report", help="Write this split's NEREL section of this markdown file (e.g. docs/quality.md).")] = None,
+) -> None:
+    """Score svodka on NEREL (mentions, times, roles, facts, person identity) against the gold in DATA_DIR."""
+    from ..eval.nerel import evaluate_nerel
+    from ..eval.nerel_report import markdown, table
+    from ..eval.report import update_quality
+
+    if not data_dir.is_dir():
+        fail(f"DATA_DIR: expected a folder of NEREL ID.txt/ID.ann files, got {str(data_dir)!r}")
+    if limit is not None and limit < 1:
+        fail(f"--limit: expected a positive number, got {limit}")
+    with err.status("scoring NEREL…") as status:
+        result = evaluate_nerel(data_dir, limit=limit, identity=identity,
+                                progress=lambda name: status.update(f"scoring NEREL… {name}"))
+    for name, reason in result.skipped[:SHOWN]:
+        err.print(f"[yellow]skipped[/] {name}: {reason}", highlight=False)
+    if len(result.skipped) > SHOWN:
+        err.print(f"[yellow]skipped[/] … and {len(result.skipped) - SHOWN} more", highlight=False)
+    if result.documents == 0:
+        fail(f"no document could be scored in {data_dir}")
+    out.print(table(result, data_dir.name))
+    out.print(f"{result.documents} documents, {result.seconds:.1f} s", highlight=False)
+    if report is not None:
+        command = f"svodka eval nerel {shlex.quote(str(data_dir))}" + (f" --limit {limit}" if limit else "")
+        command += ("" if identity else " --no-identity") + f" --report {shlex.quote(str(report))}"
+        heading, section = markdown(result, data_dir.name, command)
+        update_quality(report, section, heading)
+        err.print(f"wrote the {heading!r} section of {report}", highlight=False)

@@ -87,10 +87,11 @@ def _notes(result: EvalResult) -> list[str]:
     return notes
 
 
-def update_quality(path: Path, section: str) -> None:
-    """Replace the factRuEval section of a markdown file (or append it); other sections stay as they are."""
+def update_quality(path: Path, section: str, heading: str = SECTION) -> None:
+    """Replace the section under ``heading`` (factRuEval's by default) of a markdown file (or append it);
+    other sections stay as they are."""
     text = path.read_text(encoding="utf-8") if path.exists() else "# Quality\n"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
+    pattern = re.compile(rf"^{re.escape(heading)}\n.*?(?=^## |\Z)", re.S | re.M)
     if pattern.search(text):
         text = pattern.sub(lambda _: section + "\n", text, count=1)
     else:

@@ -1,0 +1,123 @@
+"""svodka's output as the NEREL scorer sees it: spans in the raw ``.txt`` offsets, plus word heads.
+
+A Document's offsets point into its cleaned text; ``project`` maps every span
+the scorer reads back to the input the annotators saw.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from ..document import Document
+
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+NOT_HEAD = frozenset({"ADJF", "ADJS", "PRTF", "PRTS", "NUMR", "NUMB", "PREP", "CONJ", "PRCL", "ADVB"})
+
+
+@dataclass(slots=True)
+class SysRole:
+    name: str
+    post: str
+    org: str | None
+    org_name: str | None
+
+
+@dataclass(slots=True)
+class SysEntity:
+    id: str
+    type: str
+    name: str
+    roles: list[SysRole] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SysArg:
+    role: str
+    entity: str | None
+    text: str | None
+    start: int | None
+    end: int | None
+
+
+@dataclass(slots=True)
+class SysFact:
+    type: str
+    args: list[SysArg]
+    evidence: tuple[int, int] | None
+
+
+@dataclass(slots=True)
+class SysView:
+    mentions: list[tuple[str, int, int, str]]  # (type, start, end, entity id): names and abbreviations only
+    entities: dict[str, SysEntity]
+    times: list[tuple[int, int]]
+    facts: list[SysFact]
+
+    def entities_at(self, start: int, end: int, etype: str | None = None) -> list[str]:
+        """Entities with a mention overlapping [start, end), those matching it exactly first."""
+        hits = [(m[1] != start or m[2] != end, m[3]) for m in self.mentions
+                if m[1] < end and start < m[2] and (etype is None or m[0] == etype)]
+        return list(dict.fromkeys(eid for _, eid in sorted(hits)))
+
+
+def project(doc: Document) -> SysView:
+    def span(s: int | None, e: int | None) -> tuple[int | None, int | None]:
+        if s is None or e is None or e <= s:
+            return None, None
+        return doc.raw_offset(s), doc.raw_offset(e - 1) + 1
+
+    mentions = []
+    entities = {}
+    for ent in doc.entities:
+        entities[ent.id] = SysEntity(ent.id, ent.type, ent.name,
+                                     [SysRole(r.name, r.post, r.org, r.org_name) for r in ent.roles])
+        for m in ent.mentions:
+            if m.kind in ("name", "abbr"):
+                s, e = span(m.start, m.end)
+                if s is not None and s >= 0:
+                    mentions.append((ent.type, s, e, ent.id))
+    times = [se for t in doc.times if (se := span(t.start, t.end))[0] is not None and se[0] >= 0]
+    facts = []
+    for f in doc.facts:
+        args = [SysArg(a.role, a.entity, a.text, *span(a.start, a.end)) for a in f.args]
+        ev = span(f.evidence.start, f.evidence.end) if f.evidence else (None, None)
+        facts.append(SysFact(f.type, args, ev if ev[0] is not None else None))
+    return SysView(mentions, entities, times, facts)  # type: ignore[arg-type]
+
+
+@functools.cache
+def _morph():
+    from ..models import morph_analyzer
+
+    return morph_analyzer()
+
+
+@functools.lru_cache(maxsize=50_000)
+def lemma(word: str) -> str:
+    return _morph().parse(word.lower())[0].normal_form.replace("ё", "е")
+
+
+@functools.lru_cache(maxsize=50_000)
+def _is_head(word: str) -> bool:
+    return _morph().parse(word.lower())[0].tag.POS not in NOT_HEAD
+
+
+def head(phrase: str) -> str | None:
+    """The head noun's lemma of a Russian noun phrase: its first word that is no modifier
+    («бывшего генерального директора компании» → «директор»)."""
+    words = WORD.findall(phrase or "")
+    for w in words:
+        if _is_head(w):
+            return lemma(w)
+    return lemma(words[-1]) if words else None
+
+
+def lemmas(phrase: str) -> str:
+    return " ".join(lemma(w) for w in WORD.findall(phrase or ""))
+
+
+def fold(name: str) -> str:
+    """A name compared as written: case, «ё» and punctuation aside."""
+    return " ".join(WORD.findall((name or "").lower().replace("ё", "е")))
