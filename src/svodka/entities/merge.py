@@ -13,8 +13,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..document import NameParts, Token
+from .declension import best_nominative, gender_of_first_name, spellings
 from .gazetteer import canonical, fixed_type
+from .names import restore_shape
 from .ner import Candidate
+from .variants import same_spelling
 
 _FUNCTION_WORDS = frozenset({"и", "по", "в", "на", "для", "при", "of", "the", "and", "за", "с", "о", "об"})
 
@@ -28,6 +31,10 @@ class Cluster:
     last: str | None = None
     key: str = ""
 
+    firsts: set[str] = field(default_factory=set)  # every nominative the members' first names may be
+    lasts: set[str] = field(default_factory=set)
+    nominative_firsts: set[str] = field(default_factory=set)  # first names natasha saw in the nominative
+
     def add(self, cand: Candidate) -> None:
         self.members.append(cand)
         parts = cand.parts
@@ -35,6 +42,36 @@ class Cluster:
             self.first = self.first or parts.first
             self.middle = self.middle or parts.middle
             self.last = self.last or parts.last
+            self.firsts |= _spellings(cand, parts.first)
+            self.lasts |= _spellings(cand, parts.last)
+            form = cand.extra.get("forms", {}).get(parts.first) if parts.first else None
+            if form and form[1] == "Nom":
+                self.nominative_firsts.add(parts.first)
+
+
+def _spellings(cand: Candidate, value: str | None) -> frozenset[str]:
+    if not value:
+        return frozenset()
+    return spellings(value, cand.extra.get("forms", {}).get(value))
+
+
+def _same_name(mine: str | None, spelled: set[str], cand: Candidate, value: str | None) -> bool:
+    """One name part: the same word or variant, or a nominative both forms can come from
+    («Анджелины Джоли» and «Джоли»; «Айшей» and «Айша»)."""
+    return same_word(mine, value) or bool(value and spelled & _spellings(cand, value))
+
+
+def _two_first_names(cl: Cluster, cand: Candidate) -> bool:
+    """Two different first names the dictionary knows, both seen in the nominative («Александр»,
+    «Александра»): two people, however alike the words."""
+    first = cand.parts.first if cand.parts else None
+    form = cand.extra.get("forms", {}).get(first) if first else None
+    if not form or form[1] != "Nom" or gender_of_first_name(first) is None:
+        return False
+    return any(
+        not (_fold(other) == _fold(first) or same_spelling(other, first)) and gender_of_first_name(other) is not None
+        for other in cl.nominative_firsts
+    )
 
 
 def _fold(s: str | None) -> str:
@@ -46,7 +83,7 @@ def same_word(a: str | None, b: str | None) -> bool:
     a, b = _fold(a), _fold(b)
     if not a or not b:
         return False
-    if a == b:
+    if a == b or same_spelling(a, b):
         return True
     stem = min(len(a), len(b)) - 2
     if stem >= 4 and a[:stem] == b[:stem] and abs(len(a) - len(b)) <= 2:
@@ -73,7 +110,13 @@ def merge_persons(cands: list[Candidate]) -> list[Cluster]:
     for cand in full:
         p = cand.parts
         match = next(
-            (cl for cl in clusters if same_word(cl.last, p.last) and (not cl.first or same_word(cl.first, p.first) or _initial(cl.first, p.first))),
+            (
+                cl
+                for cl in clusters
+                if _same_name(cl.last, cl.lasts, cand, p.last)
+                and (not cl.first or _initial(cl.first, p.first) or _same_name(cl.first, cl.firsts, cand, p.first))
+                and not _two_first_names(cl, cand)
+            ),
             None,
         )
         if match is None:
@@ -84,7 +127,7 @@ def merge_persons(cands: list[Candidate]) -> list[Cluster]:
         p = cand.parts or NameParts()
         word = p.last or p.first or p.middle
         # A lone word may be a surname or a first name: try surnames first, the nearest before it.
-        found = _nearest([cl for cl in clusters if same_word(cl.last, word)], cand.start)
+        found = _nearest([cl for cl in clusters if _same_name(cl.last, cl.lasts, cand, word)], cand.start)
         if found is not None and not (p.first and p.last):
             cand.parts = NameParts(last=word)
         if found is None:
@@ -182,7 +225,9 @@ def _is_nominative(m: Candidate, tokens: list[Token]) -> bool:
 
 
 def canonical_person_parts(cl: Cluster, tokens: list[Token]) -> NameParts:
-    """Vote each name part over the mentions, preferring forms seen in the nominative."""
+    """Vote each name part over the mentions, preferring forms seen in the nominative; a first name
+    or surname of one word is then the nominative that explains most of its surface forms
+    (declension.best_nominative), for the person's gender."""
     parts = NameParts()
     for attr in ("first", "middle", "last"):
         votes: Counter[str] = Counter()
@@ -192,4 +237,36 @@ def canonical_person_parts(cl: Cluster, tokens: list[Token]) -> NameParts:
                 votes[value] += 3 if _is_nominative(m, tokens) else 1
         if votes:
             setattr(parts, attr, votes.most_common(1)[0][0])
+    gender = _gender(cl, parts)
+    for attr in ("first", "last"):
+        value = getattr(parts, attr)
+        if not value or " " in value or "-" in value or len(value) < 3:
+            continue  # «Жан-Жак», «аль-Багдади», «Буш-младший» are put in the nominative piece by piece
+        forms = []
+        for m in cl.members:
+            own = getattr(m.parts, attr) if m.parts else None
+            form = m.extra.get("forms", {}).get(own) if own else None
+            if form is not None and same_word(own, value):
+                forms.append(form[:2])
+        best = best_nominative(forms, gender)
+        if attr == "first" and gender_of_first_name(value) and any(f[1] == "Nom" for f in forms):
+            continue  # a first name the dictionary knows, seen in the nominative: «Хельга», «Мира»
+        if best and best != value.lower().replace("ё", "е"):
+            setattr(parts, attr, restore_shape(best, value))
     return parts
+
+
+def _gender(cl: Cluster, parts: NameParts) -> str | None:
+    """The person's gender: the majority of natasha's tags on the name words (which agree with the
+    verb and adjectives around them), where a first name the dictionary knows, seen in the
+    nominative, counts twice more («Арлена Спектера» is no woman: «Арлена» is not nominative)."""
+    votes: Counter[str] = Counter()
+    for m in cl.members:
+        for word, case, g in m.extra.get("forms", {}).values():
+            if g in ("Masc", "Fem"):
+                votes[g] += 1
+            if case == "Nom" and m.parts and m.parts.first and word == m.parts.first.lower():
+                known = gender_of_first_name(word)
+                if known:
+                    votes[known] += 2
+    return votes.most_common(1)[0][0] if votes else None

@@ -13,6 +13,7 @@ import functools
 
 from ..document import NameParts, Token
 from ..models import morph_analyzer
+from .declension import nominatives, unknown_name
 
 # UD case names (natasha) -> OpenCorpora grammemes (pymorphy).
 _CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct", "Voc": "voct"}
@@ -23,14 +24,18 @@ _NAME_TAGS = {"Name", "Surn", "Patr"}
 
 
 def _agrees(tok: Token) -> bool:
-    """Adjectives, determiners and participles agree with their noun («согласование»)."""
-    return tok.pos in ("ADJ", "DET") or tok.feats.get("VerbForm") == "Part"
+    """Adjectives, determiners and participles agree with their noun («согласование»); so does a
+    capitalised adjective the tagger calls a proper noun («Соединённого Королевства»)."""
+    return tok.pos in ("ADJ", "DET") or tok.feats.get("VerbForm") == "Part" or tok.rel == "amod"
 
 
 def restore_shape(word: str, like: str) -> str:
     """Give ``word`` the capitalisation of ``like`` («путин», «Путина» → «Путин»); no «ё» the source lacks."""
     if "ё" not in like.lower():
         word = word.replace("ё", "е")
+    if "-" in like and word.count("-") == like.count("-") and not like.isupper():
+        # «аль-Багдади», «Жан-Жак»: each piece keeps its own capitalisation
+        return "-".join(restore_shape(w, lk) for w, lk in zip(word.split("-"), like.split("-")))
     if like.isupper() and len(like) > 1:
         return word.upper()
     if len(like) > 3 and like[:-1].isupper() and like[-1].islower() and len(word) == len(like) - 1:
@@ -82,8 +87,43 @@ def _is_cyrillic(word: str) -> bool:
 
 
 def person_word(tok: Token) -> str:
-    """One word of a person's name, in the nominative."""
-    return _nominative(tok.text, tok.feats.get("Case"), tok.feats.get("Gender"), True)
+    """One word of a person's name, in the nominative: the dictionary's when it knows the name,
+    else by the declension of foreign names (declension.nominatives)."""
+    case, gender = tok.feats.get("Case"), tok.feats.get("Gender")
+    head, sep, tail = tok.text.rpartition("-")
+    if sep and head and tail.lower().startswith(("младш", "старш")):
+        # «Джона Хантсмана-младшего»: the name and the adjective decline apart
+        return _name_word(head, case, gender) + "-" + _inflect_like(tail, case or "Nom", gender, "Sing", False)
+    return _name_word(tok.text, case, gender)
+
+
+def _name_word(text: str, case: str | None, gender: str | None) -> str:
+    if text.lower() in _PARTICLES:
+        return text  # «Абу», «бин», «де» do not decline
+    pieces = text.split("-")
+    if len(pieces) > 1 and all(p[:1].isupper() and p.isalpha() for p in pieces) and all(
+        unknown_name(p.lower()) for p in pieces
+    ):
+        # «Мигеля Диаса-Канеля», «Тимом Бернерсом-Ли»: each part of a double name declines
+        return "-".join(_name_word(p, case, gender) for p in pieces)
+    prefix, word = _split_particle(text)
+    if _is_cyrillic(word) and unknown_name(word.lower()):
+        return prefix + restore_shape(nominatives(word.lower(), case, gender)[0], word)
+    known = _nominative(word, case, gender, True)
+    if known == word and case not in (None, "Nom") and _is_cyrillic(word):
+        known = restore_shape(nominatives(word.lower(), case, gender)[0], word)
+    return prefix + known
+
+
+def _split_particle(word: str) -> tuple[str, str]:
+    """«аль-Джабера» → («аль-», «Джабера»): the article does not decline, the name after it does."""
+    head, sep, rest = word.partition("-")
+    if sep and rest and head.lower() in _HYPHEN_PARTICLES:
+        return head + sep, rest
+    return "", word
+
+
+_HYPHEN_PARTICLES = frozenset({"аль", "эль", "ад", "ас", "ар", "ан", "аш", "ат", "аз", "ат", "ибн", "бен", "бин", "абд"})
 
 
 def name_kind(word: str) -> str | None:
@@ -171,7 +211,7 @@ def split_name(words: list[str]) -> NameParts:
 EAST_ASIAN_SURNAMES = frozenset(
     """ван ли чжан лю чэнь чэн ян чжао у чжоу сюй сунь ма чжу ху го хэ гао линь ло чжэн лян се сун тан
     хань фэн дэн цао пэн цзэн сяо тянь дун пань юань цай цзян юй ду е вэй су люй дин жэнь лу шэнь ши яо
-    вэнь цзя цинь сюэ мао ким пак чон чен мун хван""".split()
+    вэнь цзя цинь сюэ мао ким пак пан чон чен мун хван""".split()
 )
 # Particles inside Arabic, Dutch and other names: «бин Ладен», «ван Гог», «аль-Асад».
 _PARTICLES = ("бин", "ибн", "ван", "фон", "де", "дель", "да", "ле", "ла", "аль", "эль", "абу", "абд")
@@ -212,6 +252,8 @@ _UNLIKELY_LEMMAS = frozenset({"больший"})
 
 @functools.lru_cache(maxsize=50_000)
 def _inflect_like(word: str, case: str, gender: str | None, number: str | None, noun: bool) -> str:
+    if word.isupper() and len(word) > 1:
+        return word  # an abbreviation does not decline: «лидер ИГ» is not «иго»
     want_case = _CASE.get(case)
     grams = {"nomn"}
     if number == "Plur":

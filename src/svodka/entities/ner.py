@@ -309,10 +309,13 @@ def _plausible(doc: Document, tokens: list[Token], cand: Candidate, in_names: se
 _APOSTROPHES = frozenset("'’ʼ`")
 
 
-def _person_words(toks: list[Token]) -> list[str]:
-    """A person's name words in the nominative.  razdel cuts «О’Рейли» and «д’Артаньян» at the
-    apostrophe; the pieces, written together, are one word again (only its last piece declines)."""
+def _person_words(toks: list[Token]) -> tuple[list[str], dict[str, tuple[str, str | None, str | None]]]:
+    """A person's name words in the nominative, and for each its surface form, case and gender
+    (for the vote over all of a person's mentions, merge.canonical_person_parts).  razdel cuts
+    «О’Рейли» and «д’Артаньян» at the apostrophe; the pieces, written together, are one word
+    again (only its last piece declines)."""
     words: list[str] = []
+    forms: dict[str, tuple[str, str | None, str | None]] = {}
     glue = False
     for prev, tok in zip([None, *toks], toks):
         touching = prev is not None and prev.end == tok.start
@@ -325,17 +328,18 @@ def _person_words(toks: list[Token]) -> list[str]:
                 words[-1] += word
             else:
                 words.append(word)
+                forms[word] = (tok.text.lower(), tok.feats.get("Case"), tok.feats.get("Gender"))
             glue = False
         else:
             glue = False
-    return words
+    return words, forms
 
 
 def normalise(doc: Document, cand: Candidate) -> None:
     tokens = doc.tokens
     toks = [tokens[i] for i in cand.toks]
     if cand.type == "PER":
-        words = _person_words(toks)
+        words, cand.extra["forms"] = _person_words(toks)
         cand.parts = split_name(words)
         cand.normal = " ".join(words)
         cand.key = (cand.parts.last or cand.parts.first or cand.normal).lower().replace("ё", "е")

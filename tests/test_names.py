@@ -1,0 +1,149 @@
+"""Names in the nominative by the declension of foreign names, and spelling variants.
+
+Sentences from NEREL train (Russian Wikinews; file ids in comments) and factRuEval, verbatim."""
+
+from __future__ import annotations
+
+import pytest
+
+from svodka import analyze
+from svodka.entities.declension import best_nominative, nominatives
+from svodka.entities.variants import same_spelling, variant_key
+
+
+def persons(text, models):
+    doc = analyze(text, models=models, quotes=False, facts=False, brief=False, times=False)
+    return [e for e in doc.entities if e.type == "PER"]
+
+
+def names(text, models, type_=None):
+    doc = analyze(text, models=models, quotes=False, facts=False, brief=False, times=False)
+    return [e.name for e in doc.entities if type_ is None or e.type == type_]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a man's name on a consonant declines like «стол»
+        ("20 июля Честера Беннингтона нашли мёртвым у него дома в Лос-Анджелесе.", "Честер Беннингтон"),  # 124168
+        ("Группа ''Linkin Park'' отменила турне из-за гибели своего вокалиста Честера Беннингтона.", "Честер Беннингтон"),
+        (
+            "В Лондоне утверждают, что пока не связывают убийство бизнесмена с покушением на бывшего сотрудника ГРУ "
+            "Сергея Скрипаля и его дочь Юлию.",  # 152324: on «-ь», like «конь»
+            "Сергей Скрипаль",
+        ),
+        (
+            "Рено уже в самом начале работы в качестве генпрокурора столкнулась с критикой в связи со штурмом поместья "
+            "в Уэйко, штат Техас, где находились члены секты «Ветвь Давидова» во главе с её лидером Дэвидом Корешом.",
+            "Дэвид Кореш",  # 108694: «-ем» after a hushing consonant
+        ),
+        # an adjectival surname declines as an adjective
+        (
+            "С 1991 года — президент (с Давидом Черкасским) Международного Фестиваля Мультипликационных фильмов «КРОК».",
+            "Давид Черкасский",  # 106106
+        ),
+        # «-о», «-и», «-у», «-е», «-ю» do not decline
+        (
+            "Близкие звёздной пары рассказали об атмосфере, царившей в семье Брэда Питта и Анджелины Джоли.",
+            "Анджелина Джоли",  # 106653
+        ),
+        (
+            "В крови Уитни Хьюстон присутствовали следы кокаина, его сопутствующих субстанций, марихуаны, "
+            "антидепрессанта «Алпразолам» и антиаллергена «Бенадрил».",
+            "Уитни Хьюстон",  # 18694: a woman's name on a consonant does not decline either
+        ),
+        # a woman's surname in «-ова»
+        (
+            "17% поддерживают вариант технического правительства Руснока, для 21% приемлемо продолжение "
+            "коалиционного кабинета OSD-TOP 09 с премьером Мирославой Немцовой.",
+            "Мирослава Немцова",  # 1109
+        ),
+        # particles: «бин», «аль-» stay as they are, the name after them declines
+        (
+            "В сообщении утверждается, что Пэддок откликнулся на призыв лидера ИГ Абу Бакра аль-Багдади и заранее "
+            "вёл наблюдение за местом, по которому стрелял.",
+            "Абу Бакр аль-Багдади",
+        ),
+        ("''«Спросите Усаму бин Ладена, лучше ли ему живется сейчас, чем четыре года назад»'', — заявил он.", "Усама бин Ладен"),
+        # a double first name: both parts decline
+        (
+            "Она играла в картинах режиссёров Вима Вендерса, Романа Полански, Тони Ричардсона, Жан-Жака Бенекса.",
+            "Жан-Жак Бенекс",
+        ),
+    ],
+)
+def test_person_in_the_nominative(models, text, name):
+    assert name in [e.name for e in persons(text, models)]
+
+
+def test_man_on_a_and_ya_declines_like_a_feminine_noun(models):
+    # «Хуану Пабло Монтойе»: Монтойя declines like «Мария»
+    assert "Хуан Пабло Монтойя" in names("Хуану Пабло Монтойе вручили приз за победу в гонке.", models, "PER")
+
+
+def test_the_form_explaining_most_mentions_wins():
+    # one genitive «Коннелла» (also a feminine nominative) and one instrumental «Коннеллом»
+    assert best_nominative([("коннелла", "Gen"), ("коннеллом", "Ins")], "Masc") == "коннелл"
+    # «Джоли» in the nominative and the genitive: indeclinable, not the genitive of «Джоля»
+    assert best_nominative([("джоли", "Gen"), ("джоли", "Nom")], "Fem") == "джоли"
+    assert nominatives("айшу", "Acc", "Fem")[0] == "айша"
+    assert nominatives("табмен", "Gen", "Fem") == ("табмен",)
+
+
+def test_mentions_in_other_cases_join_the_full_name(models):
+    text = "Актриса Анджелина Джоли приехала в Москву. Фильм Анджелины Джоли вышел. Джоли сказала, что довольна."
+    (jolie,) = persons(text, models)
+    assert jolie.name == "Анджелина Джоли" and len(jolie.mentions) == 3
+
+
+def test_two_first_names_of_one_surname_stay_apart(models):
+    text = "На открытии были Александр Иванов и Александра Иванова. Иванова сказала, что рада."
+    assert sorted(names(text, models, "PER")) == ["Александр Иванов", "Александра Иванова"]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("Коннелл", "Коннель"), ("Коннел", "Коннелл"), ("Каас", "Кас"), ("Рэй", "Рей"), ("Гельмут", "Хельмут"),
+     ("О'Брайен", "О’Брайен"), ("Баффет", "Баффетт"), ("Бен-Али", "Бен Али"), ("Жан-Жак", "Жан Жак")],
+)
+def test_spelling_variants_share_a_key(a, b):
+    assert same_spelling(a, b)
+
+
+@pytest.mark.parametrize("a, b", [("Иванов", "Иванова"), ("Ким", "Кан"), ("Горбачев", "Гарбачев"), ("Анна", "Инна")])
+def test_different_names_keep_different_keys(a, b):
+    assert variant_key(a) != variant_key(b)
+
+
+def test_spelling_variants_merge_in_one_article(models):
+    text = "Гельмут Коль прибыл в Москву. Хельмут Коль провёл переговоры с президентом."
+    assert names(text, models, "PER") == ["Гельмут Коль"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Новым главой крупнейшего управления полиции Соединённого Королевства стала Крессида Дик (Cressida Dick), "
+            "бывший руководитель национальной антитеррористической службы.",
+            "полиция Соединённого Королевства",
+        ),
+        (
+            "В связи с подозрениями в шпионаже власти Соединённого Королевства первыми выслали из страны дипломата "
+            "посольства РФ в Лондоне.",
+            "Соединённое Королевство",
+        ),
+        (
+            "Тони Блэр, когда он въехал в квартиру №10 на Даунинг-стрит в 1997-м, был на полгода старше, чем "
+            "Дэвид Камерон сейчас.",
+            "Даунинг-стрит",
+        ),
+    ],
+)
+def test_compound_place_names_keep_their_parts_and_agree(models, text, name):
+    assert name in names(text, models)
+
+
+def test_an_abbreviation_does_not_decline(models):
+    text = "Пэддок откликнулся на призыв лидера ИГ Абу Бакра аль-Багдади."
+    assert names(text, models, "ORG") == ["ИГ"]
