@@ -9,7 +9,7 @@ NEREL ?= ../shared/data/nerel
 export OPENBLAS_NUM_THREADS := 1
 export OMP_NUM_THREADS := 1
 
-.PHONY: demo install dev test bench eval clean
+.PHONY: demo install dev test bench eval fuzz clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -38,9 +38,18 @@ test: dev
 bench: dev
 	$(PY) -m svodka.bench --out docs/benchmarks.md
 
+# The long hostile-input campaign (svodka.fuzz): >= 100,000 generated inputs over FUZZ_WORKERS
+# processes; its counts replace the campaign section of docs/reliability.md.  `make test` runs a
+# bounded part of it (tests/test_hostile.py).
+FUZZ_INPUTS ?= 100000
+FUZZ_WORKERS ?= 2
+fuzz: dev
+	mkdir -p .fuzz
+	$(PY) -m svodka.fuzz --inputs $(FUZZ_INPUTS) --workers $(FUZZ_WORKERS) --state .fuzz --out docs/reliability.md
+
 eval: install
 	$(SVODKA) eval factru $(FACTRU) --report docs/quality.md
 	$(SVODKA) eval nerel $(NEREL)/dev --report docs/quality.md
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .fuzz

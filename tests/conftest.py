@@ -49,3 +49,13 @@ def nerel_dir() -> Path:
 
 def factru_text(name: str) -> str:
     return (FACTRU / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked slow run only when asked for (``pytest -m slow``), as pyproject.toml says."""
+    if "slow" in (config.getoption("markexpr") or ""):
+        return
+    skip = pytest.mark.skip(reason="slow: opt in with -m slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)

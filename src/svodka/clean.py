@@ -14,8 +14,10 @@ from dataclasses import dataclass
 
 # Characters that are spaces for a reader but not for str.isspace() alone.
 _SPACE = {"\u00a0", "\u2007", "\u202f", "\u2009", "\u200a", "\u3000", "\t", "\r", "\f", "\v"}
-# Characters dropped outright: zero-width marks, soft hyphen, BOM.
-_DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+# Characters dropped outright: zero-width marks, soft hyphen, BOM, and the two noncharacters
+# U+FFFE and U+FFFF.  Lone surrogates (a broken JSON "\\ud800", a bad decoder) go too: no
+# encoder, morphology dictionary or database accepts them.  Control characters are dropped below.
+_DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\ufffe", "\uffff"}
 
 # Boilerplate lines seen in Russian news pages and feeds; a paragraph matching one is dropped.
 _BOILERPLATE = re.compile(
@@ -57,9 +59,12 @@ def _paragraph_ranges(raw: str) -> list[tuple[int, int]]:
 
 
 # Anything the fast path cannot handle: odd spaces, invisible and control characters, combining marks.
-_SPECIAL = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000\u200b-\u200d\u2060\ufeff\u00ad"
-                      "\x00-\x08\x0b-\x1f\x7f-\x9f\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u20d0-\u20ff]")
+_SPECIAL = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000\u200b-\u200d\u2060\ufeff\u00ad\ufffe\uffff"
+                      "\ud800-\udfff\U00017000-\U000187f7\U00018d00-\U00018d08\x00-\x08\x0b-\x1f\x7f-\x9f\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u20d0-\u20ff]")
 _WORDS = re.compile(r"\S+")
+# Letters Python's unicodedata has no name for (Tangut): pymorphy's shape test asks for a
+# letter's name and raises ValueError on them (found by make fuzz); no Russian news needs them.
+_UNNAMED = re.compile("[\U00017000-\U000187f7\U00018d00-\U00018d08]")
 
 
 def _clean_chars(raw: str, start: int, end: int) -> tuple[list[str] | str, list[int] | range | array]:
@@ -88,7 +93,7 @@ def _clean_chars_slow(raw: str, start: int, end: int) -> tuple[list[str], list[i
     i = start
     while i < end:
         ch = raw[i]
-        if ch in _DROP or (unicodedata.category(ch) == "Cc" and ch not in "\n"):
+        if ch in _DROP or (unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n") or _UNNAMED.match(ch):
             if ch not in _SPACE:
                 i += 1
                 continue
@@ -156,3 +161,11 @@ def clean_line(text: str) -> str:
     """Clean a one-line field such as a title."""
     chars, _ = _clean_chars(text, 0, len(text))
     return chars if isinstance(chars, str) else "".join(chars)
+
+
+_UNSAFE = re.compile("[\x00\ud800-\udfff]")
+
+
+def clean_field(value: str | None) -> str | None:
+    """A field kept as given (a URL, an id) minus what no encoder takes: NUL and lone surrogates."""
+    return _UNSAFE.sub("", value) if value else value

@@ -125,7 +125,9 @@ class TimeExpr:
     start: int
     end: int
     type: str  # date | time | duration | set
-    value: str  # TIMEX3 style: 2013-06, 2013-06-17, 2013-W23, P2D, XXXX-09, PAST_REF
+    # TIMEX3 style: 2013-06, 2013-06-17, 2013-W23, P2D, XXXX-09, PAST_REF; None for a date the
+    # calendar has not («31 февраля 2013 года»: kept as text, with a warning on the Document)
+    value: str | None
     interval: Interval | None = None
     anchor: str = "none"  # publication | previous | none
     mod: str | None = None  # PAST_REF, START, MID, END, APPROX, BEFORE, AFTER …
@@ -172,6 +174,9 @@ class Document:
     times: list[TimeExpr] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     brief: Brief | None = None
+    # What the analysis could not do as asked: a sentence split for the parser, a layer skipped
+    # when the time budget ran out, an impossible date («layer: what happened»).
+    warnings: list[str] = field(default_factory=list)
     # Internal layers, not serialised.
     tokens: list[Token] = field(default_factory=list, repr=False)
     sents: list[Sentence] = field(default_factory=list, repr=False)
@@ -230,6 +235,7 @@ class Document:
             times=[_time(t) for t in data.get("times", [])],
             facts=[_fact(f) for f in data.get("facts", [])],
             brief=Brief(**brief) if brief else None,
+            warnings=list(data.get("warnings", [])),
         )
 
 

@@ -11,3 +11,7 @@ class InputError(SvodkaError):
 
 class ConfigError(SvodkaError, ValueError):
     """A setting is wrong: raised at once, "expected …, got …"."""
+
+
+class AnalysisError(SvodkaError):
+    """Analysing one document hit a bug; in a batch that record carries it, the others go on."""

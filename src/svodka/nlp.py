@@ -7,6 +7,7 @@ so upstream types never leak into the schema.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 
 from .document import Document, Sentence, Token
@@ -23,9 +24,9 @@ class RawSpan:
     text: str
 
 
-def parse(doc: Document, models: Models) -> list[RawSpan]:
+def parse(doc: Document, models: Models, time_limit: float | None = None) -> list[RawSpan]:
     """Fill ``doc.tokens``, ``doc.sents`` and ``doc.ner`` (natasha's NER spans, also returned)."""
-    return parse_many([doc], models)[0]
+    return parse_many([doc], models, time_limit)[0]
 
 
 # Why not natasha's ``Doc``: it runs the same razdel segmenter and slovnet models, but wraps
@@ -34,22 +35,67 @@ def parse(doc: Document, models: Models) -> list[RawSpan]:
 # models' outputs go straight into svodka's tokens, with the same results.
 
 
-def parse_many(docs: list[Document], models: Models) -> list[list[RawSpan]]:
+def parse_many(docs: list[Document], models: Models, time_limit: float | None = None) -> list[list[RawSpan]]:
     """``parse`` for several documents at once: their sentences go through the morphology and
-    syntax models in shared length-sorted batches, which is faster than one document at a time."""
+    syntax models in shared length-sorted batches, which is faster than one document at a time.
+
+    A document over LONG_DOC_CHARS is parsed alone, a step at a time, and its parse stops once
+    ``time_limit`` seconds are spent (see ``_parse_long``)."""
     segmented = [_segment(doc.text) for doc in docs]
-    words = [[tok.text for tok in toks] for _, sents in segmented for _, _, toks in sents]
+    for doc, (_, sents) in zip(docs, segmented):
+        sents[:] = _cap_sentences(doc, sents)
+    short = [(doc, seg) for doc, seg in zip(docs, segmented) if len(doc.text) <= LONG_DOC_CHARS]
+    words = [[tok.text for tok in toks] for _, (_, sents) in short for _, _, toks in sents]
     tags = _sorted_run(_morph, words, models)
     trees = _sorted_run(_syntax, words, models)
-    out = []
     at = 0
-    for doc, (words_of_doc, sents) in zip(docs, segmented):
+    for doc, (words_of_doc, sents) in short:
         count = len(sents)
         _build_tokens(doc, sents, tags[at : at + count], trees[at : at + count], models)
         at += count
         doc.ner = _ner(doc.text, words_of_doc, models)
-        out.append(doc.ner)
-    return out
+    for doc, (_, sents) in zip(docs, segmented):
+        if len(doc.text) > LONG_DOC_CHARS:
+            _parse_long(doc, sents, models, time_limit)
+    return [doc.ner for doc in docs]
+
+
+# Beyond this a text is no news article (the longest of the factRuEval devset has 9,000
+# characters): it is parsed in steps of about STEP_TOKENS tokens, so that NER (over the whole
+# text at once for an article) stays small in memory and the parse can stop on time.
+LONG_DOC_CHARS = 30_000
+STEP_TOKENS = 2_000
+
+
+def _parse_long(doc: Document, sents: list, models: Models, time_limit: float | None) -> None:
+    """Parse a long document step by step: morphology, syntax and NER on a run of whole sentences
+    of about STEP_TOKENS tokens.  Once ``time_limit`` seconds are spent the rest keeps its tokens,
+    with no morphology, syntax or names, and a warning says so."""
+    deadline = None if time_limit is None else time.monotonic() + time_limit
+    tags: list = []
+    trees: list = []
+    ner: list[RawSpan] = []
+    done = 0
+    while done < len(sents) and (deadline is None or time.monotonic() < deadline):
+        end, size = done, 0
+        while end < len(sents) and (end == done or size + len(sents[end][2]) <= STEP_TOKENS):
+            size += len(sents[end][2])
+            end += 1
+        words = [[tok.text for tok in toks] for _, _, toks in sents[done:end]]
+        tags += _sorted_run(_morph, words, models)
+        trees += _sorted_run(_syntax, words, models)
+        ner += _ner(doc.text, [tok for _, _, toks in sents[done:end] for tok in toks], models)
+        done = end
+    for _, _, toks in sents[done:]:
+        tags.append([("X", {})] * len(toks))
+        trees.append(([0] * len(toks), [""] * len(toks)))
+    _build_tokens(doc, sents, tags, trees, models)
+    doc.ner = ner
+    if done < len(sents):
+        doc.warnings.append(
+            f"parse: the time limit of {time_limit:g} s ran out after {done} of {len(sents)} sentences; "
+            f"the rest (from offset {sents[done][0]}) has tokens only, no morphology, syntax or names"
+        )
 
 
 def _segment(text: str) -> tuple[list, list[tuple[int, int, list]]]:
@@ -79,6 +125,44 @@ def _segment(text: str) -> tuple[list, list[tuple[int, int, list]]]:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+# The syntax parser's time and memory grow with the square of a sentence's length (every word
+# is scored against every other): 20,000 words took 6 GB.  A longer "sentence" is no sentence
+# of news (the longest in the factRuEval devset has 131 tokens, in NEREL train 202), so it is cut in
+# parts of at most MAX_SENT_TOKENS tokens, at punctuation where there is some.
+MAX_SENT_TOKENS = 300
+_BREAKS = frozenset(",;:—–-()…|•·/")
+
+
+def _cap_sentences(doc: Document, sents: list[tuple[int, int, list]]) -> list[tuple[int, int, list]]:
+    """``sents`` with every sentence over MAX_SENT_TOKENS tokens cut into parts (a warning on
+    ``doc`` says where): after the last punctuation mark of the second half of a window of
+    MAX_SENT_TOKENS tokens, else at the window's end."""
+    if all(len(toks) <= MAX_SENT_TOKENS for _, _, toks in sents):
+        return sents
+    out = []
+    for start, stop, toks in sents:
+        if len(toks) <= MAX_SENT_TOKENS:
+            out.append((start, stop, toks))
+            continue
+        parts = 0
+        at = 0
+        while at < len(toks):
+            end = min(at + MAX_SENT_TOKENS, len(toks))
+            if end < len(toks):
+                for k in range(end - 1, at + MAX_SENT_TOKENS // 2 - 1, -1):
+                    if toks[k].text in _BREAKS:
+                        end = k + 1
+                        break
+            piece = toks[at:end]
+            out.append((piece[0].start, piece[-1].stop, piece))
+            parts += 1
+            at = end
+        doc.warnings.append(
+            f"parse: a sentence of {len(toks)} tokens at {start}–{stop} was cut in {parts} parts "
+            f"of at most {MAX_SENT_TOKENS} tokens for the parser"
+        )
+    return out
 
 
 def _paragraph_sentences(text: str) -> list:

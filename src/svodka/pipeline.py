@@ -12,9 +12,10 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from .clean import clean, clean_line
+from .budget import Budget, OutOfTime
+from .clean import clean, clean_field, clean_line
 from .document import Document, Span
-from .errors import InputError
+from .errors import AnalysisError, InputError, SvodkaError
 from .models import Models, load_models
 from .settings import Settings
 
@@ -30,13 +31,13 @@ class Component:
     setting: str | None = None  # the Settings flag that switches it off
 
 
-def _parse(doc: Document, models: Models) -> None:
+def _parse(doc: Document, models: Models, time_limit: float | None = None) -> None:
     """Tokens, sentences and natasha's raw NER spans; a document ``nlp.parse_many`` parsed
     already (``analyze_batch``) keeps them."""
     from .nlp import parse
 
     if not doc.sents:
-        parse(doc, models)
+        parse(doc, models, time_limit)
 
 
 def _entities(doc: Document, models: Models) -> None:
@@ -60,7 +61,12 @@ def _quotes(doc: Document, models: Models) -> None:
 def _facts(doc: Document, models: Models) -> None:
     from .facts import extract_facts
 
-    doc.facts = extract_facts(doc, models)
+    times = doc.times
+    doc.times = [t for t in times if t.value is not None]  # a time with no value dates no fact
+    try:
+        doc.facts = extract_facts(doc, models)
+    finally:
+        doc.times = times
 
 
 def _brief(doc: Document, models: Models) -> None:
@@ -133,8 +139,8 @@ def make_document(
         text=body,
         title=title,
         published=_published(published),
-        url=url,
-        id=id,
+        url=clean_field(url),
+        id=clean_field(id),
         paragraphs=[Span(s, e, body[s:e]) for s, e in paras],
     )
     doc.raw_offsets = offsets
@@ -161,41 +167,77 @@ def analyze(
 
 
 def run(doc: Document, settings: Settings | None = None, models: Models | None = None) -> Document:
-    """Run the components on a made Document, skipping those ``settings`` switch off."""
+    """Run the components on a made Document, skipping those ``settings`` switch off.
+
+    The layers after the parse share ``settings.time_budget`` seconds (the parse itself is
+    linear in the text, see docs/reliability.md): a layer that runs out is skipped, and so are
+    the ones after it, each with a warning in ``doc.warnings``."""
     settings = settings or Settings()
     models = models or load_models()
+    budget: Budget | None = None
     for comp in COMPONENTS:
         if comp.setting and not getattr(settings, comp.setting):
             continue
-        comp.func(doc, models)
+        if budget is None:  # the parse: linear, and a long document's stops on time (nlp._parse_long)
+            _parse(doc, models, settings.time_budget)
+            budget = Budget(settings.time_budget)
+            continue
+        try:
+            budget.run(lambda: comp.func(doc, models))
+        except OutOfTime:
+            doc.warnings.append(f"{comp.name}: skipped, the time budget of {settings.time_budget:g} s ran out")
     return doc
 
 
 def analyze_batch(
     records: list[dict], settings: Settings | None = None, models: Models | None = None
-) -> list[Document | InputError]:
+) -> list[Document | SvodkaError]:
     """Analyse several records ({text, title, published, url, id}) at once: the neural models see
     all their sentences in shared batches (faster than one by one); the output is what
-    ``analyze`` gives each record.  A bad record yields its InputError in its place."""
+    ``analyze`` gives each record.  Each record is isolated: a bad one yields its InputError in
+    its place, one that trips a bug an AnalysisError, and the others go on."""
     from .nlp import parse_many
 
     settings = settings or Settings()
     models = models or load_models()
-    out: list[Document | InputError] = []
-    docs: list[Document] = []
+    out: list[Document | SvodkaError] = []
     for rec in records:
-        try:
-            doc = make_document(rec.get("text", ""), title=rec.get("title"), published=rec.get("published"),
-                                url=rec.get("url"), id=rec.get("id"))
-        except InputError as exc:
-            out.append(exc)
-            continue
-        out.append(doc)
-        docs.append(doc)
-    parse_many(docs, models)
-    for doc in docs:
-        run(doc, settings, models)
+        out.append(_guarded(_make_record, rec))
+    docs = [doc for doc in out if isinstance(doc, Document)]
+    try:
+        parse_many(docs, models, settings.time_budget)
+    except Exception:  # one document trips the shared parse: parse each alone, so only it fails
+        for i, doc in enumerate(out):
+            if isinstance(doc, Document):
+                out[i] = _guarded(_parse_alone, doc, models, settings.time_budget)
+    for i, doc in enumerate(out):
+        if isinstance(doc, Document):
+            out[i] = _guarded(run, doc, settings, models)
     return out
+
+
+def _parse_alone(doc: Document, models: Models, time_limit: float | None) -> Document:
+    from .nlp import parse_many
+
+    parse_many([doc], models, time_limit)
+    return doc
+
+
+def _make_record(rec: dict) -> Document:
+    if not isinstance(rec, dict):
+        raise InputError(f"record: expected a dict, got {type(rec).__name__}")
+    return make_document(rec.get("text", ""), title=rec.get("title"), published=rec.get("published"),
+                         url=rec.get("url"), id=rec.get("id"))
+
+
+def _guarded(func: Callable, *args) -> Document | SvodkaError:  # type: ignore[type-arg]
+    """``func(*args)``, or the error that one record's analysis ended with."""
+    try:
+        return func(*args)
+    except SvodkaError as exc:
+        return exc
+    except Exception as exc:
+        return AnalysisError(f"internal error: {type(exc).__name__}: {exc}"[:500])
 
 
 def analyze_record(

@@ -100,10 +100,52 @@ def read_text_record(text: str, source: str) -> Record:
     return Record(text=body, title=title, source=source)
 
 
+# Content a browser never shows: <template> holds markup for scripts to clone.
+_HIDDEN = re.compile(r"<template\b[^>]*>.*?</template\s*>", re.I | re.S)
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^<>]*?(/?)>")
+# lxml gives up below 255 levels of nesting (libxml2's limit without huge_tree) and drops
+# everything deeper, the article included; past MAX_DEPTH the layout tags are taken out.
+MAX_DEPTH = 200
+_LAYOUT = re.compile(r"</?(?:div|span|section|font|center|main|aside|header|footer|nav|figure)\b[^<>]*>", re.I)
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+def _depth(html: str) -> int:
+    """The deepest nesting of tags, by one linear scan (void and self-closed tags do not nest)."""
+    depth = deepest = 0
+    for m in _TAG.finditer(html):
+        if m.group(3) or m.group(2).lower() in _VOID:
+            continue
+        depth = max(depth - 1, 0) if m.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _prepare_html(html: str) -> str:
+    html = _HIDDEN.sub(" ", html)
+    if _depth(html) > MAX_DEPTH:
+        html = _LAYOUT.sub("\n", html)
+    return html
+
+
+def _plain_text(html: str) -> str:
+    """The page's visible text when trafilatura finds no article (broken markup): paragraphs
+    and line breaks kept, every tag, script and style removed."""
+    import html as entities
+
+    html = re.sub(r"<(script|style|noscript|head)\b.*?</\1\s*>", " ", html, flags=re.I | re.S)
+    html = re.sub(r"<(?:p|br|li|h\d|tr|div|article|section)\b[^<>]*>|</(?:p|li|h\d|tr|div)\s*>", "\n\n", html, flags=re.I)
+    text = entities.unescape(re.sub(r"<[^<>]*>|<[/!a-zA-Z][^<>]*(?=<|$)", " ", html))
+    paras = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
+    return "\n\n".join(p for p in paras if p)
+
+
 def read_html_record(html: str, source: str) -> Record:
-    """Main text, title, date and URL of an HTML page, by trafilatura."""
+    """Main text, title, date and URL of an HTML page, by trafilatura (the page's plain text
+    when trafilatura finds none)."""
     import trafilatura
 
+    html = _prepare_html(html)
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
         if doc is not None and not isinstance(doc, dict):
@@ -111,7 +153,10 @@ def read_html_record(html: str, source: str) -> Record:
     except Exception as exc:  # trafilatura raises many kinds on hostile markup
         raise InputError(f"{source}: cannot parse the HTML page ({type(exc).__name__})") from exc
     if not doc or not (doc.get("text") or "").strip():
-        raise InputError(f"{source}: no article text found in the HTML page")
+        text = _plain_text(html)
+        if len(text.split()) < 5:
+            raise InputError(f"{source}: no article text found in the HTML page")
+        doc = {**(doc or {}), "text": text}
     return Record(
         text=doc["text"],
         title=doc.get("title"),

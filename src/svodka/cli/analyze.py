@@ -9,6 +9,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from rich.markup import escape
+
 from ..errors import InputError
 from ..readers import Record, read_path, read_text_record
 from ..pipeline import analyze_record  # noqa: F401  (re-exported for the other commands)
@@ -108,6 +110,6 @@ def _emit_error(rec: Record, reason: str, format: Format, batch: bool) -> None:
     if not batch:
         fail(f"{rec.source}: {reason}")
     if format is Format.pretty:
-        err.print(f"[yellow]skipped[/] {rec.source}: {reason}", highlight=False)
+        err.print(f"[yellow]skipped[/] {escape(rec.source)}: {escape(reason)}", highlight=False, markup=True)
     else:
         print(json.dumps(error_record(rec, reason), ensure_ascii=False))

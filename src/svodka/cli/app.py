@@ -9,6 +9,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from ..errors import SvodkaError
 
@@ -22,13 +23,15 @@ app = typer.Typer(
 eval_app = typer.Typer(help="Score svodka on annotated data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+# markup=False: no string is read as Rich markup unless a call asks for it (markup=True) and
+# escapes what it did not write itself: a file named «a[/b].txt» is a name, not a closing tag.
+out = Console(soft_wrap=True, markup=False)
+err = Console(stderr=True, soft_wrap=True, markup=False)
 
 
 def fail(message: str, code: int = 1) -> None:
     """One line on stderr and a non-zero exit: never a traceback for a user error."""
-    err.print(f"[bold red]svodka:[/] {message}", highlight=False, markup=True)
+    err.print(f"[bold red]svodka:[/] {escape(message)}", highlight=False, markup=True)
     raise typer.Exit(code)
 
 

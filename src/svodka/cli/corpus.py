@@ -90,7 +90,7 @@ def ingest(
     if stats.errors:
         for e in corpus.errors()[:5]:
             line = f":{e['line']}" if e["line"] and ":" not in e["source"] else ""
-            err.print(f"[yellow]error[/] {escape(e['source'])}{line}: {escape(e['reason'])}", highlight=False)
+            err.print(f"[yellow]error[/] {escape(e['source'])}{line}: {escape(e['reason'])}", highlight=False, markup=True)
         err.print("all errors are kept in the store's errors table", highlight=False)
 
 
@@ -103,11 +103,12 @@ def dups(db: DbOption = None) -> None:
         out.print("no duplicate groups")
         return
     for i, group in enumerate(groups, 1):
-        out.print(f"[bold]group {i}[/] ({len(group)} documents)")
+        out.print(f"[bold]group {i}[/] ({len(group)} documents)", markup=True)
         for d in group:
             out.print(
-                f"  {d['published'] or '—':10}  {escape(d['title'] or '(no title)')}  [dim]{escape(d['source'])}[/]",
+                f"  {escape(d['published'] or '—'):10}  {escape(d['title'] or '(no title)')}  [dim]{escape(d['source'])}[/]",
                 highlight=False,
+                markup=True,
             )
 
 
@@ -128,13 +129,15 @@ def search(
         return
     for h in hits:
         out.print(
-            f"[bold]{escape(h.title or '(no title)')}[/]  {h.published or ''}  [dim]{escape(h.source)}[/]",
+            f"[bold]{escape(h.title or '(no title)')}[/]  {escape(h.published or '')}  [dim]{escape(h.source)}[/]",
             highlight=False,
+            markup=True,
         )
         out.print(
             "  "
             + h.highlighted("\x00", "\x01").replace("[", "\\[").replace("\x00", "[bold yellow]").replace("\x01", "[/]"),
             highlight=False,
+            markup=True,
         )
 
 
@@ -146,13 +149,14 @@ def person(name: Annotated[str, typer.Argument(help="A name: «Керри», «�
     if view is None:
         fail(f"no person named {name!r} in the store")
     out.print(
-        f"[bold]{escape(view.name)}[/]  {view.n_docs} documents, {view.first_seen or '?'} … {view.last_seen or '?'}",
+        f"[bold]{escape(view.name)}[/]  {view.n_docs} documents, {escape(view.first_seen or '?')} … {escape(view.last_seen or '?')}",
         highlight=False,
+        markup=True,
     )
     if view.variants:
         out.print("  also: " + escape(", ".join(view.variants)), highlight=False)
     if view.others:
-        out.print("  [dim]namesakes: " + escape(", ".join(view.others)) + "[/]", highlight=False)
+        out.print("  [dim]namesakes: " + escape(", ".join(view.others)) + "[/]", highlight=False, markup=True)
     _section("Roles", [_role_line(r) for r in view.roles])
     _section("Quotes", [_quote_line(q) for q in view.quotes])
     _section("With", [f"{escape(n)}  [dim]{c} docs[/]" for n, c in view.people])
@@ -164,7 +168,7 @@ def _span(first: str | None, last: str | None) -> str:
 
 
 def _role_line(r) -> str:  # type: ignore[no-untyped-def]
-    return f"{escape(r.name)}  [dim]{_span(r.first_seen, r.last_seen)} ({r.n_docs} docs)[/]"
+    return f"{escape(r.name)}  [dim]{escape(_span(r.first_seen, r.last_seen))} ({r.n_docs} docs)[/]"
 
 
 def _quote_line(q) -> str:  # type: ignore[no-untyped-def]
@@ -172,18 +176,18 @@ def _quote_line(q) -> str:  # type: ignore[no-untyped-def]
     where = [q.kind, escape(q.title or q.source)] + ([escape(q.url)] if q.url else [])
     if q.reprints:
         where.append(f"+{q.reprints} reprints")
-    return f"{q.date or '—'}  {text}  [dim]({'; '.join(where)})[/]"
+    return f"{escape(q.date or '—')}  {text}  [dim]({'; '.join(where)})[/]"
 
 
 def _fact_line(f) -> str:  # type: ignore[no-untyped-def]
     status = "" if f.status == "done" else f" ({f.status})"
-    return f"{f.when or '—'}  {f.type}{status}: {escape(f.text)}  [dim]{escape(f.title or f.source)}[/]"
+    return f"{escape(f.when or '—')}  {escape(f.type)}{status}: {escape(f.text)}  [dim]{escape(f.title or f.source)}[/]"
 
 
 def _section(title: str, lines: list[str]) -> None:
-    out.print(f"\n[bold underline]{title}[/]")
+    out.print(f"\n[bold underline]{title}[/]", markup=True)
     for line in lines or ["[dim]none[/]"]:
-        out.print("  " + line, highlight=False)
+        out.print("  " + line, highlight=False, markup=True)
 
 
 class ExportFormat(str, Enum):

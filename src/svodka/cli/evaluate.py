@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.markup import escape
 
 from .app import err, eval_app, fail, out, user_errors
 
@@ -58,11 +59,11 @@ def factru(
             progress=lambda name: status.update(f"scoring factRuEval… {name}"),
         )
     for name, reason in result.skipped[:SHOWN]:
-        err.print(f"[yellow]skipped[/] {name}: {reason}", highlight=False)
+        err.print(f"[yellow]skipped[/] {escape(f'{name}: {reason}')}", highlight=False, markup=True)
     if len(result.skipped) > SHOWN:
-        err.print(f"[yellow]skipped[/] … and {len(result.skipped) - SHOWN} more", highlight=False)
+        err.print(f"[yellow]skipped[/] … and {len(result.skipped) - SHOWN} more", highlight=False, markup=True)
     for name, bad in list(result.mismatches.items())[:SHOWN]:
-        err.print(f"[yellow]offsets[/] {name}: {len(bad)} mention(s) do not round-trip, e.g. {bad[0]}", highlight=False)
+        err.print(f"[yellow]offsets[/] {escape(f'{name}: {len(bad)} mention(s) do not round-trip, e.g. {bad[0]}')}", highlight=False, markup=True)
     if result.documents == 0:
         fail(f"no document could be scored in {data_dir}")
     if result.failed == result.documents:

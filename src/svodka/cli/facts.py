@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Group
+from rich.markup import escape
 from rich.text import Text
 
 from ..document import Document
@@ -63,7 +64,7 @@ def brief(
             doc = analyze_record(rec, Settings(), published, title)
         except InputError as exc:
             # One bad record of a batch is skipped with its reason; the batch goes on.
-            err.print(f"[yellow]skipped[/] {rec.source}: {exc}", highlight=False)
+            err.print(f"[yellow]skipped[/] {escape(rec.source)}: {escape(str(exc))}", highlight=False, markup=True)
             skipped += 1
             continue
         if not first:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from ..document import Document
@@ -67,12 +68,12 @@ def quotes(
     records = []
     for rec in load_records(path, sample):
         if rec.error:
-            err.print(f"[yellow]skipped[/] {rec.source}: {rec.error}", highlight=False)
+            err.print(f"[yellow]skipped[/] {escape(rec.source)}: {escape(rec.error)}", highlight=False, markup=True)
             continue
         try:
             doc = analyze_record(rec, settings, published, title)
         except InputError as exc:
-            err.print(f"[yellow]skipped[/] {rec.source}: {exc}", highlight=False)
+            err.print(f"[yellow]skipped[/] {escape(rec.source)}: {escape(str(exc))}", highlight=False, markup=True)
             continue
         if format is QuoteFormat.table:
             table = render_quotes(doc)
@@ -127,4 +128,4 @@ def eval_quotes(
     if errors:
         for miss in score.misses:
             who = f" gold={miss.gold_speaker!r} found={miss.pred_speaker!r}" if miss.what != "missed" else f" gold={miss.gold_speaker!r}"
-            out.print(f"[yellow]{miss.what}[/] {miss.doc}:{who} {miss.text[:100]!r}", highlight=False)
+            out.print(f"[yellow]{miss.what}[/] {escape(f'{miss.doc}:{who} {miss.text[:100]!r}')}", highlight=False, markup=True)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from ..document import Document
@@ -27,7 +28,7 @@ def render_times(doc: Document) -> Table | None:
     table.add_column("интервал", no_wrap=True)
     table.add_column("отсчёт", style="dim")
     for t in doc.times:
-        value = t.value + (f" ({t.mod})" if t.mod and t.mod != t.value else "")
+        value = (t.value or "—") + (f" ({t.mod})" if t.mod and t.mod != t.value else "")
         span = ""
         if t.interval:
             span = t.interval.start if t.interval.start == t.interval.end else f"{t.interval.start}…{t.interval.end}"
@@ -62,4 +63,4 @@ def eval_times(
         for miss in result.errors:
             detail = f" gold={miss.gold!r}" if miss.gold else ""
             detail += f" found={miss.got!r}" if miss.got else ""
-            out.print(f"[yellow]{miss.kind}[/] {miss.doc}: {miss.text!r}{detail}", highlight=False)
+            out.print(f"[yellow]{miss.kind}[/] {escape(f'{miss.doc}: {miss.text!r}{detail}')}", highlight=False, markup=True)

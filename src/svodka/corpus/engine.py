@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
@@ -66,12 +68,38 @@ def upgrade(engine: Engine) -> None:
         with engine.connect() as conn:
             if MigrationContext.configure(conn).get_current_revision() == head:
                 return
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        with _migration_lock(engine), engine.begin() as conn:
+            # Under the lock, look again: another process may have migrated while we waited.
+            if MigrationContext.configure(conn).get_current_revision() != head:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
     except Exception as exc:
         from sqlalchemy.exc import DBAPIError
 
         if isinstance(exc, DBAPIError):
             raise ConfigError(f"db: cannot use {engine.url.render_as_string(hide_password=True)} ({exc.orig})") from exc
         raise
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    """Only one process migrates a SQLite file at a time: two first opens of a new store would
+    otherwise both create its tables («table alembic_version already exists»).  SQLite's own
+    locks do not help, as pysqlite runs the DDL outside a transaction.  An advisory lock on a
+    file beside the store serialises them; PostgreSQL migrates in one transaction, and an
+    in-memory SQLite store is private to its process."""
+    path = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
+    if not path or path == ":memory:" or path.startswith("file:"):
+        yield
+        return
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock
+        yield
+        return
+    with open(f"{path}.lock", "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)

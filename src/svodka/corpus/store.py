@@ -92,6 +92,8 @@ def build_rows(doc: Document, source: str, ext_id: str | None = None) -> Rows:
         )
     time_values = {}
     for n, (tx, tx_data) in enumerate(zip(doc.times, layers["times"], strict=True)):
+        if tx.value is None:  # an impossible date («31 февраля»): nothing to search or date by
+            continue
         time_values[tx.id] = tx.value
         rows.times.append(
             {

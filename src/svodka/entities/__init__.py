@@ -63,6 +63,7 @@ def extract_entities(doc: Document, models: Models) -> list[Entity]:
             if ent.geopolitical:
                 mark_geopolitical(doc, m)
 
+    cands = _homed(cands, entity_of)
     for cand in cands:
         ent = entity_of[id(cand)]
         ent.mentions.append(
@@ -82,3 +83,18 @@ def extract_entities(doc: Document, models: Models) -> list[Entity]:
         ent.mentions.sort(key=lambda m: (m.start, m.end))
         ent.roles.sort(key=lambda r: r.start if r.start is not None else -1)
     return entities
+
+
+def _homed(cands: list, entity_of: dict[int, Entity]) -> list:
+    """The candidates that belong to an entity.  An alias is merged with its main mention's
+    type only; one whose main is of another type («Эфиопия[Гру»: a person «Гру» glossing a
+    place) joins its main's entity, as an alias means "the same entity"."""
+    out = []
+    for cand in cands:
+        main = cand
+        while id(main) not in entity_of and main.alias_of is not None and main.alias_of is not cand:
+            main = main.alias_of
+        if id(main) in entity_of:
+            entity_of[id(cand)] = entity_of[id(main)]
+            out.append(cand)
+    return out

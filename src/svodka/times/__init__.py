@@ -17,6 +17,7 @@ from ..document import Document, Interval, TimeExpr
 from . import amounts, moments
 from . import resolve as cal
 from .grammar import Match, candidates, merge, select
+from .periods import impossible
 from .resolve import Context, Result
 from .tense import clause_tense
 
@@ -134,6 +135,11 @@ def extract_times(doc: Document) -> list[TimeExpr]:
         if res is None:
             continue
         interval = Interval(res.span[0].isoformat(), res.span[1].isoformat()) if res.span else None
+        value: str | None = res.value
+        why = impossible(res.value, (interval.start, interval.end) if interval else None)
+        if why:  # kept as text, so a reader sees what the article said, but with no value
+            doc.warnings.append(f"times: {text[m.start : m.end]!r} at {m.start}: {why}; value left null")
+            value, interval = None, None
         times.append(
             TimeExpr(
                 id=f"t{len(times) + 1}",
@@ -141,7 +147,7 @@ def extract_times(doc: Document) -> list[TimeExpr]:
                 start=m.start,
                 end=m.end,
                 type=res.type,
-                value=res.value,
+                value=value,
                 interval=interval,
                 anchor=res.anchor,
                 mod=res.mod,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 import datetime as dt
 
 Span = tuple[dt.date, dt.date]
@@ -105,3 +106,22 @@ def pick_year(month: int, day: int | None, published: dt.date, tense: str | None
 
 def iso(day: dt.date) -> str:
     return day.isoformat()
+
+
+# A calendar day inside a TIMEX3 value: 2013-02-31, XXXX-04-31 (the year may be unknown).
+_DAY = re.compile(r"(?<![\dX])(\d{4}|XXXX)-(\d\d)-(\d\d)(?!\d)")
+
+
+def impossible(value: str, interval: tuple[str, str] | None) -> str | None:
+    """Why a resolved value names no real time («31 февраля», an interval that ends before it
+    starts), or None when it is fine.  A year-less day is checked against a leap year."""
+    for m in _DAY.finditer(value):
+        year = 2000 if m.group(1) == "XXXX" else int(m.group(1))
+        if safe_date(year, int(m.group(2)), int(m.group(3))) is None:
+            return f"no such day {m.group()}"
+    ends = value.split("/")
+    if len(ends) == 2 and all(_DAY.fullmatch(e) and not e.startswith("X") for e in ends) and ends[0] > ends[1]:
+        return f"interval {value} ends before it starts"
+    if interval is not None and interval[0] > interval[1]:
+        return f"interval {interval[0]}/{interval[1]} ends before it starts"
+    return None

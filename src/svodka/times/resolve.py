@@ -154,7 +154,10 @@ def daymonth(m: Match, ctx: Context) -> Result | None:
     if year is None and ctx.published:
         year, anchor = pick_year(month, numbers[0], ctx.published, ctx.tense), "publication"
     if len(numbers) >= 2:  # «17-18 июня», «с 1 по 5 мая»
-        v1, s1, _ = _day_value(year, month, numbers[0])
+        first_month, first_year = month, year
+        if numbers[0] > numbers[-1]:  # «с 30 по 2 декабря»: the first day is in the month before
+            first_month, first_year = (month - 1, year) if month > 1 else (12, year - 1 if year else None)
+        v1, s1, _ = _day_value(first_year, first_month, numbers[0])
         v2, s2, _ = _day_value(year, month, numbers[-1])
         span = (s1[0], s2[1]) if s1 and s2 else None
         return Result("date", f"{v1}/{v2}", span, anchor, day=span[0] if span else None)
