@@ -179,6 +179,9 @@ def test_cli_never_reads_user_strings_as_markup(tmp_path):
     batch.write_text('{"text": "Путин прилетел.", "published": "[/x]"}\n{"text": "Керри прилетел."}\n', encoding="utf-8")
     result = runner.invoke(app, ["analyze", str(batch), "--no-quotes", "--no-facts"])
     assert result.exit_code == 0 and "Керри" in result.stdout and "got '[/x]'" in result.output
+    from svodka.corpus import Corpus
+
+    Corpus(tmp_path / "x.db").close()  # reading commands refuse a store that does not exist
     result = runner.invoke(app, ["person", "[/]", "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 1 and "no person named '[/]'" in result.output
     with err.capture() as captured:

@@ -118,6 +118,7 @@ def _cue_end(text: str, start: int, limit: int, skip: list[Segment]) -> int:
             i = j
             break
         i = j + 1
+    i = min(i, limit)  # a skipped inner quotation may end past the limit (or the text)
     while i > start and text[i - 1] in " ,":
         i -= 1
     return i
