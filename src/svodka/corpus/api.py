@@ -14,6 +14,7 @@ from ..settings import Settings
 from . import tables as t
 from .engine import make_engine
 from .ingest import TIMEOUT, IngestStats, Progress, ingest
+from .link import link_pending, relink
 from .person import PersonView, find_persons, person_view
 from .search import Hit, search
 from .store import build_rows, write_rows
@@ -52,13 +53,12 @@ class Corpus:
     def add(self, docs: Iterable[Document], source: str = "api") -> int:
         """Store Documents analysed already; returns how many were new."""
         added = sum(write_rows(self.engine, build_rows(doc, source, doc.id)) for doc in docs)
-        self.relink()
+        link_pending(self.engine)
         return added
 
-    def relink(self) -> None:
-        from .link import relink
-
-        relink(self.engine)
+    def relink(self) -> int:
+        """Recompute identities and duplicate groups from scratch (what incremental linking keeps); returns documents."""
+        return relink(self.engine)
 
     # -- reading -------------------------------------------------------------
     def search(

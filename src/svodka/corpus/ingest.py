@@ -28,9 +28,11 @@ from ..pipeline import make_document, run
 from ..readers import Record, read_path
 from ..settings import Settings
 from . import store
+from .link import link_pending
 
 TIMEOUT = 300.0  # seconds one document may take; a 1M-character record needs about a minute
 BROKEN_AFTER = 20  # this many failures in a row, none stored, all for one reason: the pipeline is broken
+LINK_EVERY = 1000  # stored documents between two linking steps of one ingest
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".jsonl.gz", ".ndjson")
 Progress = Callable[["IngestStats"], None]
 
@@ -214,6 +216,8 @@ def ingest(
         elif store.write_rows(engine, result):
             failures.clear()
             stats.added += 1
+            if link and stats.added % LINK_EVERY == 0:  # identities stay current during a long ingest
+                link_pending(engine)
         else:
             stats.skipped += 1
         report(stats)
@@ -266,7 +270,5 @@ def ingest(
             pool.shutdown(wait=not pending, cancel_futures=True)
             gc.unfreeze()
     if link:
-        from .link import relink
-
-        relink(engine)
+        link_pending(engine)
     return stats

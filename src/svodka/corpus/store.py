@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..document import Document
 from . import tables as t
+from .dedup import band_rows
 from .text import body_words, document_lemmas, minhash_bytes
 
 
@@ -47,6 +48,7 @@ class Rows:
     quotes: list[dict[str, Any]] = field(default_factory=list)
     times: list[dict[str, Any]] = field(default_factory=list)
     facts: list[dict[str, Any]] = field(default_factory=list)
+    bands: list[dict[str, Any]] = field(default_factory=list)  # its LSH buckets (dedup.py)
 
     @property
     def id(self) -> int:
@@ -140,6 +142,7 @@ def build_rows(doc: Document, source: str, ext_id: str | None = None) -> Rows:
         "n_facts": len(rows.facts),
         "schema": doc.schema,
     }
+    rows.bands = band_rows(doc_id, rows.doc["minhash"])
     return rows
 
 
@@ -165,6 +168,7 @@ def write_rows(engine: Engine, rows: Rows) -> bool:
                 (t.quotes, rows.quotes),
                 (t.times, rows.times),
                 (t.facts, rows.facts),
+                (t.lsh_bands, rows.bands),
             ):
                 if batch:
                     conn.execute(insert(table), batch)
