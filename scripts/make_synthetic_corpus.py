@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Build the synthetic store the search benchmark reads: 1,000,000 documents by default.
+"""Build the synthetic store the search and linking benchmarks read: 1,000,000 documents by default.
 
-.venv/bin/python scripts/make_synthetic_corpus.py [--docs N] [--out .bench/synthetic-1m.db] [--factru DIR]
+.venv/bin/python scripts/make_synthetic_corpus.py [--docs N] [--out .bench/synthetic-1m.db | postgresql://…]
+    [--factru DIR]
+
+The documents are written, then linked by the store's own linker (identities, duplicate groups).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=1_000_000)
-    ap.add_argument("--out", type=Path, default=ROOT / ".bench" / "synthetic-1m.db")
+    ap.add_argument("--out", default=str(ROOT / ".bench" / "synthetic-1m.db"), help="a SQLite path or a URL")
     ap.add_argument("--factru", type=Path, default=ROOT.parent / "shared" / "data" / "factru" / "devset")
     args = ap.parse_args()
     from svodka.corpus.synthetic import build

@@ -16,7 +16,7 @@ from .engine import make_engine
 from .ingest import TIMEOUT, IngestStats, Progress, ingest
 from .link import link_pending, relink
 from .person import PersonView, find_persons, person_view
-from .search import Hit, search
+from .search import Hit, check_search_args, search
 from .store import build_rows, write_rows
 
 
@@ -70,6 +70,7 @@ class Corpus:
         until: str | dt.date | None = None,
         limit: int = 10,
     ) -> list[Hit]:
+        check_search_args(query, person, since, until, limit)
         with self.engine.connect() as conn:
             ids = [r.id for r in find_persons(conn, person)] if person else None
             return search(conn, query, entity_ids=ids, since=since, until=until, limit=limit)
