@@ -118,3 +118,24 @@ def test_search_arguments_of_the_wrong_type_are_clear_errors(tmp_path, kwargs, m
     corpus = Corpus(tmp_path / "empty.db")
     with pytest.raises(InputError, match=message):
         corpus.search("Керри", **kwargs)
+
+
+def test_ingest_over_a_dask_local_cluster_equals_one_process(models, factru_dir, tmp_path):
+    """Dask workers analyse and build the rows (lemmas, MinHash, bands); the stored result is the same."""
+    pytest.importorskip("distributed")
+    paths = small_paths(factru_dir, 3) + [str(sample_jsonl(tmp_path / "sample.jsonl"))]
+    over_dask = Corpus(tmp_path / "dask.db")
+    stats = over_dask.ingest(*paths, workers=1, dask="local", timeout=120)
+    assert stats.added == len(paths), over_dask.errors()
+    here = Corpus(tmp_path / "here.db")
+    here.ingest(*paths, workers=1, timeout=120)
+    assert snapshot(over_dask) == snapshot(here)
+
+
+def test_relink_command(tmp_path):
+    from typer.testing import CliRunner
+
+    from svodka.cli import app
+
+    res = CliRunner().invoke(app, ["relink", "--db", str(tmp_path / "new.db")])
+    assert res.exit_code == 0 and "0 documents linked" in res.output

@@ -1,4 +1,4 @@
-"""Corpus commands: `svodka ingest`, `dups`, `search`, `person`, `export` (see svodka.corpus)."""
+"""Corpus commands: `svodka ingest`, `relink`, `dups`, `search`, `person`, `export` (see svodka.corpus)."""
 
 from __future__ import annotations
 
@@ -42,6 +42,9 @@ def ingest(
     quotes: Annotated[bool, typer.Option(help="Extract quotes.")] = True,
     times: Annotated[bool, typer.Option(help="Extract times.")] = True,
     facts: Annotated[bool, typer.Option(help="Extract facts.")] = True,
+    dask: Annotated[
+        Optional[str], typer.Option(help="Analyse on Dask: a scheduler address (tcp://host:8786), or 'local'.")
+    ] = None,
 ) -> None:
     """Analyse articles into the store; what is stored already is skipped, bad records go to the errors table."""
     settings = Settings(quotes=quotes, times=times, facts=facts, brief=facts)
@@ -70,7 +73,7 @@ def ingest(
                 errors=stats.errors,
             )
 
-        stats = corpus.ingest(*paths, workers=workers, settings=settings, progress=progress)
+        stats = corpus.ingest(*paths, workers=workers, settings=settings, progress=progress, dask=dask)
     out.print(
         f"{stats.added} added, {stats.skipped} already stored, {stats.errors} errors "
         f"in {stats.seconds:.1f} s ({stats.docs_per_second:.1f} docs/s)",
@@ -81,6 +84,17 @@ def ingest(
             line = f":{e['line']}" if e["line"] and ":" not in e["source"] else ""
             err.print(f"[yellow]error[/] {escape(e['source'])}{line}: {escape(e['reason'])}", highlight=False)
         err.print("all errors are kept in the store's errors table", highlight=False)
+
+
+@app.command()
+@user_errors
+def relink(db: DbOption = None) -> None:
+    """Recompute identities and duplicate groups from scratch (after a change of the linking rules)."""
+    import time
+
+    started = time.perf_counter()
+    n = _corpus(db).relink()
+    out.print(f"{n} documents linked in {time.perf_counter() - started:.1f} s", highlight=False)
 
 
 @app.command()

@@ -46,9 +46,14 @@ class Corpus:
         settings: Settings | None = None,
         progress: Progress | None = None,
         timeout: float = TIMEOUT,
+        dask: str | None = None,
     ) -> IngestStats:
-        """Analyse and store files, folders or ``-`` (stdin); what is stored already is skipped."""
-        return ingest(self.engine, paths, workers=workers, settings=settings, progress=progress, timeout=timeout)
+        """Analyse and store files, folders or ``-`` (stdin); what is stored already is skipped.
+
+        ``dask``: a Dask scheduler address (tcp://host:8786) or «local» to analyse on a cluster."""
+        return ingest(
+            self.engine, paths, workers=workers, settings=settings, progress=progress, timeout=timeout, dask=dask
+        )
 
     def add(self, docs: Iterable[Document], source: str = "api") -> int:
         """Store Documents analysed already; returns how many were new."""

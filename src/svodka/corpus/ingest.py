@@ -13,6 +13,7 @@ import gc
 import gzip
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
+from ..batch import die_with_parent
 from ..document import Document
 from ..errors import InputError, SvodkaError
 from ..pipeline import make_document, run
@@ -116,23 +118,13 @@ def prepare(rec: Record) -> Document:
     )
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to kill this worker when the ingesting process dies (even by SIGKILL): no orphans."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: workers end when the task queue closes
-        pass
-
-
 def _init_worker(engine: Engine) -> None:
     from threadpoolctl import threadpool_limits
 
     from ..models import load_models
 
     engine.dispose(close=False)  # the parent's pooled connections were forked with us: never touch them
-    _die_with_parent()
+    die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
 
     os.environ["OPENBLAS_NUM_THREADS"] = os.environ["OMP_NUM_THREADS"] = "1"
@@ -157,6 +149,8 @@ def analyse(doc: Document, source: str, settings: Settings, timeout: float = TIM
     from ..models import load_models
 
     models = load_models()
+    if threading.current_thread() is not threading.main_thread():
+        timeout = 0  # SIGALRM reaches only the main thread: a Dask worker's task thread runs unlimited
     old = signal.signal(signal.SIGALRM, _alarm) if timeout else None
     try:
         if timeout:
@@ -183,8 +177,15 @@ def ingest(
     progress: Progress | None = None,
     link: bool = True,
     timeout: float = TIMEOUT,
+    dask: str | None = None,
 ) -> IngestStats:
-    """Ingest files (or ``-``): idempotent, resumable, errors stored in the `errors` table."""
+    """Ingest files (or ``-``): idempotent, resumable, errors stored in the `errors` table.
+
+    With ``dask`` (a scheduler address, or «local» for a LocalCluster of ``workers``
+    processes) the Dask workers analyse and build the rows (lemmas, MinHash, LSH
+    bands); this process streams the records to them, a bounded window in flight,
+    writes what comes back and links as it goes, as without Dask.
+    """
     settings = settings or Settings()
     workers = max(1, workers or os.cpu_count() or 1)
     files = list(input_files(paths))
@@ -195,7 +196,11 @@ def ingest(
     pending: dict[Future, None] = {}
     queued: set[int] = set()
     pool = None
-    if workers > 1:
+    if dask:
+        from .cluster import DaskPool
+
+        pool = DaskPool(dask, workers)
+    elif workers > 1:
         # Forked workers share the parent's memory until they write to it; the cyclic garbage
         # collector writes to every object it scans.  Frozen, the parent's objects (models, caches)
         # are never scanned in the workers, so their pages stay shared instead of being copied.
@@ -261,13 +266,14 @@ def ingest(
             drain(2 * workers + 2)
         drain(0)
     except BaseException:  # Ctrl-C, a broken pipeline: stop the workers now (whole documents only are stored)
-        if pool is not None:
+        if pool is not None and not dask:
             for proc in list((getattr(pool, "_processes", None) or {}).values()):
                 proc.kill()
         raise
     finally:
         if pool is not None:
             pool.shutdown(wait=not pending, cancel_futures=True)
+        if pool is not None and not dask:
             gc.unfreeze()
     if link:
         link_pending(engine)
