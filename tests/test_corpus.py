@@ -420,8 +420,21 @@ def test_export_jsonl_and_parquet(kerry_corpus, tmp_path):
     assert {d.published for d in docs} == {"2013-05-08", "2013-05-09"}
     assert all(r["corpus"]["entities"] for r in rows)
     assert kerry_corpus.export(tmp_path / "c.parquet", "parquet") == 2
-    table = pq.read_table(tmp_path / "c.parquet")
-    assert table.num_rows == 2 and set(table.column("published").to_pylist()) == {"2013-05-08", "2013-05-09"}
+    import datetime as dt
+
+    import pyarrow as pa
+
+    table = pq.read_table(tmp_path / "c.parquet")  # typed columns: a date, numbers; each layer its own table
+    assert table.num_rows == 2 and table.schema.field("published").type == pa.date32()
+    assert set(table.column("published").to_pylist()) == {dt.date(2013, 5, 8), dt.date(2013, 5, 9)}
+    entities = pq.read_table(tmp_path / "c.entities.parquet").to_pylist()
+    assert {e["doc_id"] for e in entities} == set(table.column("id").to_pylist())
+    kerry = [e for e in entities if e["name"] == "Джон Керри"]
+    assert kerry and any(r["post"] for e in kerry for r in e["roles"]) and all(e["entity_id"] for e in entities)
+    quotes = pq.read_table(tmp_path / "c.quotes.parquet")
+    assert quotes.num_rows >= 8 and quotes.schema.field("start").type == pa.int32()
+    facts = pq.read_table(tmp_path / "c.facts.parquet").to_pylist()
+    assert facts and all(a["role"] for f in facts for a in f["args"])
 
 
 @pytest.mark.parametrize("kerry_corpus", ["sqlite"], indirect=True)
