@@ -8,7 +8,7 @@ FACTRU ?= ../shared/data/factru/devset
 export OPENBLAS_NUM_THREADS := 1
 export OMP_NUM_THREADS := 1
 
-.PHONY: demo install dev test bench eval clean
+.PHONY: demo install dev test bench bench-scale eval clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ test: dev
 
 bench: dev
 	$(PY) -m svodka.bench --out docs/benchmarks.md
+
+# The corpus as it grows (0, 10k, 100k, 1M stored documents; SVODKA_BENCH_PG=postgresql://… adds
+# PostgreSQL): not part of `make test` or `make bench`; builds its stores under .bench/ once.
+bench-scale: dev
+	$(PY) -m svodka.corpus.bench_scale --out docs/benchmarks.md
 
 eval: install
 	$(SVODKA) eval factru $(FACTRU) --report docs/quality.md
