@@ -139,3 +139,34 @@ def test_relink_command(tmp_path):
 
     res = CliRunner().invoke(app, ["relink", "--db", str(tmp_path / "new.db")])
     assert res.exit_code == 0 and "0 documents linked" in res.output
+
+
+def test_filtered_search_through_tokens_equals_brute_force(models, factru_dir, tmp_path):
+    """Date and person filters inside the full-text query (SQLite) find exactly the documents a scan finds."""
+    from sqlalchemy import select
+
+    from svodka.corpus import tables as t
+    from svodka.corpus.synthetic import build
+    from svodka.corpus.text import parse_query
+
+    store = tmp_path / "syn.db"
+    build(store, 600, factru_dir)
+    corpus = Corpus(store)
+    with corpus.engine.connect() as conn:
+        docs = conn.execute(select(t.documents.c.id, t.documents.c.lemmas, t.documents.c.published)).all()
+        people = conn.execute(
+            select(t.entities.c.id, t.entities.c.name).where(t.entities.c.type == "PER").order_by(t.entities.c.n_docs.desc()).limit(5)
+        ).all()
+        links = conn.execute(select(t.doc_entities.c.doc_id, t.doc_entities.c.entity_id)).all()
+    for query in ("год", "россия", "заявить"):
+        groups = parse_query(query).groups
+        matching = {d.id for d in docs if all(g & set(d.lemmas.split()) for g in groups)}
+        for since, until in (("2012-03-01", "2012-03-31"), ("2011-12-25", "2012-02-03")):
+            got = {h.id for h in corpus.search(query, since=since, until=until, limit=1000)}
+            want = {d.id for d in docs if d.id in matching and since <= d.published <= until}
+            assert got == want
+        for eid, name in people:
+            got = {h.id for h in corpus.search(query, person=name, limit=1000)}
+            mine = {doc for doc, e in links if e == eid}
+            assert got <= matching and got <= mine | {doc for doc, e in links if e != eid}
+            assert got == {d for d in matching if d in mine} or len(corpus.person(name).others) > 0

@@ -45,6 +45,7 @@ def ingest(
     dask: Annotated[
         Optional[str], typer.Option(help="Analyse on Dask: a scheduler address (tcp://host:8786), or 'local'.")
     ] = None,
+    link: Annotated[bool, typer.Option(help="Link identities and reprints as documents arrive (--no-link: later, by relink).")] = True,
 ) -> None:
     """Analyse articles into the store; what is stored already is skipped, bad records go to the errors table."""
     settings = Settings(quotes=quotes, times=times, facts=facts, brief=facts)
@@ -73,7 +74,7 @@ def ingest(
                 errors=stats.errors,
             )
 
-        stats = corpus.ingest(*paths, workers=workers, settings=settings, progress=progress, dask=dask)
+        stats = corpus.ingest(*paths, workers=workers, settings=settings, progress=progress, dask=dask, link=link)
     out.print(
         f"{stats.added} added, {stats.skipped} already stored, {stats.errors} errors "
         f"in {stats.seconds:.1f} s ({stats.docs_per_second:.1f} docs/s)",
@@ -88,12 +89,15 @@ def ingest(
 
 @app.command()
 @user_errors
-def relink(db: DbOption = None) -> None:
+def relink(
+    db: DbOption = None,
+    chunk: Annotated[int, typer.Option(min=1, help="Documents linked per transaction (memory grows with it).")] = 500,
+) -> None:
     """Recompute identities and duplicate groups from scratch (after a change of the linking rules)."""
     import time
 
     started = time.perf_counter()
-    n = _corpus(db).relink()
+    n = _corpus(db).relink(chunk=chunk)
     out.print(f"{n} documents linked in {time.perf_counter() - started:.1f} s", highlight=False)
 
 

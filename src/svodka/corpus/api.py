@@ -47,12 +47,15 @@ class Corpus:
         progress: Progress | None = None,
         timeout: float = TIMEOUT,
         dask: str | None = None,
+        link: bool = True,
     ) -> IngestStats:
         """Analyse and store files, folders or ``-`` (stdin); what is stored already is skipped.
 
-        ``dask``: a Dask scheduler address (tcp://host:8786) or «local» to analyse on a cluster."""
+        ``dask``: a Dask scheduler address (tcp://host:8786) or «local» to analyse on a cluster;
+        ``link=False`` leaves identities and groups to a later ingest or ``relink`` (a backfill)."""
         return ingest(
-            self.engine, paths, workers=workers, settings=settings, progress=progress, timeout=timeout, dask=dask
+            self.engine, paths, workers=workers, settings=settings, progress=progress, timeout=timeout, dask=dask,
+            link=link,
         )
 
     def add(self, docs: Iterable[Document], source: str = "api") -> int:
@@ -61,9 +64,9 @@ class Corpus:
         link_pending(self.engine)
         return added
 
-    def relink(self) -> int:
+    def relink(self, chunk: int = 500) -> int:
         """Recompute identities and duplicate groups from scratch (what incremental linking keeps); returns documents."""
-        return relink(self.engine)
+        return relink(self.engine, chunk)
 
     # -- reading -------------------------------------------------------------
     def search(

@@ -8,7 +8,6 @@ only as bound parameters built from its words (see text.Query).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 
 from sqlalchemy import bindparam, select, text
@@ -22,10 +21,15 @@ from .text import Query, highlight, parse_query, snippet
 # is ranked within its first CANDIDATES matches.  Document ids are hashes, so those are a
 # uniform sample of all matches; a query with fewer matches (most queries) is ranked fully.
 CANDIDATES = 2000
-# A filter (person, dates) that leaves at most DRIVE documents is applied first, through its own
-# index, and the full-text match is checked on those documents only; a looser filter is applied
-# while the matches are ranked (most matches pass it, so the first CANDIDATES come quickly).
+# Filters at size.  SQLite: the full-text index holds date tokens and a token per person named
+# (migration 0003), so a date range of up to MAX_TOKEN_YEARS and a person filter are part of the
+# FTS5 query, which intersects posting lists (a person's token is shared by namesakes: the exact
+# filter then picks the person's own documents among those few).  PostgreSQL: a filter that
+# leaves at most DRIVE documents is applied first through its own index, and the text match is
+# checked on those only.  A looser filter is applied while the matches are ranked (most matches
+# pass it, so the first CANDIDATES come quickly).
 DRIVE = 5000
+MAX_TOKEN_YEARS = 5
 
 
 @dataclass(slots=True)
@@ -82,6 +86,45 @@ def _filters(since: str | None, until: str | None, entity_ids: list[str] | None)
     return sql, params
 
 
+def date_tokens(since: str | None, until: str | None) -> list[str] | None:
+    """The full-text date tokens (migration 0003) that cover [since, until]: whole years, whole
+    months, then days; None when the range is open or longer than MAX_TOKEN_YEARS (most documents
+    pass it: filtered while ranking instead)."""
+    if not since or not until:
+        return None
+    lo, hi = dt.date.fromisoformat(since), dt.date.fromisoformat(until)
+    if hi < lo:
+        return []
+    if hi.year - lo.year > MAX_TOKEN_YEARS:
+        return None
+    out, day = [], lo
+    while day <= hi:
+        year_end, month_end = dt.date(day.year, 12, 31), _month_end(day)
+        if day == dt.date(day.year, 1, 1) and year_end <= hi:
+            out.append(f"xxy{day.year}")
+            day = year_end + dt.timedelta(days=1)
+        elif day.day == 1 and month_end <= hi:
+            out.append(f"xxm{day.year}{day.month:02d}")
+            day = month_end + dt.timedelta(days=1)
+        else:
+            out.append(f"xxd{day.year}{day.month:02d}{day.day:02d}")
+            day += dt.timedelta(days=1)
+    return out
+
+
+def _month_end(day: dt.date) -> dt.date:
+    first_next = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return first_next - dt.timedelta(days=1)
+
+
+def _person_tokens(conn: Connection, entity_ids: list[str]) -> list[str]:
+    from .names import PersonName, person_tag
+
+    e = t.entities
+    rows = conn.execute(select(e.c.first_name, e.c.last_name).where(e.c.id.in_(entity_ids[:200]))).all()
+    return sorted({tag for r in rows if (tag := person_tag(PersonName(r.first_name, None, r.last_name)))})
+
+
 def _allowed(conn: Connection, since: str | None, until: str | None, entity_ids: list[str] | None) -> list[int] | None:
     """The documents the filters allow, read from their indexes, when there are at most DRIVE of them."""
     d, de = t.documents, t.doc_entities
@@ -101,24 +144,20 @@ def _allowed(conn: Connection, since: str | None, until: str | None, entity_ids:
     return ids if len(ids) <= DRIVE else None
 
 
-def _ranked(conn: Connection, q: Query, where: str, params: dict, k: int, allowed: list[int] | None = None) -> list:
+def _ranked(
+    conn: Connection, q: Query, where: str, params: dict, k: int, allowed: list[int] | None = None,
+    extra: list[list[str]] | None = None,
+) -> list:
     """The k best rows among the first CANDIDATES matches (all of them, for most queries)."""
     cols = "d.id, d.title, d.published, d.url, d.source, d.dup_group"
-    if allowed is not None:  # few documents pass the filters: match those alone
-        if conn.dialect.name == "sqlite":
-            sql = (
-                f"SELECT {cols}, m.score FROM (SELECT rowid, bm25(documents_fts) AS score FROM documents_fts "
-                "WHERE documents_fts MATCH :q AND rowid IN (SELECT value FROM json_each(:ids))) m "
-                "JOIN documents d ON d.id = m.rowid ORDER BY m.score, d.id LIMIT :k"
-            )
-            params = {"q": q.fts5(), "ids": json.dumps(allowed)}
-        else:
-            sql = (
-                f"SELECT {cols}, -ts_rank_cd(d.tsv, x.q) AS score FROM documents d, "
-                "(SELECT to_tsquery('simple', :lq) || plainto_tsquery('russian', :raw) AS q) x "
-                "WHERE d.id = ANY(:ids) AND d.tsv @@ x.q ORDER BY score, d.id LIMIT :k"
-            )
-            params = {"lq": q.tsquery(), "raw": " ".join(q.words), "ids": allowed}
+    fts = q.fts5() + "".join(" AND (" + " OR ".join(group) + ")" for group in extra or [])
+    if allowed is not None:  # PostgreSQL, few documents pass the filters: match those alone
+        sql = (
+            f"SELECT {cols}, -ts_rank_cd(d.tsv, x.q) AS score FROM documents d, "
+            "(SELECT to_tsquery('simple', :lq) || plainto_tsquery('russian', :raw) AS q) x "
+            "WHERE d.id = ANY(:ids) AND d.tsv @@ x.q ORDER BY score, d.id LIMIT :k"
+        )
+        params = {"lq": q.tsquery(), "raw": " ".join(q.words), "ids": allowed}
         return list(conn.execute(text(sql), {**params, "k": k}))
     if conn.dialect.name == "sqlite" and not where:  # rank in the index alone, then read k documents
         sql = (
@@ -126,14 +165,14 @@ def _ranked(conn: Connection, q: Query, where: str, params: dict, k: int, allowe
             "FROM documents_fts WHERE documents_fts MATCH :q LIMIT :cap) ORDER BY score, rowid LIMIT :k) m "
             "JOIN documents d ON d.id = m.rowid ORDER BY m.score, d.id"
         )
-        params = {**params, "q": q.fts5()}
+        params = {**params, "q": fts}
     elif conn.dialect.name == "sqlite":
         sql = (
             f"SELECT * FROM (SELECT {cols}, bm25(documents_fts) AS score FROM documents_fts "
             f"JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH :q{where} LIMIT :cap) m "
             "ORDER BY score, id LIMIT :k"
         )
-        params = {**params, "q": q.fts5()}
+        params = {**params, "q": fts}
     else:
         sql = (
             f"SELECT * FROM (SELECT {cols}, -ts_rank_cd(d.tsv, x.q) AS score FROM documents d, "
@@ -167,11 +206,25 @@ def search(
     if entity_ids == []:
         return []
     since, until = iso_date(since, "since"), iso_date(until, "until")
+    allowed, extra = None, []
+    if conn.dialect.name == "sqlite":  # the filters go into the full-text query as tokens (migration 0003)
+        days = date_tokens(since, until)
+        if days == []:
+            return []
+        if days:
+            extra.append(days)
+            since = until = None
+        if entity_ids is not None:
+            people = _person_tokens(conn, entity_ids)
+            if not people:
+                return []
+            extra.append(people)  # namesakes share a token: the exact filter below picks the person's own
+    else:
+        allowed = _allowed(conn, since, until, entity_ids)
+        if allowed == []:
+            return []
     where, params = _filters(since, until, entity_ids)
-    allowed = _allowed(conn, since, until, entity_ids)
-    if allowed == []:
-        return []
-    rows = _ranked(conn, q, where, params, limit * 3 if collapse else limit, allowed)
+    rows = _ranked(conn, q, where, params, limit * 3 if collapse else limit, allowed, extra)
     hits, groups = [], set()
     for r in rows:
         if collapse and r.dup_group is not None:

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from ..document import Document
 from . import tables as t
 from .dedup import band_rows
+from .names import person_name, person_tag
 from .text import body_words, document_lemmas, minhash_bytes
 
 
@@ -141,9 +142,16 @@ def build_rows(doc: Document, source: str, ext_id: str | None = None) -> Rows:
         "n_times": len(rows.times),
         "n_facts": len(rows.facts),
         "schema": doc.schema,
+        "tags": person_tags(rows.entities),
     }
     rows.bands = band_rows(doc_id, rows.doc["minhash"])
     return rows
+
+
+def person_tags(entities: list[dict[str, Any]]) -> str | None:
+    """The `tags` of a document: one full-text token per person it names (see names.person_tag)."""
+    tags = {person_tag(person_name({**e["data"], "name": e["name"]})) for e in entities if e["type"] == "PER"}
+    return " ".join(sorted(t_ for t_ in tags if t_)) or None
 
 
 def has_document(conn: Connection, doc_id: int) -> bool:

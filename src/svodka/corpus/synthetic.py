@@ -29,7 +29,7 @@ from sqlalchemy.engine import Engine
 from . import tables as t
 from .dedup import band_rows
 from .engine import make_engine
-from .store import text_hash
+from .store import person_tags, text_hash
 from .text import WORD, fold, minhash_many
 
 WORDS_PER_DOC = (20, 60)  # a news lead's length
@@ -172,7 +172,8 @@ def build(path: Path | str, n_docs: int, factru_dir: Path | None = None, seed: i
                     "id": doc_id, "hash": digest, "title": None, "published": dates[i], "url": None, "ext_id": None,
                     "source": f"synthetic:{done + i}", "text": text_, "lemmas": lemmas, "layers": layers,
                     "minhash": mh, "dup_group": None, "n_entities": len(ents), "n_mentions": len(ents),
-                    "n_quotes": 0, "n_times": 0, "n_facts": 0, "schema": "svodka/1"})
+                    "n_quotes": 0, "n_times": 0, "n_facts": 0, "schema": "svodka/1",
+                    "tags": person_tags(rows["doc_entities"][len(rows["doc_entities"]) - len(ents):])})
                 rows["lsh_bands"] += band_rows(doc_id, mh)
             with conn.begin():
                 for name, order in SORT.items():  # in key order, each batch fills pages instead of splitting them

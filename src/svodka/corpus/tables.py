@@ -53,6 +53,7 @@ documents = Table(
     Column("n_facts", Integer, nullable=False),
     Column("schema", String(32), nullable=False),
     Column("linked", Boolean, nullable=False, server_default=false(), index=True),  # identities and groups done
+    Column("tags", Text),  # full-text tokens of the persons it names (names.person_tag), for filtered search
 )
 
 
