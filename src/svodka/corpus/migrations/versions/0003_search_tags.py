@@ -41,11 +41,31 @@ TRIGGERS = [
 ]
 
 
+def _fill_tags(bind: sa.engine.Connection) -> None:
+    """The person tokens of documents stored before this revision."""
+    from svodka.corpus import tables as t
+    from svodka.corpus.store import person_tags
+
+    de = t.doc_entities
+    rows = bind.execute(
+        sa.select(de.c.doc_id, de.c.type, de.c.name, de.c.data).where(de.c.type == "PER").order_by(de.c.doc_id)
+    ).all()
+    by_doc: dict[int, list[dict]] = {}
+    for r in rows:
+        by_doc.setdefault(r.doc_id, []).append({"type": r.type, "name": r.name, "data": r.data or {}})
+    updates = [{"d": doc, "tags": person_tags(ents)} for doc, ents in by_doc.items()]
+    d = t.documents
+    for i in range(0, len(updates), 10_000):
+        bind.execute(sa.update(d).where(d.c.id == sa.bindparam("d")).values(tags=sa.bindparam("tags")),
+                     updates[i : i + 10_000])
+
+
 def upgrade() -> None:
     bind = op.get_bind()
     cols = {c["name"] for c in sa.inspect(bind).get_columns("documents")}
     if "tags" not in cols:
         op.add_column("documents", sa.Column("tags", sa.Text()))
+        _fill_tags(bind)
     if bind.dialect.name != "sqlite":
         return
     old = bind.execute(sa.text("SELECT sql FROM sqlite_master WHERE name = 'documents_fts_ai'")).scalar()
