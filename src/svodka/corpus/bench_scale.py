@@ -175,7 +175,7 @@ def _hwm_mb(pid: int) -> float:
     return 0.0
 
 
-def stream_run(args: list[str], seconds: float = 60.0, db: Path | None = None) -> tuple[float | None, float]:
+def stream_run(args: list[str], seconds: float = 90.0, db: Path | None = None) -> tuple[float | None, float]:
     """(seconds to the first result, the parent's peak RSS MB) of a svodka command, stopped after ``seconds``."""
     import signal
 
@@ -214,7 +214,7 @@ def stream_report() -> str:
     size = feed.stat().st_size / 2**20
     lines = [
         f"Streaming: `svodka analyze` and `svodka ingest` of a {size:.0f} MB JSON-lines feed "
-        "(the devset texts again and again), each stopped after 60 s: seconds to the first result "
+        "(the devset texts again and again), each stopped after 90 s: seconds to the first result "
         "(a line out; a document stored) and the parent process's peak RSS (the workers apart).",
         "",
         "| command | first result | parent peak RSS |",
@@ -271,21 +271,29 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path)
     ap.add_argument("--measure", nargs=2, help=argparse.SUPPRESS)
     ap.add_argument("--no-stream", action="store_true", help="skip the 250 MB streaming runs")
+    ap.add_argument("--from-saved", action="store_true", help="report every size measured so far, not just this run's")
     a = ap.parse_args(argv)
     if a.measure:
         print(json.dumps(measure(a.measure[0], Path(a.measure[1]))))
         return
-    results = []
-    for size in (int(s) for s in a.sizes.split(",") if s):
-        results.append(("SQLite", size, run_size(size, None)))
-        print(results[-1], file=sys.stderr, flush=True)
-    if a.postgres:
-        for size in (int(s) for s in a.pg_sizes.split(",") if s):
-            results.append(("PostgreSQL", size, run_size(size, a.postgres)))
-            print(results[-1], file=sys.stderr, flush=True)
+    saved = BENCH / "scale-results.jsonl"  # every run's figures, so runs may be split (--from-saved)
+    runs = [("SQLite", int(s), None) for s in a.sizes.split(",") if s]
+    runs += [("PostgreSQL", int(s), a.postgres) for s in a.pg_sizes.split(",") if s and a.postgres]
+    results: dict[tuple[str, int], dict] = {}
+    if saved.exists() and a.from_saved:
+        for line in saved.read_text(encoding="utf-8").splitlines():
+            backend, size, figures = json.loads(line)
+            results[(backend, size)] = figures  # the last run of each
+    for backend, size, pg in runs:
+        figures = run_size(size, pg)
+        print(backend, size, figures, file=sys.stderr, flush=True)
+        results[(backend, size)] = figures
+        with open(saved, "a", encoding="utf-8") as fh:
+            fh.write(json.dumps([backend, size, figures]) + "\n")
     stream = "" if a.no_stream else stream_report()
     print(stream, file=sys.stderr)
-    section = report(results, stream)
+    order = sorted(results, key=lambda k: (k[0] != "SQLite", k[1]))
+    section = report([(b, n, results[(b, n)]) for b, n in order], stream)
     if a.out:
         splice(a.out, section)
     else:
