@@ -52,7 +52,7 @@ class _Member:
     cls: NameClass = field(default=None)  # type: ignore[assignment]
 
 
-def _load(conn: Connection, where: Any) -> list[_Member]:
+def _load(conn: Connection, where: Any, every_class: bool = True) -> list[_Member]:
     de, d = t.doc_entities, t.documents
     q = (
         select(de.c.doc_id, de.c.local_id, de.c.type, de.c.name, d.c.published, de.c.data, de.c.entity_id)
@@ -61,8 +61,9 @@ def _load(conn: Connection, where: Any) -> list[_Member]:
         .order_by(de.c.doc_id, de.c.local_id)
     )
     out = [_Member(r.doc_id, r.local_id, r.type, r.name, r.published, r.data or {}, r.entity_id) for r in conn.execute(q)]
-    for m in out:
-        m.cls = member_class(m.type, m.name, m.data)
+    for m in out:  # a recount needs the classes of persons only (their display names)
+        if every_class or m.type == "PER":
+            m.cls = member_class(m.type, m.name, m.data)
     return out
 
 
@@ -355,7 +356,7 @@ class _Chunk:
         recount = sorted(self.dirty)
         for part in chunks(recount):
             everyone: dict[str, list[_Member]] = defaultdict(list)
-            for m in _load(conn, de.c.entity_id.in_(part)):
+            for m in _load(conn, de.c.entity_id.in_(part), every_class=False):
                 everyone[m.entity_id].append(m)  # type: ignore[index]
             for eid, ms in everyone.items():
                 stats[eid] = _stats(ms, self._key(eid))
