@@ -9,7 +9,7 @@ NEREL ?= ../shared/data/nerel
 export OPENBLAS_NUM_THREADS := 1
 export OMP_NUM_THREADS := 1
 
-.PHONY: demo install dev test bench eval fuzz clean
+.PHONY: demo install dev test bench bench-scale eval fuzz clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ FUZZ_WORKERS ?= 2
 fuzz: dev
 	mkdir -p .fuzz
 	$(PY) -m svodka.fuzz --inputs $(FUZZ_INPUTS) --workers $(FUZZ_WORKERS) --state .fuzz --out docs/reliability.md
+# The corpus as it grows (0, 10k, 100k, 1M stored documents; SVODKA_BENCH_PG=postgresql://… adds
+# PostgreSQL): not part of `make test` or `make bench`; builds its stores under .bench/ once.
+bench-scale: dev
+	$(PY) -m svodka.corpus.bench_scale --out docs/benchmarks.md
 
 eval: install
 	$(SVODKA) eval factru $(FACTRU) --report docs/quality.md

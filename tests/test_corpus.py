@@ -94,18 +94,36 @@ def test_ingest_twice_adds_nothing(url, models, factru_dir, tmp_path):
     assert corpus.counts()["mentions"] > 20
 
 
-def test_devset_and_sample_twice_with_two_workers(models, factru_dir, tmp_path):
-    """Acceptance 1: the 122 factRuEval texts plus the sample, twice; the second run adds nothing."""
+LINKED = ("entities", "entity_roles", "name_classes", "link_keys", "doc_entities", "documents")
+
+
+def test_devset_sample_nerel_incremental_equals_relink(models, factru_dir, tmp_path):
+    """Acceptance: the 122 factRuEval texts, the sample and NEREL dev in two ingests (each linked on top
+    of the last), ingested again (nothing added), equal what `relink` computes from scratch."""
+    nerel = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "nerel" / "dev"
+    if not nerel.is_dir():
+        pytest.skip("NEREL dev is not here")
     corpus = Corpus(tmp_path / "devset.db")
     paths = [str(factru_dir), str(sample_jsonl(tmp_path / "sample.jsonl"))]
-    first = corpus.ingest(*paths, workers=2, timeout=15)
-    assert first.seen == 123 and first.added + first.errors == 123
-    assert first.added >= 120, corpus.errors()
+    first = corpus.ingest(str(nerel), workers=2, timeout=15)
+    assert first.added >= 90, corpus.errors()
+    second = corpus.ingest(*paths, workers=2, timeout=15)
+    assert second.seen == 123 and second.added + second.errors == 123
+    assert second.added >= 120, corpus.errors()
     counts = corpus.counts()
     again = corpus.ingest(*paths, workers=2, timeout=15)
-    assert again.added == 0 and again.skipped == first.added
+    assert again.added == 0 and again.skipped == second.added
     assert corpus.counts() == counts
     assert corpus.check() == []
+    incremental = snapshot(corpus)
+    assert corpus.relink() == first.added + second.added
+    relinked = snapshot(corpus)
+    for name in LINKED:
+        assert relinked[name] == incremental[name], name
+    assert counts["entities"] > 1000
+    with corpus.engine.connect() as conn:
+        assert conn.execute(select(func.count()).where(t.doc_entities.c.entity_id.is_(None))).scalar_one() == 0
+        assert conn.execute(select(func.count()).where(t.documents.c.linked.is_(False))).scalar_one() == 0
 
 
 @pytest.mark.parametrize("url", BACKENDS, indirect=True)
@@ -375,7 +393,9 @@ def test_hostile_input_clear_errors_nothing_lost_no_partial_rows(url, models, fa
     assert "JSON object" in reasons[("batch.jsonl", 6)]
     assert "UTF-8" in reasons[("batch.jsonl", 7)]
     assert "gzip" in reasons[("broken.jsonl.gz", None)]
-    assert stats.added == 3  # good.txt, "ok" and "nul" (scrubbed), nothing else lost
+    # good.txt, "ok", "nul" (scrubbed) and the "x" the broken gzip held before its break (read as a
+    # stream, the lines before a break are kept): nothing else lost
+    assert stats.added == 4
     with corpus.engine.connect() as conn:
         ext = {r.ext_id: r for r in conn.execute(select(t.documents))}
     assert {"ok", "nul"} <= set(ext) and "\x00" not in ext["nul"].text + (ext["nul"].url or "")
@@ -400,8 +420,21 @@ def test_export_jsonl_and_parquet(kerry_corpus, tmp_path):
     assert {d.published for d in docs} == {"2013-05-08", "2013-05-09"}
     assert all(r["corpus"]["entities"] for r in rows)
     assert kerry_corpus.export(tmp_path / "c.parquet", "parquet") == 2
-    table = pq.read_table(tmp_path / "c.parquet")
-    assert table.num_rows == 2 and set(table.column("published").to_pylist()) == {"2013-05-08", "2013-05-09"}
+    import datetime as dt
+
+    import pyarrow as pa
+
+    table = pq.read_table(tmp_path / "c.parquet")  # typed columns: a date, numbers; each layer its own table
+    assert table.num_rows == 2 and table.schema.field("published").type == pa.date32()
+    assert set(table.column("published").to_pylist()) == {dt.date(2013, 5, 8), dt.date(2013, 5, 9)}
+    entities = pq.read_table(tmp_path / "c.entities.parquet").to_pylist()
+    assert {e["doc_id"] for e in entities} == set(table.column("id").to_pylist())
+    kerry = [e for e in entities if e["name"] == "Джон Керри"]
+    assert kerry and any(r["post"] for e in kerry for r in e["roles"]) and all(e["entity_id"] for e in entities)
+    quotes = pq.read_table(tmp_path / "c.quotes.parquet")
+    assert quotes.num_rows >= 8 and quotes.schema.field("start").type == pa.int32()
+    facts = pq.read_table(tmp_path / "c.facts.parquet").to_pylist()
+    assert facts and all(a["role"] for f in facts for a in f["args"])
 
 
 @pytest.mark.parametrize("kerry_corpus", ["sqlite"], indirect=True)
@@ -443,7 +476,7 @@ def test_migrations_apply_once_and_bad_urls_are_config_errors(tmp_path):
     Corpus(tmp_path / "m.db").close()
     corpus = Corpus(f"sqlite:///{tmp_path / 'm.db'}")  # reopening is a no-op
     with corpus.engine.connect() as conn:
-        assert MigrationContext.configure(conn).get_current_revision() == "0001"
+        assert MigrationContext.configure(conn).get_current_revision() == "0003"
     with pytest.raises(ConfigError):
         Corpus("mysql://nobody@localhost/x")
     with pytest.raises(ConfigError):

@@ -29,9 +29,21 @@ class Outcome:
     error: str | None = None
 
 
+def die_with_parent() -> None:
+    """Ask Linux to kill this worker when its parent process dies (even by SIGKILL): no orphans."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: workers end when the task queue closes
+        pass
+
+
 def _init_worker() -> None:
     from .models import load_models
 
+    die_with_parent()  # a parent killed by SIGTERM or SIGKILL takes its workers with it
     load_models()
 
 
@@ -128,9 +140,15 @@ def _over_dask(records, settings, address, workers, published, title) -> Iterato
     else:
         client = Client(address)
     try:
-        futures = [client.submit(_analyze_chunk, c, settings, published, title, pure=False) for c in _chunks(records, CHUNK)]
-        for fut in futures:
-            yield from fut.result()
+        # a bounded window of chunks in flight, as with worker processes: the input is read as it is analysed
+        pending: deque = deque()
+        window = 2 * max(workers, len(client.scheduler_info().get("workers", ())))
+        for chunk in _chunks(records, CHUNK):
+            pending.append(client.submit(_analyze_chunk, chunk, settings, published, title, pure=False))
+            if len(pending) >= window:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
     finally:
         client.close()
         if cluster is not None:

@@ -12,6 +12,7 @@ import json
 import re
 import sys
 from collections.abc import Iterator
+from typing import IO
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -202,54 +203,113 @@ def iter_jsonl(text: str, source: str) -> Iterator[Record]:
             yield parse_json_record(line, source, lineno)
 
 
-def _mixed_utf8(data: bytes) -> bool:
-    """JSON lines that are UTF-8 except for some lines (a corrupt record, not a legacy encoding)."""
-    try:
-        data.decode("utf-8")
-        return False
-    except UnicodeDecodeError:
-        pass
-    return any(not line.isascii() and _utf8(line) is not None for line in data.splitlines())
+class _LineDecoder:
+    """Decodes JSON lines one by one, as a file or a pipe delivers them.
+
+    A line is UTF-8 if it can be.  Until a non-ASCII UTF-8 line is seen, a line
+    that is not UTF-8 is taken for a legacy encoding (charset-normalizer's guess,
+    then kept for the next such lines); once the stream has shown UTF-8, a line
+    that is not UTF-8 is a corrupt record and becomes an error record.
+    """
+
+    def __init__(self) -> None:
+        self.utf8_seen = False
+        self.legacy: str | None = None
+
+    def __call__(self, raw: bytes) -> str | None:
+        try:
+            line = raw.decode("utf-8-sig")
+            self.utf8_seen = self.utf8_seen or not raw.isascii()
+            return line
+        except UnicodeDecodeError:
+            if self.utf8_seen:
+                return None
+        if self.legacy:
+            try:
+                return raw.decode(self.legacy)
+            except UnicodeDecodeError:
+                pass
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(raw).best()
+        if best is None or _looks_binary(str(best)):
+            return None
+        self.legacy = best.encoding
+        return str(best)
 
 
-def _utf8(line: bytes) -> str | None:
-    try:
-        return line.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
+MAX_LINE_BYTES = 4 * MAX_RECORD_CHARS + 1024  # a longer line is skipped unread, as one error record
 
 
-def iter_jsonl_bytes(data: bytes, source: str) -> Iterator[Record]:
-    """JSON lines decoded one by one: a line that is not UTF-8 becomes an error record, the rest go on."""
-    for lineno, raw in enumerate(data.splitlines(), 1):
-        line = _utf8(raw)
+def iter_jsonl_stream(stream: IO[bytes], source: str, first: bytes = b"") -> Iterator[Record]:
+    """JSON lines read from a binary stream one at a time (bounded memory), each decoded on its own."""
+    decode_line = _LineDecoder()
+    lineno = 0
+    pending = first
+    while True:
+        raw, pending = (pending or stream.readline(MAX_LINE_BYTES)), b""
+        if not raw:
+            return
+        lineno += 1
+        if len(raw) >= MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass  # skip the rest of the line
+            yield Record(source=f"{source}:{lineno}", line=lineno, error=f"line of more than {MAX_LINE_BYTES} bytes is too large")
+            continue
+        if not raw.strip():
+            continue
+        line = decode_line(raw)
         if line is None:
             yield Record(source=f"{source}:{lineno}", line=lineno, error="line is not valid UTF-8")
-        elif line.strip():
+        else:
             yield parse_json_record(line, source, lineno)
+
+
+def _jsonl_file(p: Path) -> Iterator[Record]:
+    source = str(p)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a directory")
+    try:
+        fh = gzip.open(p, "rb") if p.name.endswith(".gz") else open(p, "rb")  # noqa: SIM115
+    except OSError as exc:
+        raise InputError(f"{p}: {exc.strerror or exc}") from exc
+    with fh:
+        try:
+            yield from iter_jsonl_stream(fh, source)  # type: ignore[arg-type]
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:  # a truncated or corrupt .gz, met while reading
+            raise InputError(f"{p}: broken gzip ({exc})" if p.name.endswith(".gz") else f"{p}: {exc}") from exc
+
+
+def _stdin(stream: IO[bytes]) -> Iterator[Record]:
+    """Standard input: JSON lines when the first line looks like one (read as they come), else one article."""
+    first = stream.readline(MAX_LINE_BYTES)
+    while first and not first.strip():
+        first = stream.readline(MAX_LINE_BYTES)
+    if first.lstrip(b"\xef\xbb\xbf \t").startswith(b"{"):
+        yield from iter_jsonl_stream(stream, "stdin", first)
+        return
+    data = first + stream.read(MAX_BYTES + 1 - len(first))
+    if len(data) > MAX_BYTES:
+        raise InputError(f"stdin: more than {MAX_BYTES // 2**20} MB is too large for one article")
+    yield read_text_record(decode(data, "stdin"), "stdin")
 
 
 def read_path(path: str | Path) -> Iterator[Record]:
     """Records from one file (``-`` is standard input, read as JSON lines if it looks like them)."""
     source = str(path)
     if source == "-":
-        data = sys.stdin.buffer.read()
-        text = decode(data, "stdin")
-        if text.lstrip().startswith("{"):
-            yield from iter_jsonl(text, "stdin")
-        else:
-            yield read_text_record(text, "stdin")
+        yield from _stdin(sys.stdin.buffer)
         return
     p = Path(path)
-    data = read_bytes(p)
-    if _is_batch(p) and _mixed_utf8(data):
-        yield from iter_jsonl_bytes(data, source)
+    if _is_batch(p):  # read line by line: a feed of any size in bounded memory
+        yield from _jsonl_file(p)
         return
+    data = read_bytes(p)
     text = decode(data, source)
     name = p.name.lower()
-    if _is_batch(p):
-        yield from iter_jsonl(text, source)
-    elif name.endswith((".html", ".htm", ".xhtml")) or re.match(r"\s*(<!doctype html|<html)", text[:500], re.I):
+    if name.endswith((".html", ".htm", ".xhtml")) or re.match(r"\s*(<!doctype html|<html)", text[:500], re.I):
         yield read_html_record(text, source)
     elif name.endswith(".json"):
         rec = parse_json_record(text, source, 1)

@@ -62,6 +62,7 @@ def analyze(
     failures = 0
     first = True
     for rec, doc in _results(records, settings, published, title, workers, dask, batch):
+        batch = batch or rec.line is not None  # JSON lines on stdin are a batch too
         if isinstance(doc, str):
             failures += 1
             _emit_error(rec, doc, format, batch)
@@ -92,14 +93,15 @@ def _results(records, settings, published, title, workers, dask, batch):
         if rec.error:
             yield rec, rec.error
             continue
+        in_batch = batch or rec.line is not None  # a JSON line, from a file or stdin
         try:
             yield rec, analyze_record(rec, settings, published, title)
         except InputError as exc:
-            if not batch:
+            if not in_batch:
                 raise
             yield rec, str(exc)
         except Exception as exc:  # one odd record must not cost the batch; a single file shows the bug
-            if not batch:
+            if not in_batch:
                 raise
             yield rec, f"internal error: {type(exc).__name__}: {exc}"
 

@@ -1,4 +1,4 @@
-"""Corpus commands: `svodka ingest`, `dups`, `search`, `person`, `export` (see svodka.corpus)."""
+"""Corpus commands: `svodka ingest`, `relink`, `dups`, `search`, `person`, `export` (see svodka.corpus)."""
 
 from __future__ import annotations
 
@@ -50,6 +50,10 @@ def ingest(
     published: Annotated[
         Optional[str], typer.Option(help="Publication date YYYY-MM-DD for records that carry none (plain text).")
     ] = None,
+    dask: Annotated[
+        Optional[str], typer.Option(help="Analyse on Dask: a scheduler address (tcp://host:8786), or 'local'.")
+    ] = None,
+    link: Annotated[bool, typer.Option(help="Link identities and reprints as documents arrive (--no-link: later, by relink).")] = True,
 ) -> None:
     """Analyse articles into the store; what is stored already is skipped, bad records go to the errors table."""
     from ..corpus.search import iso_date
@@ -81,7 +85,8 @@ def ingest(
                 errors=stats.errors,
             )
 
-        stats = corpus.ingest(*paths, workers=workers, settings=settings, progress=progress, published=published)
+        stats = corpus.ingest(*paths, workers=workers, settings=settings, progress=progress, published=published,
+                              dask=dask, link=link)
     out.print(
         f"{stats.added} added, {stats.skipped} already stored, {stats.errors} errors "
         f"in {stats.seconds:.1f} s ({stats.docs_per_second:.1f} docs/s)",
@@ -92,6 +97,20 @@ def ingest(
             line = f":{e['line']}" if e["line"] and ":" not in e["source"] else ""
             err.print(f"[yellow]error[/] {escape(e['source'])}{line}: {escape(e['reason'])}", highlight=False, markup=True)
         err.print("all errors are kept in the store's errors table", highlight=False)
+
+
+@app.command()
+@user_errors
+def relink(
+    db: DbOption = None,
+    chunk: Annotated[int, typer.Option(min=1, help="Documents linked per transaction (memory grows with it).")] = 500,
+) -> None:
+    """Recompute identities and duplicate groups from scratch (after a change of the linking rules)."""
+    import time
+
+    started = time.perf_counter()
+    n = _corpus(db).relink(chunk=chunk)
+    out.print(f"{n} documents linked in {time.perf_counter() - started:.1f} s", highlight=False)
 
 
 @app.command()

@@ -14,8 +14,9 @@ from ..settings import Settings
 from . import tables as t
 from .engine import make_engine
 from .ingest import TIMEOUT, IngestStats, Progress, ingest
+from .link import link_pending, relink
 from .person import PersonView, find_persons, person_view
-from .search import Hit, search
+from .search import Hit, check_search_args, search
 from .store import build_rows, write_rows
 
 
@@ -46,24 +47,28 @@ class Corpus:
         progress: Progress | None = None,
         timeout: float = TIMEOUT,
         published: str | None = None,
+        dask: str | None = None,
+        link: bool = True,
     ) -> IngestStats:
         """Analyse and store files, folders or ``-`` (stdin); what is stored already is skipped.
-        ``published`` (YYYY-MM-DD) dates every record that has no date of its own."""
+
+        ``published`` (YYYY-MM-DD) dates every record that has no date of its own; ``dask``: a Dask
+        scheduler address (tcp://host:8786) or «local» to analyse on a cluster; ``link=False`` leaves
+        identities and groups to a later ingest or ``relink`` (a backfill)."""
         return ingest(
             self.engine, paths, workers=workers, settings=settings, progress=progress, timeout=timeout,
-            published=published,
+            published=published, dask=dask, link=link,
         )
 
     def add(self, docs: Iterable[Document], source: str = "api") -> int:
         """Store Documents analysed already; returns how many were new."""
         added = sum(write_rows(self.engine, build_rows(doc, source, doc.id)) for doc in docs)
-        self.relink()
+        link_pending(self.engine)
         return added
 
-    def relink(self) -> None:
-        from .link import relink
-
-        relink(self.engine)
+    def relink(self, chunk: int = 500) -> int:
+        """Recompute identities and duplicate groups from scratch (what incremental linking keeps); returns documents."""
+        return relink(self.engine, chunk)
 
     # -- reading -------------------------------------------------------------
     def search(
@@ -76,6 +81,7 @@ class Corpus:
         limit: int = 10,
         offset: int = 0,
     ) -> list[Hit]:
+        check_search_args(query, person, since, until, limit)
         with self.engine.connect() as conn:
             ids = [r.id for r in find_persons(conn, person)] if person else None
             return search(conn, query, entity_ids=ids, since=since, until=until, limit=limit, offset=offset)

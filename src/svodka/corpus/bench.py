@@ -26,6 +26,7 @@ N_QUERIES = 300
 DOC_LIMIT = 20.0  # seconds one document may take before ingest gives it up
 WARM = 20  # files analysed before an ingest run's timing starts (caches warm, as in a long run)
 N_MIXED = 250  # texts mixed from the devset's sentences, added to the ingest benchmark's corpus
+BEGIN, END = "<!-- bench-scale -->", "<!-- /bench-scale -->"  # `make bench-scale`'s section, kept by `make bench`
 
 
 def _cpu() -> float:
@@ -193,9 +194,9 @@ def bench_corpus() -> str:
         lines += [f"(factRuEval devset not found at {FACTRU}: ingest not measured)", ""]
     built = ""
     if not STORE.exists():
-        from .synthetic import build
+        from .synthetic import build_plain
 
-        seconds = build(STORE, N_DOCS, FACTRU if FACTRU.is_dir() else None)
+        seconds = build_plain(STORE, N_DOCS, FACTRU if FACTRU.is_dir() else None)
         built = f" (built now in {seconds:.0f} s)"
     median, p95, worst, found = _latency(STORE)
     size = sum(p.stat().st_size for p in STORE.parent.glob(STORE.name + "*")) / 2**30
@@ -210,8 +211,35 @@ def bench_corpus() -> str:
         "",
         f"Target p95 ≤ 50 ms. Machine load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores.",
         "",
+        kept_section(ROOT / "docs" / "benchmarks.md"),
     ]
     return "\n".join(lines)
+
+
+def splice(path: Path, section: str) -> None:
+    """Put the section into the markdown file between the markers (appended the first time)."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if BEGIN in text and END in text:
+        head, rest = text.split(BEGIN, 1)
+        text = head + section.rstrip("\n") + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    path.write_text(text, encoding="utf-8")
+
+
+KEPT = ("http-burst", "bench-scale")  # sections other commands write; `make bench` carries them over
+
+
+def kept_section(path: Path) -> str:
+    """The sections of the file that `make bench` does not measure itself (the HTTP burst, bench-scale),
+    each between its ``<!-- NAME -->`` markers, for `make bench` to carry over; empty when none."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    kept = []
+    for name in KEPT:
+        begin, end = f"<!-- {name} -->", f"<!-- /{name} -->"
+        if begin in text and end in text:
+            kept.append(begin + text.split(begin, 1)[1].split(end, 1)[0] + end + "\n")
+    return "\n".join(kept)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -71,47 +72,92 @@ def _jsonl(engine: Engine, fh: IO[str]) -> int:
     return n
 
 
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _schemas():  # type: ignore[no-untyped-def]
+    import pyarrow as pa
+
+    s, i64, i32 = pa.string(), pa.int64(), pa.int32()
+    arg = pa.struct([("role", s), ("entity", s), ("time", s), ("quote", s), ("text", s)])
+    role = pa.struct([("name", s), ("post", s), ("org_name", s)])
+    return {
+        "documents": pa.schema([("id", i64), ("hash", s), ("title", s), ("published", pa.date32()), ("url", s),
+                                ("ext_id", s), ("source", s), ("dup_group", i64), ("text", s), ("n_entities", i32),
+                                ("n_quotes", i32), ("n_times", i32), ("n_facts", i32), ("schema", s)]),
+        "entities": pa.schema([("doc_id", i64), ("local_id", s), ("type", s), ("name", s), ("entity_id", s),
+                               ("roles", pa.list_(role)), ("variants", pa.list_(s))]),
+        "mentions": pa.schema([("doc_id", i64), ("n", i32), ("entity_local", s), ("start", i32), ("end", i32),
+                               ("text", s), ("kind", s)]),
+        "quotes": pa.schema([("doc_id", i64), ("n", i32), ("local_id", s), ("kind", s), ("text", s), ("start", i32),
+                             ("end", i32), ("speaker", s), ("speaker_name", s)]),
+        "times": pa.schema([("doc_id", i64), ("n", i32), ("local_id", s), ("type", s), ("value", s), ("text", s),
+                            ("start", i32), ("end", i32), ("interval_start", pa.date32()), ("interval_end", pa.date32())]),
+        "facts": pa.schema([("doc_id", i64), ("n", i32), ("local_id", s), ("type", s), ("status", s), ("when", s),
+                            ("args", pa.list_(arg))]),
+    }
+
+
+def _row(name: str, r: Any) -> dict[str, Any]:
+    m = dict(r._mapping)
+    if name == "documents":
+        m["published"] = _date(m["published"])
+    elif name == "entities":
+        data = m.pop("data") or {}
+        m["roles"] = [{k: x.get(k) for k in ("name", "post", "org_name")} for x in data.get("roles") or [] if x]
+        m["variants"] = list(data.get("variants") or [])
+    elif name == "times":
+        m["interval_start"], m["interval_end"] = _date(m["interval_start"]), _date(m["interval_end"])
+    elif name == "facts":
+        data = m.pop("data") or {}
+        m["args"] = [{k: a.get(k) for k in ("role", "entity", "time", "quote", "text")} for a in data.get("args") or []]
+    return m
+
+
+def parquet_paths(path: Path) -> dict[str, Path]:
+    """The documents go to ``path``; each layer to a sibling: c.parquet, c.entities.parquet, …"""
+    stem = path.name.removesuffix(".parquet")
+    return {name: path if name == "documents" else path.with_name(f"{stem}.{name}.parquet") for name in _TABLES}
+
+
+_TABLES = ("documents", "entities", "mentions", "quotes", "times", "facts")
+
+
 def _parquet(engine: Engine, path: Path) -> int:
+    """Typed Parquet tables, one file each: documents (published as a date) and every layer, keyed by doc_id."""
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
         raise ConfigError("parquet: needs pyarrow (pip install 'svodka[parquet]')") from None
-    schema = pa.schema(
-        [
-            ("id", pa.int64()),
-            ("hash", pa.string()),
-            ("title", pa.string()),
-            ("published", pa.string()),
-            ("url", pa.string()),
-            ("source", pa.string()),
-            ("dup_group", pa.int64()),
-            ("text", pa.string()),
-            ("layers", pa.string()),
-        ]
-    )
-    n, batch = 0, []
-    with pq.ParquetWriter(str(path), schema) as writer:
-        for doc in iter_documents(engine):
-            c = doc["corpus"]
-            layers = {k: v for k, v in doc.items() if k not in ("text", "corpus")}
-            batch.append(
-                {
-                    "id": c["id"],
-                    "hash": c["hash"],
-                    "title": doc.get("title"),
-                    "published": doc.get("published"),
-                    "url": doc.get("url"),
-                    "source": c["source"],
-                    "dup_group": c["dup_group"],
-                    "text": doc["text"],
-                    "layers": json.dumps(layers, ensure_ascii=False),
-                }
-            )
-            n += 1
-            if len(batch) >= BATCH:
-                writer.write_table(pa.Table.from_pylist(batch, schema))
-                batch = []
-        if batch or n == 0:
-            writer.write_table(pa.Table.from_pylist(batch, schema))
+    schemas = _schemas()
+    sources = {"documents": t.documents, "entities": t.doc_entities, "mentions": t.mentions, "quotes": t.quotes,
+               "times": t.times, "facts": t.facts}
+    n = 0
+    with engine.connect() as conn:
+        for name, target in parquet_paths(path).items():
+            table, schema = sources[name], schemas[name]
+            cols = [table.c[c] for c in schema.names if c in table.c] + (
+                [table.c.data] if name in ("entities", "facts") else [])
+            key = table.c.id if name == "documents" else table.c.doc_id
+            with pq.ParquetWriter(str(target), schema) as writer:
+                last, wrote = None, False
+                while True:  # documents in id order, BATCH at a time (bounded memory)
+                    ids_q = select(t.documents.c.id).order_by(t.documents.c.id).limit(BATCH)
+                    if last is not None:
+                        ids_q = ids_q.where(t.documents.c.id > last)
+                    ids = list(conn.execute(ids_q).scalars())
+                    if not ids:
+                        break
+                    rows = [_row(name, r) for r in conn.execute(select(*cols).where(key.in_(ids)).order_by(*table.primary_key.columns))]
+                    writer.write_table(pa.Table.from_pylist(rows, schema))
+                    wrote, last = True, ids[-1]
+                    if name == "documents":
+                        n += len(rows)
+                if not wrote:
+                    writer.write_table(pa.Table.from_pylist([], schema))
     return n

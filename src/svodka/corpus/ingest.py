@@ -13,6 +13,7 @@ import gc
 import gzip
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -22,15 +23,18 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
+from ..batch import die_with_parent
 from ..document import Document
 from ..errors import InputError, SvodkaError
 from ..pipeline import make_document, run
 from ..readers import Record, read_path
 from ..settings import Settings
 from . import store
+from .link import link_pending
 
 TIMEOUT = 300.0  # seconds one document may take; a 1M-character record needs about a minute
 BROKEN_AFTER = 20  # this many failures in a row, none stored, all for one reason: the pipeline is broken
+LINK_EVERY = 1000  # stored documents between two linking steps of one ingest
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".jsonl.gz", ".ndjson")
 Progress = Callable[["IngestStats"], None]
 
@@ -118,23 +122,13 @@ def prepare(rec: Record) -> Document:
     )
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to kill this worker when the ingesting process dies (even by SIGKILL): no orphans."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: workers end when the task queue closes
-        pass
-
-
 def _init_worker(engine: Engine) -> None:
     from threadpoolctl import threadpool_limits
 
     from ..models import load_models
 
     engine.dispose(close=False)  # the parent's pooled connections were forked with us: never touch them
-    _die_with_parent()
+    die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
 
     os.environ["OPENBLAS_NUM_THREADS"] = os.environ["OMP_NUM_THREADS"] = "1"
@@ -159,6 +153,8 @@ def analyse(doc: Document, source: str, settings: Settings, timeout: float = TIM
     from ..models import load_models
 
     models = load_models()
+    if threading.current_thread() is not threading.main_thread():
+        timeout = 0  # SIGALRM reaches only the main thread: a Dask worker's task thread runs unlimited
     old = signal.signal(signal.SIGALRM, _alarm) if timeout else None
     try:
         if timeout:
@@ -186,8 +182,15 @@ def ingest(
     link: bool = True,
     timeout: float = TIMEOUT,
     published: str | None = None,
+    dask: str | None = None,
 ) -> IngestStats:
-    """Ingest files (or ``-``): idempotent, resumable, errors stored in the `errors` table."""
+    """Ingest files (or ``-``): idempotent, resumable, errors stored in the `errors` table.
+
+    With ``dask`` (a scheduler address, or «local» for a LocalCluster of ``workers``
+    processes) the Dask workers analyse and build the rows (lemmas, MinHash, LSH
+    bands); this process streams the records to them, a bounded window in flight,
+    writes what comes back and links as it goes, as without Dask.
+    """
     settings = settings or Settings()
     workers = max(1, workers or os.cpu_count() or 1)
     files = list(input_files(paths))
@@ -198,7 +201,11 @@ def ingest(
     pending: dict[Future, None] = {}
     queued: set[int] = set()
     pool = None
-    if workers > 1:
+    if dask:
+        from .cluster import DaskPool
+
+        pool = DaskPool(dask, workers)
+    elif workers > 1:
         # Forked workers share the parent's memory until they write to it; the cyclic garbage
         # collector writes to every object it scans.  Frozen, the parent's objects (models, caches)
         # are never scanned in the workers, so their pages stay shared instead of being copied.
@@ -219,6 +226,8 @@ def ingest(
         elif store.write_rows(engine, result):
             failures.clear()
             stats.added += 1
+            if link and stats.added % LINK_EVERY == 0:  # identities stay current during a long ingest
+                link_pending(engine)
         else:
             stats.skipped += 1
         report(stats)
@@ -262,16 +271,15 @@ def ingest(
             drain(2 * workers + 2)
         drain(0)
     except BaseException:  # Ctrl-C, a broken pipeline: stop the workers now (whole documents only are stored)
-        if pool is not None:
+        if pool is not None and not dask:
             for proc in list((getattr(pool, "_processes", None) or {}).values()):
                 proc.kill()
         raise
     finally:
         if pool is not None:
             pool.shutdown(wait=not pending, cancel_futures=True)
+        if pool is not None and not dask:
             gc.unfreeze()
     if link:
-        from .link import relink
-
-        relink(engine)
+        link_pending(engine)
     return stats

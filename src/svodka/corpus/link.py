@@ -1,287 +1,268 @@
-"""Cross-article identity and duplicate groups, recomputed from the stored documents.
+"""Cross-article identity and duplicate groups, linked incrementally as documents arrive.
 
-Both are a pure function of the set of documents (never of the order they
-arrived in), so an interrupted and resumed ingest ends with the very rows an
-uninterrupted one writes.  They run at the end of every ingest, in one
-transaction.
+A stored document is *pending* (``linked`` false) until a linker takes it: each
+linking transaction first updates the one `link_state` row, so linkers (several
+ingest processes, on PostgreSQL several machines) take turns, then links up to
+CHUNK pending documents.  Linking a chunk touches only what its documents touch:
 
-Persons: a full name (first + last) is an identity; a bare surname («Керри»)
-joins the one full-name person with that surname whose posts agree.  Namesakes
-stay apart: two bare «Иванов» with different posts are two entities, and a
-surname matching several full names joins none of them.
+- each document entity falls in a name class (identity.py); the classes' mention
+  counts are updated and the surname blocks of its persons decided again
+  (``identity.decide``), by index look-ups on `name_classes`.  A class whose
+  identity changes moves, with its mentions, to the new entity;
+- places and organisations join by name keys, their own and their variants'
+  (`link_keys`): a key that is already some entity's joins that entity;
+- an entity's statistics (name, variants, dates, documents, roles) are merged
+  with the new mentions', or recounted from its mentions when a class moved;
+- duplicate groups grow by LSH look-ups (dedup.py).
+
+Identities and groups are functions of the set of stored documents, whatever
+order they came in, so ``relink`` (drop everything derived, then link every
+document again in chunks, in bounded memory) gives what incremental linking gave.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from . import tables as t
-from .names import PersonName, name_key, person_name, posts
-from .text import NUM_PERM, fold, minhash_from_bytes
+from .dedup import chunks, link_groups
+from .identity import Key, NameClass, decide, entity_id, variant_keys
+from .stats import Member, Stats, entity_rows, load_members, stats_of, stored_stats
 
-DUP_THRESHOLD = 0.5  # estimated Jaccard of word shingles above which two texts are one story
-
-
-class UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[Any, Any] = {}
-
-    def find(self, x: Any) -> Any:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: Any, b: Any) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            lo, hi = sorted((ra, rb), key=repr)
-            self.parent[hi] = lo
+CHUNK = 500  # documents linked in one transaction
 
 
-@dataclass(slots=True)
-class _Member:
-    doc_id: int
-    local_id: str
-    type: str
-    name: str
-    published: str | None
-    data: dict[str, Any]
-    current: str | None
-    person: PersonName | None = None
-    posts: frozenset[str] = field(default_factory=frozenset)
+# -- linking a chunk of documents ----------------------------------------------------------------
 
 
-def _members(conn: Connection) -> list[_Member]:
-    de, d = t.doc_entities, t.documents
-    q = (
-        select(de.c.doc_id, de.c.local_id, de.c.type, de.c.name, d.c.published, de.c.data, de.c.entity_id)
-        .join(d, d.c.id == de.c.doc_id)
-        .order_by(de.c.doc_id, de.c.local_id)
-    )
-    out = []
-    for row in conn.execute(q):
-        m = _Member(row.doc_id, row.local_id, row.type, row.name, row.published, row.data or {}, row.entity_id)
-        if m.type == "PER":
-            m.person = person_name({**m.data, "name": m.name})
-            m.posts = posts(m.data)
-        out.append(m)
-    return out
+def _key_id(key: Key) -> str:
+    return hashlib.sha1(repr(key).encode()).hexdigest()
 
 
-def _person_key(m: _Member, full_posts: dict[str, dict[tuple, set[str]]], bare_posts: dict[str, set[str]]) -> tuple:
-    p = m.person
-    assert p is not None
-    if p.full:
-        return ("PER", p.last, p.first)
-    if p.last:
-        candidates = full_posts.get(p.last, {})
-        agree = [k for k, ps in candidates.items() if m.posts & ps]
-        if len(agree) == 1:  # the same post: the same person
-            return agree[0]
-        # Without a shared post, a bare surname joins the only full name it could be, unless bare
-        # namesakes with different posts exist: they cannot all be him, so none joins.
-        if not agree and len(candidates) == 1 and (not m.posts or len(bare_posts.get(p.last, ())) <= 1):
-            return next(iter(candidates))
-        return ("PER", p.last, None, min(m.posts) if m.posts else "")
-    return ("PER", None, p.first or m.name.lower())
+class _Chunk:
+    """The linking of one chunk of new documents, in the caller's transaction."""
 
+    def __init__(self, conn: Connection, doc_ids: list[int]) -> None:
+        self.conn = conn
+        self.members = [m for part in chunks(doc_ids) for m in load_members(conn, t.doc_entities.c.doc_id.in_(part))]
+        self.entity_of: dict[str, str | None] = {}  # class id → entity, as stored before this chunk
+        self.assign: dict[str, str] = {}  # class id → entity, decided now
+        self.keys: dict[str, Key] = {}  # entity id → its key
+        self.dirty: set[str] = set()  # entities whose mentions must be recounted
 
-def _edits(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, giving up above ``limit`` (ten lines: no dependency for it)."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-    return row[-1]
+    def run(self) -> None:
+        self._classes()
+        self._persons()
+        self._names()
+        self._write_links()
+        self._write_entities()
 
-
-def _spelling_variant(a: str, b: str) -> bool:
-    """Two transliterations of one first name («Сейдзи»/«Сэйдзи», «Беньямин»/«Биньямин»)."""
-    shorter = min(len(a), len(b))
-    if a[0] != b[0] or shorter < 5:  # short names differ by one letter too often (Юлия, Юрий)
-        return False
-    return _edits(a, b, 2) <= (2 if shorter >= 8 else 1)
-
-
-def _merge_spellings(members: list[_Member]) -> None:
-    """Bring spelling variants of a first name under one surname to its most frequent spelling."""
-    firsts: dict[str, Counter[str]] = defaultdict(Counter)
-    for m in members:
-        if m.person and m.person.full:
-            firsts[m.person.last][m.person.first] += 1
-    canon: dict[tuple[str, str], str] = {}
-    for last, counts in firsts.items():
-        chosen: list[str] = []
-        for first in sorted(counts, key=lambda f: (-counts[f], f)):
-            canon[(last, first)] = next((c for c in chosen if _spelling_variant(first, c)), first)
-            if canon[(last, first)] == first:
-                chosen.append(first)
-    for m in members:
-        if m.person and m.person.full and canon[(m.person.last, m.person.first)] != m.person.first:
-            m.person = replace(m.person, first=canon[(m.person.last, m.person.first)])
-
-
-def _keys(members: list[_Member]) -> list[tuple]:
-    _merge_spellings(members)
-    full_posts: dict[str, dict[tuple, set[str]]] = defaultdict(lambda: defaultdict(set))
-    bare_posts: dict[str, set[str]] = defaultdict(set)
-    for m in members:
-        if m.person and m.person.full:
-            full_posts[m.person.last][("PER", m.person.last, m.person.first)] |= m.posts
-        elif m.person and m.person.last and m.posts:
-            bare_posts[m.person.last].add(min(m.posts))
-    keys = [_person_key(m, full_posts, bare_posts) if m.type == "PER" else (m.type, name_key(m.name)) for m in members]
-    # A bare surname without a post joins the surname's only post-bearing group.
-    by_last: dict[str, set[tuple]] = defaultdict(set)
-    for k in keys:
-        if k[0] == "PER" and len(k) == 4 and k[3]:
-            by_last[k[1]].add(k)
-    return [next(iter(by_last[k[1]])) if len(k) == 4 and not k[3] and len(by_last[k[1]]) == 1 else k for k in keys]
-
-
-def _entity_id(key: tuple) -> str:
-    return f"{key[0].lower()}-" + hashlib.sha1(repr(key).encode()).hexdigest()[:12]
-
-
-def _entities(members: list[_Member], keys: list[tuple]) -> tuple[list[dict], list[dict], dict[tuple, str]]:
-    uf = UnionFind()
-    for m, k in zip(members, keys, strict=True):
-        uf.find(k)
-        for variant in m.data.get("variants") or []:
-            if m.type != "PER":
-                uf.union(k, (m.type, name_key(variant)))
-    groups: dict[Any, list[int]] = defaultdict(list)
-    for i, k in enumerate(keys):
-        groups[uf.find(k)].append(i)
-    entity_rows, role_rows, assign = [], [], {}
-    for root, idx in sorted(groups.items(), key=lambda kv: repr(kv[0])):
-        eid = _entity_id(root)
-        group = [members[i] for i in idx]
-        names = Counter(_display(m) for m in group)
-        parts = next((m.person for m in group if m.person and m.person.full), group[0].person)
-        first = parts.first if parts else None
-        # the most frequent name, spelt with the canonical first name if one is
-        name = max(names, key=lambda n: (fold(n.split()[0]) == first if n else False, names[n], len(n), n))
-        variants = sorted(({m.name for m in group} | {v for m in group for v in m.data.get("variants") or []}) - {name})
-        dates = sorted(m.published for m in group if m.published)
-        entity_rows.append(
-            {
-                "id": eid,
-                "type": group[0].type,
-                "name": name,
-                "variants": variants,
-                "first_name": parts.first if parts else None,
-                "middle_name": parts.middle if parts else None,
-                "last_name": parts.last if parts else None,
-                "first_seen": dates[0] if dates else None,
-                "last_seen": dates[-1] if dates else None,
-                "n_docs": len({m.doc_id for m in group}),
-            }
-        )
-        role_rows += _roles(eid, group)
-        for m in group:
-            assign[(m.doc_id, m.local_id)] = eid
-    return entity_rows, role_rows, assign
-
-
-def _display(m: _Member) -> str:
-    if m.person and not (m.data.get("parts") or {}):
-        return m.person.display() or m.name
-    return m.name
-
-
-def _roles(eid: str, group: list[_Member]) -> list[dict]:
-    seen: dict[str, dict] = {}
-    docs: dict[str, set[int]] = defaultdict(set)
-    for m in group:
-        for r in m.data.get("roles") or []:
-            if not r or not r.get("name"):
-                continue
-            row = seen.setdefault(
-                r["name"],
-                {
-                    "entity_id": eid,
-                    "name": r["name"],
-                    "post": r.get("post"),
-                    "org_name": r.get("org_name"),
-                    "first_seen": None,
-                    "last_seen": None,
-                },
+    def _classes(self) -> None:
+        nc = t.name_classes
+        classes = {m.cls.id: m.cls for m in self.members}
+        counts = Counter(m.cls.id for m in self.members)
+        stored = {}
+        for part in chunks(list(classes)):
+            stored.update({r.id: r.entity_id for r in self.conn.execute(select(nc.c.id, nc.c.entity_id).where(nc.c.id.in_(part)))})
+        self.entity_of.update(stored)
+        new = [{"id": cid, "block": c.block, "type": c.type, "data": c.to_data(), "n": counts[cid], "entity_id": None}
+               for cid, c in sorted(classes.items()) if cid not in stored]
+        if new:
+            self.conn.execute(insert(nc), new)
+        if stored:
+            self.conn.execute(
+                update(nc).where(nc.c.id == bindparam("cid")).values(n=nc.c.n + bindparam("k")),
+                [{"cid": cid, "k": counts[cid]} for cid in sorted(stored)],
             )
-            docs[r["name"]].add(m.doc_id)
-            if m.published:
-                row["first_seen"] = min(filter(None, (row["first_seen"], m.published)))
-                row["last_seen"] = max(filter(None, (row["last_seen"], m.published)))
-    return [{**row, "n_docs": len(docs[name])} for name, row in sorted(seen.items())]
+        self.classes = classes
 
+    def _persons(self) -> None:
+        """Decide again every surname block the chunk touches; fixed keys need no decision."""
+        nc = t.name_classes
+        blocks = sorted({c.block for c in self.classes.values() if c.type == "PER" and c.key is None})
+        for part in chunks(blocks):
+            by_block: dict[str, list[tuple[NameClass, int]]] = defaultdict(list)
+            for r in self.conn.execute(select(nc).where(nc.c.block.in_(part))):
+                by_block[r.block].append((NameClass.from_row(r.type, r.block, r.data), r.n))
+                self.entity_of.setdefault(r.id, r.entity_id)
+            for block in sorted(by_block):
+                for cid, key in decide(by_block[block]).items():
+                    self._move(cid, key)
+        for cid, c in sorted(self.classes.items()):
+            if c.type == "PER" and c.key is not None:
+                self._move(cid, c.key)
 
-def dup_groups(conn: Connection) -> dict[int, int]:
-    """Document id → its duplicate group (the smallest id in it), for documents in a group."""
-    from datasketch import MinHashLSH
-
-    sigs = {
-        row.id: minhash_from_bytes(row.minhash)
-        for row in conn.execute(
-            select(t.documents.c.id, t.documents.c.minhash).where(t.documents.c.minhash.isnot(None))
-        )
-    }
-    lsh = MinHashLSH(threshold=DUP_THRESHOLD, num_perm=NUM_PERM)
-    for doc_id, mh in sigs.items():
-        lsh.insert(doc_id, mh)
-    uf = UnionFind()
-    for doc_id, mh in sigs.items():
-        for other in lsh.query(mh):
-            if other != doc_id and mh.jaccard(sigs[other]) >= DUP_THRESHOLD:
-                uf.union(doc_id, other)
-    members: dict[int, list[int]] = defaultdict(list)
-    for doc_id in uf.parent:
-        members[uf.find(doc_id)].append(doc_id)
-    return {d: min(g) for g in members.values() if len(g) > 1 for d in g}
-
-
-def relink(engine: Engine) -> None:
-    """Recompute corpus entities, their roles, entity links and duplicate groups, in one transaction."""
-    with engine.begin() as conn:
-        members = _members(conn)
-        entity_rows, role_rows, assign = _entities(members, _keys(members))
-        conn.execute(delete(t.entity_roles))
-        conn.execute(delete(t.entities))
-        if entity_rows:
-            conn.execute(insert(t.entities), entity_rows)
-        if role_rows:
-            conn.execute(insert(t.entity_roles), role_rows)
-        changed = [
-            {"d": m.doc_id, "l": m.local_id, "e": assign[(m.doc_id, m.local_id)]}
-            for m in members
-            if m.current != assign[(m.doc_id, m.local_id)]
-        ]
-        if changed:
+    def _move(self, cid: str, key: Key) -> None:
+        eid = entity_id(key)
+        self.keys[eid] = key
+        self.assign[cid] = eid
+        old = self.entity_of.get(cid)
+        if old is not None and old != eid:  # the class's mentions go to another entity
+            self.dirty |= {old, eid}
             de = t.doc_entities
-            conn.execute(
+            self.conn.execute(update(de).where(de.c.class_id == cid).values(entity_id=eid))
+
+    def _names(self) -> None:
+        """Places and organisations: connected name keys are one entity, named by the smallest key."""
+        conn, lk, e = self.conn, t.link_keys, t.entities
+        others = [m for m in self.members if m.type != "PER"]
+        if not others:
+            return
+        member_keys = [[m.cls.key, *variant_keys(m.type, m.data)] for m in others]
+        kids = sorted({_key_id(k) for ks in member_keys for k in ks})
+        stored: dict[str, str] = {}
+        for part in chunks(kids):
+            stored.update(dict(conn.execute(select(lk.c.id, lk.c.entity_id).where(lk.c.id.in_(part))).all()))
+        roots: dict[str, str] = {}  # entity → repr of its key
+        for part in chunks(sorted(set(stored.values()))):
+            roots.update(dict(conn.execute(select(e.c.id, e.c.link_key).where(e.c.id.in_(part))).all()))
+        parent: dict[Any, Any] = {}
+
+        def find(x: Any) -> Any:
+            parent.setdefault(x, x)
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        def union(a: Any, b: Any) -> None:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+
+        reprs: dict[str, str] = {}
+        for ks in member_keys:
+            for k in ks:
+                kid = _key_id(k)
+                reprs[kid] = repr(k)
+                union(("k", ks[0] and _key_id(ks[0])), ("k", kid))
+                if kid in stored:
+                    union(("k", kid), ("e", stored[kid]))
+        comps: dict[Any, list[Any]] = defaultdict(list)
+        for node in list(parent):
+            comps[find(node)].append(node)
+        comp_entity: dict[Any, str] = {}
+        for root, nodes in comps.items():
+            olds = sorted(n[1] for n in nodes if n[0] == "e")
+            key_repr = min([reprs[n[1]] for n in nodes if n[0] == "k"] + [roots[o] for o in olds if o in roots])
+            key = ast.literal_eval(key_repr)
+            eid = entity_id(key)
+            self.keys[eid] = key
+            comp_entity[root] = eid
+            for old in olds:
+                if old != eid:
+                    self._merge_entity(old, eid)
+            fresh = [{"id": n[1], "entity_id": eid} for n in sorted(nodes) if n[0] == "k" and n[1] not in stored]
+            if fresh:
+                conn.execute(insert(lk), fresh)
+        for m, ks in zip(others, member_keys, strict=True):
+            self.assign[m.cls.id] = comp_entity[find(("k", _key_id(ks[0])))]
+
+    def _merge_entity(self, old: str, new: str) -> None:
+        conn, lk, nc, de = self.conn, t.link_keys, t.name_classes, t.doc_entities
+        self.dirty |= {old, new}
+        conn.execute(update(lk).where(lk.c.entity_id == old).values(entity_id=new))
+        conn.execute(update(nc).where(nc.c.entity_id == old).values(entity_id=new))
+        conn.execute(update(de).where(de.c.entity_id == old).values(entity_id=new))
+        for cid, eid in self.entity_of.items():
+            if eid == old:
+                self.entity_of[cid] = new
+
+    def _write_links(self) -> None:
+        nc, de = t.name_classes, t.doc_entities
+        changed = [{"cid": c, "e": e} for c, e in sorted(self.assign.items()) if self.entity_of.get(c) != e]
+        if changed:
+            self.conn.execute(update(nc).where(nc.c.id == bindparam("cid")).values(entity_id=bindparam("e")), changed)
+        rows = [{"d": m.doc_id, "l": m.local_id, "c": m.cls.id, "e": self.assign[m.cls.id]} for m in self.members]
+        if rows:
+            self.conn.execute(
                 update(de)
                 .where(de.c.doc_id == bindparam("d"), de.c.local_id == bindparam("l"))
-                .values(entity_id=bindparam("e")),
-                changed,
+                .values(class_id=bindparam("c"), entity_id=bindparam("e")),
+                rows,
             )
-        groups = dup_groups(conn)
-        doc = t.documents
-        current = {
-            r.id: r.dup_group
-            for r in conn.execute(select(doc.c.id, doc.c.dup_group).where(doc.c.dup_group.isnot(None)))
-        }
-        moves = [
-            {"d": d, "g": groups.get(d)} for d in sorted(set(current) | set(groups)) if current.get(d) != groups.get(d)
-        ]
-        if moves:
-            conn.execute(update(doc).where(doc.c.id == bindparam("d")).values(dup_group=bindparam("g")), moves)
+
+    def _write_entities(self) -> None:
+        conn, e, er, de = self.conn, t.entities, t.entity_roles, t.doc_entities
+        fresh: dict[str, list[Member]] = defaultdict(list)
+        for m in self.members:
+            fresh[self.assign[m.cls.id]].append(m)
+        touched = sorted(set(fresh) | self.dirty)
+        stats: dict[str, Stats] = {}
+        recount = sorted(self.dirty)
+        for part in chunks(recount):
+            everyone: dict[str, list[Member]] = defaultdict(list)
+            for m in load_members(conn, de.c.entity_id.in_(part), every_class=False):
+                everyone[m.entity_id].append(m)  # type: ignore[index]
+            for eid, ms in everyone.items():
+                stats[eid] = stats_of(ms, self._key(eid))
+        grow = sorted(set(fresh) - self.dirty)
+        for part in chunks(grow):
+            rows = {r.id: r for r in conn.execute(select(e).where(e.c.id.in_(part)))}
+            roles: dict[str, list[Any]] = defaultdict(list)
+            for r in conn.execute(select(er).where(er.c.entity_id.in_(part))):
+                roles[r.entity_id].append(r)
+            for eid in part:
+                new = stats_of(fresh[eid], self._key(eid))
+                stats[eid] = stored_stats(rows[eid], roles[eid]).merge(new) if eid in rows else new
+        for part in chunks(touched):
+            conn.execute(delete(er).where(er.c.entity_id.in_(part)))
+            conn.execute(delete(e).where(e.c.id.in_(part)))
+        new_rows, role_rows = [], []
+        for eid in touched:
+            if eid in stats:  # an entity whose every class moved away is gone
+                row, roles_ = entity_rows(eid, self._key(eid), stats[eid])
+                new_rows.append(row)
+                role_rows += roles_
+        if new_rows:
+            conn.execute(insert(e), new_rows)
+        if role_rows:
+            conn.execute(insert(er), role_rows)
+
+    def _key(self, eid: str) -> Key:
+        if eid not in self.keys:
+            stored = self.conn.execute(select(t.entities.c.link_key).where(t.entities.c.id == eid)).scalar_one()
+            self.keys[eid] = ast.literal_eval(stored)
+        return self.keys[eid]
+
+
+def link_chunk(conn: Connection, doc_ids: list[int]) -> None:
+    """Link the given stored documents (identities, then duplicate groups) in the caller's transaction."""
+    _Chunk(conn, doc_ids).run()
+    link_groups(conn, doc_ids)
+    d = t.documents
+    for part in chunks(doc_ids):
+        conn.execute(update(d).where(d.c.id.in_(part)).values(linked=True))
+
+
+def link_pending(engine: Engine, chunk: int = CHUNK) -> int:
+    """Link every pending document, CHUNK per transaction, taking turns with other linkers; returns how many."""
+    done = 0
+    while True:
+        with engine.begin() as conn:
+            # the first statement writes: on SQLite it takes the write lock (or waits for it), on
+            # PostgreSQL it locks the one row, so two linkers never link at once
+            conn.execute(update(t.link_state).where(t.link_state.c.id == 1).values(runs=t.link_state.c.runs + 1))
+            d = t.documents
+            ids = list(conn.execute(select(d.c.id).where(d.c.linked.is_(False)).order_by(d.c.id).limit(chunk)).scalars())
+            if not ids:
+                return done
+            link_chunk(conn, ids)
+        done += len(ids)
+
+
+def relink(engine: Engine, chunk: int = CHUNK) -> int:
+    """Recompute identities and duplicate groups from scratch (after a change of rules), in bounded memory."""
+    with engine.begin() as conn:
+        conn.execute(update(t.link_state).where(t.link_state.c.id == 1).values(runs=t.link_state.c.runs + 1))
+        for table in (t.entity_roles, t.entities, t.name_classes, t.link_keys):
+            conn.execute(delete(table))
+        conn.execute(update(t.doc_entities).values(entity_id=None, class_id=None))
+        conn.execute(update(t.documents).values(dup_group=None, linked=False))
+    return link_pending(engine, chunk)

@@ -9,6 +9,7 @@ its dictionary form with pymorphy3 ourselves, so «Керри», «Джона К
 from __future__ import annotations
 
 import functools
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,6 +68,18 @@ def person_name(data: dict[str, Any]) -> PersonName:
             return PersonName(bases[1][0], bases[2][0], bases[0][0])
         return PersonName(bases[0][0], bases[1][0] if len(bases) == 3 else None, bases[-1][0])
     return PersonName(None, None, None)
+
+
+def person_tag(p: PersonName) -> str | None:
+    """The full-text token a document gets for a person it names: a hash of the surname (else the first name).
+
+    Search narrows to a person's documents with it inside the full-text index;
+    namesakes share it, so the person's own documents are picked out after.
+    """
+    key = p.last or p.first
+    if not key:
+        return None
+    return "xxp" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
 def name_key(name: str) -> str:

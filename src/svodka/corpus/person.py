@@ -68,7 +68,7 @@ def find_persons(conn: Connection, name: str) -> list[Any]:
         return []
     want = person_name({"name": name})
     e = t.entities
-    conds = [func.lower(e.c.name) == fold(name.strip())]
+    conds = [e.c.name_folded == fold(name.strip())]  # each condition has its index
     if want.last:
         conds.append(e.c.last_name == want.last)
     if want.first and not want.last:

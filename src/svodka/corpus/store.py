@@ -17,6 +17,8 @@ from sqlalchemy.exc import IntegrityError
 
 from ..document import Document
 from . import tables as t
+from .dedup import band_rows
+from .names import person_name, person_tag
 from .text import body_words, document_lemmas, minhash_bytes
 
 
@@ -47,6 +49,7 @@ class Rows:
     quotes: list[dict[str, Any]] = field(default_factory=list)
     times: list[dict[str, Any]] = field(default_factory=list)
     facts: list[dict[str, Any]] = field(default_factory=list)
+    bands: list[dict[str, Any]] = field(default_factory=list)  # its LSH buckets (dedup.py)
 
     @property
     def id(self) -> int:
@@ -141,8 +144,16 @@ def build_rows(doc: Document, source: str, ext_id: str | None = None) -> Rows:
         "n_times": len(rows.times),
         "n_facts": len(rows.facts),
         "schema": doc.schema,
+        "tags": person_tags(rows.entities),
     }
+    rows.bands = band_rows(doc_id, rows.doc["minhash"])
     return rows
+
+
+def person_tags(entities: list[dict[str, Any]]) -> str | None:
+    """The `tags` of a document: one full-text token per person it names (see names.person_tag)."""
+    tags = {person_tag(person_name({**e["data"], "name": e["name"]})) for e in entities if e["type"] == "PER"}
+    return " ".join(sorted(t_ for t_ in tags if t_)) or None
 
 
 def has_document(conn: Connection, doc_id: int) -> bool:
@@ -167,6 +178,7 @@ def write_rows(engine: Engine, rows: Rows) -> bool:
                 (t.quotes, rows.quotes),
                 (t.times, rows.times),
                 (t.facts, rows.facts),
+                (t.lsh_bands, rows.bands),
             ):
                 if batch:
                     conn.execute(insert(table), batch)

@@ -11,15 +11,18 @@ from __future__ import annotations
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Column,
     ForeignKey,
     Index,
     Integer,
     LargeBinary,
     MetaData,
+    SmallInteger,
     String,
     Table,
     Text,
+    false,
 )
 
 metadata = MetaData()
@@ -49,6 +52,8 @@ documents = Table(
     Column("n_times", Integer, nullable=False),
     Column("n_facts", Integer, nullable=False),
     Column("schema", String(32), nullable=False),
+    Column("linked", Boolean, nullable=False, server_default=false(), index=True),  # identities and groups done
+    Column("tags", Text),  # full-text tokens of the persons it names (names.person_tag), for filtered search
 )
 
 
@@ -65,6 +70,7 @@ doc_entities = Table(
     Column("name", Text, nullable=False),
     Column("entity_id", String(32), index=True),  # the corpus entity, set by linking
     Column("data", JSON, nullable=False),
+    Column("class_id", String(40), index=True),  # its name class (see identity.py), set by linking
 )
 
 mentions = Table(
@@ -135,9 +141,14 @@ entities = Table(
     Column("first_seen", String(10)),
     Column("last_seen", String(10)),
     Column("n_docs", Integer, nullable=False),
+    Column("link_key", Text),  # repr of the identity key the id hashes
+    Column("names", JSON),  # display name → mentions so spelt: the name is the most frequent
+    Column("name_folded", Text),  # the name in lower case, «ё» as «е»: looked up by an index
 )
 Index("ix_entities_name", entities.c.name)
 Index("ix_entities_last_name", entities.c.last_name)
+Index("ix_entities_first_name", entities.c.first_name)
+Index("ix_entities_name_folded", entities.c.name_folded)
 
 entity_roles = Table(
     "entity_roles",
@@ -151,6 +162,41 @@ entity_roles = Table(
     Column("n_docs", Integer, nullable=False),
 )
 
+# Incremental linking (link.py): what identities and groups are built from, kept between ingests.
+name_classes = Table(  # mentions that link alike: a person's name parts and posts, or an entity's name key
+    "name_classes",
+    metadata,
+    Column("id", String(40), primary_key=True),  # hash of the class
+    Column("block", Text, nullable=False, index=True),  # classes that decide together (a surname)
+    Column("type", String(8), nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("n", Integer, nullable=False),  # mentions (document entities) in the class
+    Column("entity_id", String(32), index=True),
+)
+
+link_keys = Table(  # name keys of places and organisations (their own and their variants') → entity
+    "link_keys",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("entity_id", String(32), nullable=False, index=True),
+)
+
+lsh_bands = Table(  # MinHash LSH: a document is in one bucket per band; near-duplicates share one
+    "lsh_bands",
+    metadata,
+    Column("band", SmallInteger, primary_key=True),
+    Column("bucket", BigInteger, primary_key=True),
+    Column("doc_id", DOC_ID, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+)
+Index("ix_lsh_bands_doc_id", lsh_bands.c.doc_id)
+
+link_state = Table(  # one row: a linking transaction updates it first, so linkers take turns
+    "link_state",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("runs", BigInteger, nullable=False),
+)
+
 errors = Table(
     "errors",
     metadata,
@@ -162,4 +208,17 @@ errors = Table(
 )
 
 # Tables in dependency order, as exported and compared.
-CONTENT_TABLES = (documents, doc_entities, mentions, quotes, times, facts, entities, entity_roles, errors)
+CONTENT_TABLES = (
+    documents,
+    doc_entities,
+    mentions,
+    quotes,
+    times,
+    facts,
+    entities,
+    entity_roles,
+    name_classes,
+    link_keys,
+    lsh_bands,
+    errors,
+)

@@ -19,10 +19,7 @@ depends_on = None
 _SQLITE_FTS = [
     "CREATE VIRTUAL TABLE documents_fts USING fts5("
     "lemmas, content='documents', content_rowid='id', tokenize='unicode61 remove_diacritics 0')",
-    "CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN "
-    "INSERT INTO documents_fts(rowid, lemmas) VALUES (new.id, new.lemmas); END",
-    "CREATE TRIGGER documents_fts_ad AFTER DELETE ON documents BEGIN "
-    "INSERT INTO documents_fts(documents_fts, rowid, lemmas) VALUES ('delete', old.id, old.lemmas); END",
+    # the triggers as revision 0003 defines them (a new store is made with tables.py's columns)
 ]
 
 # PostgreSQL: the `russian` snowball configuration over the text plus our lemmas as
@@ -41,8 +38,15 @@ def upgrade() -> None:
     # The tables as tables.py defined them at this revision; later revisions use op.* steps.
     bind = op.get_bind()
     metadata.create_all(bind)
-    for statement in _SQLITE_FTS if bind.dialect.name == "sqlite" else _POSTGRES_FTS:
-        op.execute(statement)
+    if bind.dialect.name == "sqlite":
+        from importlib import import_module
+
+        triggers = import_module("svodka.corpus.migrations.versions.0003_search_tags").TRIGGERS
+        for statement in _SQLITE_FTS + triggers:
+            op.execute(statement)
+    else:
+        for statement in _POSTGRES_FTS:
+            op.execute(statement)
 
 
 def downgrade() -> None:

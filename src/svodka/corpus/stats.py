@@ -1,0 +1,177 @@
+"""Mentions as linking reads them, and an entity's statistics over its mentions.
+
+Every statistic is a union, a minimum, a maximum or a count of documents (and
+documents are linked once), so merging the statistics of new mentions into the
+stored ones gives what counting all mentions gives, in any order: this is what
+lets link.py update entities in place.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from . import tables as t
+from .identity import Key, NameClass, member_class
+from .names import PersonName
+from .text import fold
+
+
+@dataclass(slots=True)
+class Member:
+    doc_id: int
+    local_id: str
+    type: str
+    name: str
+    published: str | None
+    data: dict[str, Any]
+    entity_id: str | None
+    cls: NameClass = field(default=None)  # type: ignore[assignment]
+
+
+def load_members(conn: Connection, where: Any, every_class: bool = True) -> list[Member]:
+    de, d = t.doc_entities, t.documents
+    q = (
+        select(de.c.doc_id, de.c.local_id, de.c.type, de.c.name, d.c.published, de.c.data, de.c.entity_id)
+        .join(d, d.c.id == de.c.doc_id)
+        .where(where)
+        .order_by(de.c.doc_id, de.c.local_id)
+    )
+    out = [Member(r.doc_id, r.local_id, r.type, r.name, r.published, r.data or {}, r.entity_id) for r in conn.execute(q)]
+    for m in out:  # a recount needs the classes of persons only (their display names)
+        if every_class or m.type == "PER":
+            m.cls = member_class(m.type, m.name, m.data)
+    return out
+
+
+# -- an entity's statistics: merged by union, so any order of documents gives the same ------------
+
+
+@dataclass(slots=True)
+class Stats:
+    names: Counter[str] = field(default_factory=Counter)  # display name → mentions
+    all_names: set[str] = field(default_factory=set)
+    first_seen: str | None = None
+    last_seen: str | None = None
+    n_docs: int = 0
+    first: str | None = None
+    middle: str | None = None
+    roles: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def merge(self, other: Stats) -> Stats:
+        roles = {k: dict(v) for k, v in self.roles.items()}
+        for name, r in other.roles.items():
+            mine = roles.get(name)
+            roles[name] = dict(r) if mine is None else _merge_role(mine, r)
+        return Stats(
+            self.names + other.names,
+            self.all_names | other.all_names,
+            _min(self.first_seen, other.first_seen),
+            _max(self.last_seen, other.last_seen),
+            self.n_docs + other.n_docs,  # documents are linked once: the two sets never overlap
+            _min(self.first, other.first),
+            _min(self.middle, other.middle),
+            roles,
+        )
+
+
+def _min(a: str | None, b: str | None) -> str | None:
+    return min(filter(None, (a, b)), default=None)
+
+
+def _max(a: str | None, b: str | None) -> str | None:
+    return max(filter(None, (a, b)), default=None)
+
+
+def _post_key(r: dict[str, Any]) -> tuple[str, str]:
+    return (r.get("post") or "", r.get("org_name") or "")
+
+
+def _merge_role(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    best = min(a, b, key=_post_key)
+    return {
+        "post": best["post"],
+        "org_name": best["org_name"],
+        "first_seen": _min(a["first_seen"], b["first_seen"]),
+        "last_seen": _max(a["last_seen"], b["last_seen"]),
+        "n_docs": a["n_docs"] + b["n_docs"],
+    }
+
+
+def _display(m: Member, key: Key) -> str:
+    c = m.cls
+    if m.type != "PER" or (m.data.get("parts") or {}):
+        return m.name
+    first = key[2] if c.full and len(key) == 3 else c.first  # the canonical spelling of the first name
+    return PersonName(first, c.middle, c.last).display() or m.name
+
+
+def stats_of(members: list[Member], key: Key) -> Stats:
+    s = Stats()
+    docs: set[int] = set()
+    role_docs: dict[str, set[int]] = defaultdict(set)
+    for m in members:
+        docs.add(m.doc_id)
+        s.names[_display(m, key)] += 1
+        s.all_names |= {m.name, *(m.data.get("variants") or [])}
+        s.first_seen, s.last_seen = _min(s.first_seen, m.published), _max(s.last_seen, m.published)
+        if m.type == "PER" and (m.cls.full or not m.cls.last):
+            s.first = _min(s.first, m.cls.first)
+            s.middle = _min(s.middle, m.cls.middle)
+        for r in m.data.get("roles") or []:
+            if not r or not r.get("name"):
+                continue
+            role_docs[r["name"]].add(m.doc_id)
+            row = {"post": r.get("post"), "org_name": r.get("org_name"), "first_seen": m.published,
+                   "last_seen": m.published, "n_docs": 0}
+            s.roles[r["name"]] = row if r["name"] not in s.roles else _merge_role(s.roles[r["name"]], row)
+    for name, ds in role_docs.items():
+        s.roles[name]["n_docs"] = len(ds)
+    s.n_docs = len(docs)
+    return s
+
+
+def stored_stats(row: Any, roles: list[Any]) -> Stats:
+    return Stats(
+        Counter(row.names or {}),
+        set(row.variants or []) | {row.name},
+        row.first_seen,
+        row.last_seen,
+        row.n_docs,
+        row.first_name if row.last_name is None else None,
+        row.middle_name,
+        {r.name: {"post": r.post, "org_name": r.org_name, "first_seen": r.first_seen, "last_seen": r.last_seen,
+                  "n_docs": r.n_docs} for r in roles},
+    )
+
+
+def entity_rows(eid: str, key: Key, s: Stats) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    if key[0] == "PER":
+        last = key[1]
+        first = key[2] if len(key) == 3 and last else (s.first if not last else None)
+        middle = s.middle if first else None
+    else:
+        first = middle = last = None
+    names = s.names
+    name = max(names, key=lambda n: (fold(n.split()[0]) == first if n else False, names[n], len(n), n))
+    row = {
+        "id": eid,
+        "type": key[0],
+        "name": name,
+        "first_name": first,
+        "middle_name": middle,
+        "last_name": last,
+        "variants": sorted(s.all_names - {name}),
+        "first_seen": s.first_seen,
+        "last_seen": s.last_seen,
+        "n_docs": s.n_docs,
+        "link_key": repr(key),
+        "names": dict(sorted(names.items())),
+        "name_folded": fold(name),
+    }
+    roles = [{"entity_id": eid, "name": n, **r} for n, r in sorted(s.roles.items())]
+    return row, roles
