@@ -138,6 +138,9 @@ def test_relink_command(tmp_path):
     from svodka.cli import app
 
     res = CliRunner().invoke(app, ["relink", "--db", str(tmp_path / "new.db")])
+    assert res.exit_code == 1 and "no store at" in res.output  # a mistyped path is no new empty store
+    Corpus(tmp_path / "new.db").close()
+    res = CliRunner().invoke(app, ["relink", "--db", str(tmp_path / "new.db")])
     assert res.exit_code == 0 and "0 documents linked" in res.output
 
 
