@@ -76,3 +76,38 @@ def test_a_fan_of_a_club_is_a_role_but_no_occupation(models):
     doc = analyze("Погиб болельщик «Спартака» Егор Свиридов.", models=models, quotes=False, brief=False, times=False)
     assert [r.post for e in doc.entities if e.type == "PER" for r in e.roles] == ["болельщик"]
     assert not [f for f in doc.facts if f.type == "Occupation"]
+
+
+@pytest.mark.parametrize(
+    "text, person, role",
+    [
+        # the subject of «избран/стал кем» is a post its holder stands beside, or a word the name is apposed to
+        ("Мэром Детройта избран легендарный баскетболист Дэйв Бинг.", "Дэйв Бинг", "мэр Детройта"),
+        ("Юлия уехала в США, где её тренером стал американец Дэвид Сало.", "Дэвид Сало", "тренер"),
+        # what a post commands, in the instrumental, is part of it
+        ("Новым главкомом назначен командующий войсками Сибирского военного округа генерал-полковник Александр Постников.",
+         "Александр Постников", "командующий войсками Сибирского военного округа"),
+        # a dash between a post and a name of the same case: an apposition
+        ("Бронзовая медаль у российского спортсмена — Тимура Сафина.", "Тимур Сафин", "российский спортсмен"),
+        # a name, a typographic dash, a post: «X — кто»
+        ("Дети: сын Максим — следователь, и дочь Анастасия — актриса.", "Анастасия", "актриса"),
+        ("Дмитрий Аленичев — советский и российский футболист, полузащитник.", "Дмитрий Аленичев", "полузащитник"),
+        # «он работает кем»: the person last named, of the pronoun's gender
+        ("Министр Игорь Юсуфов ушёл в отставку. Сейчас он работает спецпредставителем президента.", "Игорь Юсуфов",
+         "спецпредставитель президента"),
+    ],
+)
+def test_a_post_said_apart_from_the_name_is_attached(models, text, person, role):
+    """Shapes of NEREL train's missed WORKS_AS (issue #12, roles2): the post and the name are not side by side."""
+    from svodka import analyze
+
+    doc = analyze(text, models=models, quotes=False, brief=False, times=False)
+    roles = {e.name: [r.name for r in e.roles] for e in doc.entities if e.type == "PER"}
+    assert role in roles.get(person, []), roles
+
+
+def test_a_pronoun_of_the_other_gender_takes_no_post(models):
+    from svodka import analyze
+
+    doc = analyze("Анна Смирнова приехала в город. Сейчас он работает врачом.", models=models, quotes=False, brief=False, times=False)
+    assert [e.roles for e in doc.entities if e.type == "PER"] == [[]]

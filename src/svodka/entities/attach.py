@@ -64,7 +64,7 @@ def attach_roles(
     _alongside_held(loose, tokens, held, firsts)
     pending: list[RolePhrase] = []
     for ph in loose:
-        person = held.get(ph.head)
+        person = held.get(ph.head) or _subject_of(ph, tokens, name_at, held)
         if person is not None:
             _add_role(persons[entity_of[id(person)].id], ph, _org_of(ph, tokens, place_by_token, place_by_key), tokens)
         elif not is_predicate(tokens, ph) and ph.cls in RESOLVABLE:
@@ -117,6 +117,11 @@ def _named_by(ph: RolePhrase, tokens: list[Token], starts: dict[int, Candidate],
     dash = after < len(tokens) and tokens[after].text in _DASHES and _clause_start(tokens, ph.first)
     if dash and after + 1 in starts and _clause_end(tokens, starts[after + 1].toks[-1] + 1):
         return starts[after + 1]  # «Министр обороны — Ицунори Онодэра.»
+    if (after < len(tokens) and tokens[after].text in _DASHES and after + 1 in starts
+            and tokens[after + 1].sent == tokens[ph.last].sent
+            and tokens[after + 1].feats.get("Case") == tokens[ph.head].feats.get("Case") not in (None, "Nom")
+            and _clause_end(tokens, starts[after + 1].toks[-1] + 1)):
+        return starts[after + 1]  # «медаль у российского фехтовальщика — Тимура Сафина.»: the same case, an apposition
     if after in starts and tokens[after].sent == tokens[ph.last].sent:
         name_case, post_case = tokens[after].feats.get("Case"), tokens[ph.head].feats.get("Case")
         appos = tokens[after].rel == "appos" and tokens[after].head == ph.head  # «уволил министра финансов Симеона Дянкова»
@@ -130,6 +135,12 @@ def _named_by(ph: RolePhrase, tokens: list[Token], starts: dict[int, Candidate],
     nxt = ph.last + 1
     if before >= 1 and tokens[before].text == "(" and (before - 1) in ends and nxt < len(tokens) and tokens[nxt].text == ")":
         return ends[before - 1]  # «Йоахим Лёв (второй тренер)»
+    dash_at = next((k for k in range(before, max(before - 4, 0), -1)
+                    if tokens[k].text in _LONG_DASHES or not (tokens[k].pos in ("ADJ", "CCONJ") or tokens[k].text == ",")), None)
+    if dash_at is not None and dash_at >= 1 and tokens[dash_at].text in _LONG_DASHES and (dash_at - 1) in ends:
+        # «сын Максим — следователь, и дочь …», «Аленичев — советский и российский футболист, полузащитник»
+        if nxt >= len(tokens) or tokens[nxt].text in (",", ".", ";") or tokens[nxt].sent != tokens[ph.last].sent:
+            return ends[dash_at - 1]
     if before >= 1 and tokens[before].text == "," and (before - 1) in ends:
         nxt = ph.last + 1
         if nxt >= len(tokens) or tokens[nxt].text in (",", ".", ")", "—", ";") or tokens[nxt].sent != tokens[ph.last].sent:
@@ -147,7 +158,8 @@ _POST_HOLDERS = frozenset({"пост", "должность", "кресло"})
 _SUBJECT = ("nsubj", "nsubj:pass")
 
 
-def _subject_of(ph: RolePhrase, tokens: list[Token], name_at: dict[int, Candidate]) -> Candidate | None:
+def _subject_of(ph: RolePhrase, tokens: list[Token], name_at: dict[int, Candidate],
+                held: dict[int, Candidate] | None = None) -> Candidate | None:
     """The named person a post is said of: a copula («Анна Смирнова — заслуженная артистка России»,
     «Иван Петров стал продюсером»), «работает/служит кем», «в качестве эксперта», «занимал пост
     министра», also through a relative clause or a participle («Мария, которая работает санитаркой»,
@@ -171,10 +183,38 @@ def _subject_of(ph: RolePhrase, tokens: list[Token], name_at: dict[int, Candidat
                 subject = verb.head  # «Барак Обама, занимавший пост президента»
     if subject is None or subject < 0:
         return None
-    return name_at.get(subject)
+    if tokens[subject].lemma == "он" and tokens[subject].pos == "PRON" and tokens[subject].feats.get("Number") != "Plur":
+        return _named_before(tokens, subject, name_at)  # «Сейчас он работает спецпредставителем президента»
+    if subject in name_at:
+        return name_at[subject]
+    if held and subject in held:
+        return held[subject]  # «Мэром Детройта избран баскетболист Дэйв Бинг»: the subject is a post someone holds
+    # «её тренером стал американец Дэвид Сало»: the name stands in apposition to the subject
+    return next((name_at[k] for k in range(subject + 1, min(subject + 3, len(tokens)))
+                 if k in name_at and tokens[k].head == subject and tokens[k].rel == "appos"), None)
+
+
+def _named_before(tokens: list[Token], pron: int, name_at: dict[int, Candidate]) -> Candidate | None:
+    """The person a «он»/«она» stands for: the last person named in its sentence or the one before,
+    when the name's gender agrees and no other person of that gender is named between."""
+    want = tokens[pron].feats.get("Gender")
+    first_sent = tokens[pron].sent - 1
+    k = pron - 1
+    while k >= 0 and tokens[k].sent >= first_sent:
+        cand = name_at.get(k)
+        if cand is not None:
+            gender = next((tokens[i].feats.get("Gender") for i in cand.toks if tokens[i].feats.get("Gender")), None)
+            if gender == want:
+                return cand
+            if gender is None:
+                return None
+        k -= 1
+    return None
 
 
 _DASHES = ("—", "–", "-")
+# A typographic dash, not a hyphen typed between words (which also joins list items: «Жено - немецкий режиссёр»).
+_LONG_DASHES = ("—", "–")
 _OPEN_QUOTES = ("«", '"', "„", "“", "''", "'")
 _CLOSE_QUOTES = ("»", '"', "“", "”", "''", "'")
 

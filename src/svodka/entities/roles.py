@@ -98,7 +98,9 @@ def is_profession(lemma: str) -> bool:
     known = _lexicon()
     if lemma in POSTS or lemma in known:
         return True
-    return any(lemma.endswith(suf) and lemma[: -len(suf)] in known for suf in _FEMININE)
+    if any(lemma.endswith(suf) and lemma[: -len(suf)] in known for suf in _FEMININE):
+        return True
+    return lemma.endswith("ница") and lemma[:-4] + "ник" in known  # «бортпроводница» of «бортпроводник»
 
 
 @dataclass(slots=True)
@@ -179,6 +181,8 @@ def _phrase_at(tokens: list[Token], head: int, blocked: set[int], named: set[int
         t = tokens[j]
         if t.pos in ("NOUN", "PROPN", "ADJ") and t.feats.get("Case") == "Gen":
             last = j
+        elif j == head + 1 and t.pos == "NOUN" and t.feats.get("Case") == "Ins" and t.head == head and t.rel == "nmod":
+            last = j  # «командующий войсками Сибирского военного округа»: what the post commands
         elif t.pos in ("PROPN", "X") and not t.feats.get("Case") and t.text[:1].isupper():
             last = j  # indeclinable abbreviations and foreign names: «США», «G8», «Sex Pistols»
         elif j in named and last == j - 1:
