@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection
 
 from . import tables as t
 from .text import NUM_PERM
+from .unionfind import MinRootSets
 
 DUP_THRESHOLD = 0.5  # estimated Jaccard of word shingles above which two texts are one story
 BANDS, ROWS = 25, 5  # MinHashLSH(threshold=0.5, num_perm=128).b, .r (tested)
@@ -70,23 +71,13 @@ def link_groups(conn: Connection, doc_ids: list[int]) -> int:
         for r in conn.execute(select(d.c.id, d.c.minhash, d.c.dup_group).where(d.c.id.in_(part))):
             sig[r.id] = np.frombuffer(r.minhash, dtype="<u4")
             group[r.id] = r.dup_group
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = MinRootSets()
     for a, b in pairs:
         if np.count_nonzero(sig[a] == sig[b]) / NUM_PERM >= DUP_THRESHOLD:
-            ra, rb = find(group[a] or a), find(group[b] or b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+            sets.union(group[a] or a, group[b] or b)
     moved = 0
-    for old in sorted(parent):
-        new = find(old)
+    for old in sorted(sets.nodes()):
+        new = sets.find(old)
         # `old` is a group id (a group's smallest member) or an ungrouped document: both move to `new`
         if new != old:
             moved += conn.execute(update(d).where(d.c.dup_group == old).values(dup_group=new)).rowcount

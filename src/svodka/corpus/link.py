@@ -34,6 +34,7 @@ from . import tables as t
 from .dedup import chunks, link_groups
 from .identity import Key, NameClass, decide, entity_id, variant_keys
 from .stats import Member, Stats, entity_rows, load_members, stats_of, stored_stats
+from .unionfind import MinRootSets
 
 CHUNK = 500  # documents linked in one transaction
 
@@ -122,19 +123,8 @@ class _Chunk:
         roots: dict[str, str] = {}  # entity → repr of its key
         for part in chunks(sorted(set(stored.values()))):
             roots.update(dict(conn.execute(select(e.c.id, e.c.link_key).where(e.c.id.in_(part))).all()))
-        parent: dict[Any, Any] = {}
-
-        def find(x: Any) -> Any:
-            parent.setdefault(x, x)
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        def union(a: Any, b: Any) -> None:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+        sets = MinRootSets()
+        union, find = sets.union, sets.find
 
         reprs: dict[str, str] = {}
         for ks in member_keys:
@@ -145,7 +135,7 @@ class _Chunk:
                 if kid in stored:
                     union(("k", kid), ("e", stored[kid]))
         comps: dict[Any, list[Any]] = defaultdict(list)
-        for node in list(parent):
+        for node in sets.nodes():
             comps[find(node)].append(node)
         comp_entity: dict[Any, str] = {}
         for root, nodes in comps.items():
