@@ -37,3 +37,10 @@ def test_errors_are_missed_extra_and_boundary():
     assert "## missed: 1" in text and "## extra: 1" in text and "## boundary: 2" in text
     assert "N мая N года  ←  мая N года" in text
     assert shape("В  2016 году") == "в N году"
+
+
+def test_the_full_stop_of_a_closing_abbreviation_is_no_extent_error():
+    text = "Он переехал в 1947 г. в Ленинград."
+    g = brat.parse("hand", text, "T1\tDATE 12 20\tв 1947 г")
+    s = score_doc(g, view([(12, 21)])).metrics
+    assert (s["times_exact/TIME"].tp_std, s["times_exact/TIME"].tp_test) == (1, 1)

@@ -41,6 +41,8 @@ _HANDLERS = {
     "nextday": moments.next_day,
     "weekday": moments.weekday,
     "weekday_bare": moments.weekday,
+    "weekend": moments.weekend,
+    "pod_alone": moments.lone_part_of_day,
     "clock": moments.clock,
     "compound": moments.compound,
     "ref": amounts.reference,

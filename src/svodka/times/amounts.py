@@ -72,7 +72,7 @@ def duration(m: Match, ctx: Context) -> Result | None:
     prep = _norm(g.get("dprep"))
     raw = g.get("num")
     if raw is None:
-        if prep not in _BARE_OK or g["unit"] in ("лет", "годы", "дни", "месяцы", "часы"):
+        if (prep not in _BARE_OK and not g["unit"].startswith("пол")) or g["unit"] in ("лет", "годы", "дни", "месяцы", "часы"):
             return None
         amount: float | None = 1
     else:
@@ -178,8 +178,9 @@ def shift(m: Match, ctx: Context) -> Result | None:
 
 
 _REFS = {
-    "PAST_REF": ("последнее время", "последние", "последних", "в прошлом", "прошлые", "предыдущие", "прежние", "былые"),
-    "FUTURE_REF": ("ближайшее время", "скором времени", "ближайшие", "будущем"),
+    "PAST_REF": ("последнее время", "последн", "в прошлом", "прошлые", "предыдущие", "прежние", "былые", "прошедш",
+                 "истекш", "долг", "многи", "разные", "последующ", "ряда"),
+    "FUTURE_REF": ("ближайшее время", "скором времени", "ближайшие", "будущем", "предстоящ", " следующих"),
 }
 
 
