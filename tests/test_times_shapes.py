@@ -31,7 +31,7 @@ def test_years_in_a_parenthesis_of_years(times):
 
 def test_counts_in_parentheses_are_no_years(times):
     found = times("От России играли Сергей Петров (2637) и Иван Сидоров (2599), а налёт составил (2500 часов).")
-    assert found == []
+    assert found == [("2500 часов", "PT2500H")]  # a duration, not the year 2500
 
 
 def test_a_bare_year_after_a_preposition_before_a_clause(times):
@@ -89,3 +89,14 @@ def test_no_expression_crosses_a_paragraph(times):
 def test_moscow_time_without_a_bracket(times):
     found = times("Встреча началась в 23:00 по местному времени (22:00 мск).")
     assert "22:00 мск" in [t for t, _ in found]
+
+
+def test_a_year_closing_a_parenthesis_after_a_title(times):
+    found = times("Он ставил фарсы («Пальцем в глаз», 1953). У него есть дочь Серафима (р. 1993).")
+    assert ("1953", "1953") in found and ("1993", "1993") in found
+    assert ("в 1993", "1993") in times("Он наследовал престол в 1993 после кончины брата.")
+
+
+def test_an_ordinal_day_and_long_hours(times):
+    assert ("20-го августа", "XXXX-08-20") in times("Это случилось 20-го августа в больнице.")
+    assert ("2500 часов", "PT2500H") in times("Лётчик имел налёт 2500 часов.")

@@ -79,8 +79,8 @@ def duration(m: Match, ctx: Context) -> Result | None:
         amount = number_of(raw)
         if raw.isdigit() and unit[0] == "Y" and int(raw) >= 1000:
             return None  # «2013 года» is a year, not 2013 years
-        if raw.isdigit() and int(raw) > 1000:
-            return None
+        if raw.isdigit() and int(raw) > 1000 and unit[0] not in ("H", "MIN", "S"):
+            return None  # «налёт 2500 часов» is a duration; 1500 of a longer unit is rather a count or a year
     mod = _DUR_MOD.get(prep)
     if raw and any(ch in raw for ch in "-–—"):
         mod = mod or "APPROX"  # «2-3 дня»

@@ -7,7 +7,8 @@ the counts next to them (chess ratings, people, matches):
 
 - a parenthesis of years: «(1996)», «(2002, 2004)», «(1993—2003)», «(1954 — химия,
   1962 — премия мира)», «(? — 1944)» — the parenthesis starts with a year, and each
-  year in it is followed by a separator, not by a counted noun («(2500 часов)»);
+  year in it is followed by a separator, not by a counted noun («(2500 часов)»); or the
+  year closes it after a comma or «р.»: «(«Пальцем в глаз», 1953)», «(р. 1993)»;
 - a season: «в сезонах 2002/03, 2004/05», «сезон 2017—2018», «сезоны 2001/02»;
 - after a preposition, before a verb, a pronoun or a capitalised word: «В 1983 окончил
   МГИМО», «в 2002 он был», «В 1986 Корасон Акино» (not «в 2000 человек»).
@@ -27,7 +28,8 @@ _STARTS = re.compile(r"\s*(?:(?:с|c|в|до|по|около)\s+|\?\s*[—–-]\
 # what may follow a year inside such a parenthesis: a separator, a range end, «г.», «гг.», «год(ы)», «р.»
 _AFTER = re.compile(r"\s*(?:$|[,;—–/-]|и\s|по\s|г\.|гг\.|год|р\.)")
 _SEASON = re.compile(r"(?i)(?<![\w])сезон\w*\s+(?:(?:\d{4}(?:\s*[/—–-]\s*\d{2,4})?)\s*(?:,|и)\s*)*$")
-_PRONOUN = {"он", "она", "оно", "они", "мы", "я", "это", "этот", "эта", "там", "тогда", "же", "уже", "также", "ещё", "еще"}
+_PRONOUN = {"он", "она", "оно", "они", "мы", "я", "это", "этот", "эта", "там", "тогда", "же", "уже", "также", "ещё", "еще",
+            "после", "её", "ее", "его", "их", "в", "на"}
 _VERB_END = re.compile(r"(?:л|ла|ли|ло|лся|лась|лись|лось|ет|ит|ут|ют|ят|ется|ится|ются|ятся|ан|ана|ано|аны|ен|ена|ены|ят)$")
 
 
@@ -39,7 +41,10 @@ def _in_year_parenthesis(text: str, start: int, end: int) -> bool:
     if not m or m.end() < end:
         return False
     inner = m.group(1)
-    return bool(_STARTS.match(inner)) and bool(_AFTER.match(text[end : m.end() - 1]))
+    if _STARTS.match(inner) and _AFTER.match(text[end : m.end() - 1]):
+        return True
+    # the year closing a parenthesis after a title or «р.»: «(«Пальцем в глаз», 1953)», «(р. 1993)»
+    return not text[end : m.end() - 1].strip() and bool(re.search(r"(?:,|\bр\.)\s*$", text[open_at + 1 : start]))
 
 
 def _in_season(text: str, start: int) -> bool:
