@@ -100,3 +100,15 @@ def test_a_year_closing_a_parenthesis_after_a_title(times):
 def test_an_ordinal_day_and_long_hours(times):
     assert ("20-го августа", "XXXX-08-20") in times("Это случилось 20-го августа в больнице.")
     assert ("2500 часов", "PT2500H") in times("Лётчик имел налёт 2500 часов.")
+
+
+def test_a_weekday_and_its_date_across_a_dash(times):
+    found = times("Прокурор выступил в среду — 3 июля 2013 года.", "2013-07-04")
+    assert found == [("в среду — 3 июля 2013 года", "2013-07-03")]
+    assert times("Вчера, 7 мая 2013 года, Путин провёл совещание.", "2013-05-08") == [("Вчера, 7 мая 2013 года", "2013-05-07")]
+
+
+def test_lengths_in_descending_units_are_one(times):
+    assert times("Выход в открытый космос длился 53 часа 22 минуты.") == [("53 часа 22 минуты", "PT53H22M")]
+    assert times("Ему запретили участвовать в митингах в течение года и девяти месяцев.") == [
+        ("в течение года и девяти месяцев", "P1Y9M")]

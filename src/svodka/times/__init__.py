@@ -50,6 +50,7 @@ _HANDLERS = {
     "shift": amounts.shift,
     "rate": amounts.rate,
     "duration": amounts.duration,
+    "dursum": amounts.duration_sum,
 }
 _NOMINAL = {"NOUN", "PROPN", "ADJ", "DET", "NUM"}
 # A habitual sentence («Осенью, как правило, …», «обычно в мае») speaks of every year:

@@ -87,6 +87,23 @@ def duration(m: Match, ctx: Context) -> Result | None:
     return Result("duration", period_value(amount, *unit), mod=mod)
 
 
+def duration_sum(m: Match, ctx: Context) -> Result | None:
+    """«53 часа 22 минуты» → PT53H22M, «года и девяти месяцев» → P1Y9M; the first part's mod («в течение», «более»)."""
+    parts = [duration(p, ctx) for p in m.parts]
+    if any(r is None or r.type != "duration" for r in parts):
+        return parts[0]
+    date, time = "", ""
+    for r in parts:
+        body = r.value[1:]
+        if body.startswith("T"):
+            time += body[1:]
+        else:
+            date += body
+    if "X" in date + time:
+        return parts[0]
+    return Result("duration", "P" + date + (f"T{time}" if time else ""), mod=parts[0].mod)
+
+
 def text_after(m: Match, ctx: Context) -> str:
     return ctx.text[m.end : m.end + 12].lstrip().lower() if ctx.text else ""
 

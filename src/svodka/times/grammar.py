@@ -21,6 +21,7 @@ from .lexicon import (
     RELATIVE_WORD,
     UNIT,
     WEEKDAY,
+    unit_of,
 )
 
 _L = r"(?<![\w\-])"  # left word edge; a hyphen before means a name («Евро-2012»)
@@ -252,6 +253,8 @@ _JOIN = {
     ("eve", "daymonth"),
     ("weekday_bare", "daymonth"),
     ("weekday", "numdate"),
+    ("deictic", "daymonth"),  # «Вчера, 7 мая 2013 года»
+    ("deictic", "numdate"),
     ("pod", "clock"),
     ("pod", "daymonth"),
     ("pod", "weekday"),
@@ -272,7 +275,10 @@ _JOIN = {
     ("weekday", "pod"),
     ("clock", "pod"),
 }
-_GAP = re.compile(r"^[\s,]*(?:\(\s*)?$")
+_GAP = re.compile(r"^[\s,]*(?:[—–]\s*)?(?:\(\s*)?$")  # «в среду — 3 июля 2013 года» is one, as with a comma
+# «12 минут 41 секунду», «53 часа 22 минуты», «года и девяти месяцев»: one length in descending units
+_SUM_GAP = re.compile(r"^(?:\s*,)?\s+(?:и\s+)?$")
+_UNIT_ORDER = ("Y", "M", "W", "D", "H", "MIN", "S")
 
 
 _RANGE_ENDS = {"daymonth", "month", "year", "numdate", "clock", "weekday"}
@@ -282,13 +288,25 @@ def _prep(m: Match) -> str:
     return " ".join((m.groups.get("prep") or "").split())
 
 
+def _unit_rank(m: Match) -> int | None:
+    unit = unit_of(m.groups.get("unit") or "") if m.family == "duration" and m.groups.get("unit") else None
+    return _UNIT_ORDER.index(unit[0]) if unit else None
+
+
+def _sums(text: str, last: Match, m: Match) -> bool:
+    """Two lengths in a row, the second in a smaller unit and with no preposition of its own."""
+    a, b = _unit_rank(last), _unit_rank(m)
+    return (a is not None and b is not None and a < b and not m.groups.get("dprep") and bool(m.groups.get("num"))
+            and bool(_SUM_GAP.match(text[last.end : m.start])))
+
+
 def merge(text: str, matches: list[Match]) -> list[Match]:
     """Join neighbours that form one expression; drop parts of the day left alone."""
     out: list[Match] = []
     for m in matches:
         if out:
             prev = out[-1]
-            last = prev.parts[-1] if prev.family == "compound" else prev
+            last = prev.parts[-1] if prev.family in ("compound", "dursum") else prev
             if (
                 last.family in _RANGE_ENDS
                 and m.family in _RANGE_ENDS
@@ -297,6 +315,9 @@ def merge(text: str, matches: list[Match]) -> list[Match]:
                 and not text[prev.end : m.start].strip()
             ):  # «с ноября по декабрь 2010 года»
                 out[-1] = Match("range", prev.start, m.end, {}, [prev, m])
+                continue
+            if _sums(text, last, m):
+                out[-1] = Match("dursum", prev.start, m.end, {}, (prev.parts if prev.family == "dursum" else [prev]) + [m])
                 continue
             kinds = {p.family for p in (prev.parts or [prev])}
             gap = text[prev.end : m.start]
