@@ -44,3 +44,16 @@ def test_the_full_stop_of_a_closing_abbreviation_is_no_extent_error():
     g = brat.parse("hand", text, "T1\tDATE 12 20\tв 1947 г")
     s = score_doc(g, view([(12, 21)])).metrics
     assert (s["times_exact/TIME"].tp_std, s["times_exact/TIME"].tp_test) == (1, 1)
+
+
+def test_eval_nerel_writes_the_time_error_listing(nerel_dir, tmp_path):
+    from typer.testing import CliRunner
+
+    from svodka.cli.app import app
+
+    out = tmp_path / "times-errors.txt"
+    result = CliRunner().invoke(app, ["eval", "nerel", str(nerel_dir / "train"), "--limit", "2", "--no-identity",
+                                      "--times-errors", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("## missed: ") and "## extra: " in text and "## boundary: " in text
