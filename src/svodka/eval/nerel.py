@@ -20,7 +20,7 @@ from pathlib import Path
 
 from . import brat
 from .metrics import Metrics
-from .nerel_score import LinkedMention, name_matches, score_doc
+from .nerel_score import LinkedMention, TimeError, name_matches, score_doc
 from .nerel_view import project
 
 CHUNK = 16  # documents analysed together (shared model batches, pipeline.analyze_batch)
@@ -32,6 +32,7 @@ class NerelResult:
     documents: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    time_errors: list[TimeError] = field(default_factory=list)  # the listing of --times-errors
 
     def get(self, key: str) -> Metrics:
         return self.scores.get(key, Metrics())
@@ -76,6 +77,7 @@ def evaluate_nerel(
             for key, m in scored.metrics.items():
                 result.scores.setdefault(key, Metrics()).add(m)
             linked += scored.linked
+            result.time_errors += scored.time_errors
             result.documents += 1
             if identity:
                 doc.tokens, doc.sents = [], []

@@ -41,6 +41,8 @@ _HANDLERS = {
     "nextday": moments.next_day,
     "weekday": moments.weekday,
     "weekday_bare": moments.weekday,
+    "weekend": moments.weekend,
+    "pod_alone": moments.lone_part_of_day,
     "clock": moments.clock,
     "compound": moments.compound,
     "ref": amounts.reference,
@@ -48,6 +50,7 @@ _HANDLERS = {
     "shift": amounts.shift,
     "rate": amounts.rate,
     "duration": amounts.duration,
+    "dursum": amounts.duration_sum,
 }
 _NOMINAL = {"NOUN", "PROPN", "ADJ", "DET", "NUM"}
 # A habitual sentence («Осенью, как правило, …», «обычно в мае») speaks of every year:

@@ -72,19 +72,36 @@ def duration(m: Match, ctx: Context) -> Result | None:
     prep = _norm(g.get("dprep"))
     raw = g.get("num")
     if raw is None:
-        if prep not in _BARE_OK or g["unit"] in ("лет", "годы", "дни", "месяцы", "часы"):
+        if (prep not in _BARE_OK and not g["unit"].startswith("пол")) or g["unit"] in ("лет", "годы", "дни", "месяцы", "часы"):
             return None
         amount: float | None = 1
     else:
         amount = number_of(raw)
         if raw.isdigit() and unit[0] == "Y" and int(raw) >= 1000:
             return None  # «2013 года» is a year, not 2013 years
-        if raw.isdigit() and int(raw) > 1000:
-            return None
+        if raw.isdigit() and int(raw) > 1000 and unit[0] not in ("H", "MIN", "S"):
+            return None  # «налёт 2500 часов» is a duration; 1500 of a longer unit is rather a count or a year
     mod = _DUR_MOD.get(prep)
     if raw and any(ch in raw for ch in "-–—"):
         mod = mod or "APPROX"  # «2-3 дня»
     return Result("duration", period_value(amount, *unit), mod=mod)
+
+
+def duration_sum(m: Match, ctx: Context) -> Result | None:
+    """«53 часа 22 минуты» → PT53H22M, «года и девяти месяцев» → P1Y9M; the first part's mod («в течение», «более»)."""
+    parts = [duration(p, ctx) for p in m.parts]
+    if any(r is None or r.type != "duration" for r in parts):
+        return parts[0]
+    date, time = "", ""
+    for r in parts:
+        body = r.value[1:]
+        if body.startswith("T"):
+            time += body[1:]
+        else:
+            date += body
+    if "X" in date + time:
+        return parts[0]
+    return Result("duration", "P" + date + (f"T{time}" if time else ""), mod=parts[0].mod)
 
 
 def text_after(m: Match, ctx: Context) -> str:
@@ -178,8 +195,9 @@ def shift(m: Match, ctx: Context) -> Result | None:
 
 
 _REFS = {
-    "PAST_REF": ("последнее время", "последние", "последних", "в прошлом", "прошлые", "предыдущие", "прежние", "былые"),
-    "FUTURE_REF": ("ближайшее время", "скором времени", "ближайшие", "будущем"),
+    "PAST_REF": ("последнее время", "последн", "в прошлом", "прошлые", "предыдущие", "прежние", "былые", "прошедш",
+                 "истекш", "долг", "многи", "разные", "последующ", "ряда"),
+    "FUTURE_REF": ("ближайшее время", "скором времени", "ближайшие", "будущем", "предстоящ", " следующих"),
 }
 
 

@@ -21,6 +21,7 @@ from .lexicon import (
     RELATIVE_WORD,
     UNIT,
     WEEKDAY,
+    unit_of,
 )
 
 _L = r"(?<![\w\-])"  # left word edge; a hyphen before means a name («Евро-2012»)
@@ -39,13 +40,13 @@ _PHASE = (
 _YEAR = r"(?P<year>[12]\d{3})(?:\s*(?:года|году|год|г\.)(?![\w]))?"
 # «прошлого года», «с.г.» («сего года», this year), «того же года» (the year just named)
 _REL_YEAR = r"(?P<ryear>(?:" + RELATIVE_WORD + r"|того\s+же)\s+года(?![\w])|с\.\s?г\.)"
-_DAYS = r"(?P<days>(?:[0-3]?\d)(?:\s*(?:[-–—]|,|и|по|до)\s*[0-3]?\d)*)"
+_DAYS = r"(?P<days>(?:[0-3]?\d)(?:-го|-е)?(?:\s*(?:[-–—]|,|и|по|до)\s*[0-3]?\d)*)"
 _TZ = (
     r"(?P<tz>\s+(?:по\s+)?(?:московскому|местному|киевскому|всемирному|гринвичу)(?:\s+времени)?"
-    r"|\s+(?:московского|местного)\s+времени|\s+по\s+(?:москве|мск)|\s+\(?мск\)?|\s+\(?(?:utc|gmt)(?:\s*[+-]\d+)?\)?)?"
+    r"|\s+(?:московского|местного)\s+времени|\s+по\s+(?:москве|мск)|\s+\(мск\)|\s+мск|\s+\(?(?:utc|gmt)(?:\s*[+-]\d+)?\)?)?"
 )
 _POD = (
-    r"(?:рано\s+|поздно\s+)?(?P<pod>утром|днем|днём|вечером|ночью|после\s+полудня|до\s+полудня)(?![\w])"
+    r"(?<!добрым\s)(?<!доброе\s)(?:(?:рано|поздно|ранним|поздним|глубокой|поздней)\s+)?(?P<pod>утром|днем|днём|вечером|ночью|после\s+полудня|до\s+полудня)(?![\w])"
     r"(?!\s+(?:позже|позднее|раньше|ранее|спустя))"
 )
 
@@ -57,9 +58,17 @@ def _alt(*parts: str) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+# «за последний год», «в течение последней недели», «последние дни», «за истекшее десятилетие»
+_LAST_UNIT = (r"(?:год|года|месяц|месяца|месяцы|месяцев|недел[июе]|недель|дни|дней|полгода|полугодие|десятилетие|"
+              r"десятилетия|столетие|столетия)")
+
+
 _REFS = _alt(
     r"(?:за|в|всё|все|на\s+протяжении)\s+последнее\s+время",
     r"(?:за|в)\s+последние\s+" + PLURAL_UNIT,
+    r"(?:(?:за|в|на\s+протяжении|в\s+течение)\s+)?(?:последн|прошедш|истекш)(?:ий|юю|ее|ие|их|ей|ее|ую)\s+" + _LAST_UNIT,
+    r"(?:в\s+течение\s+)?(?:долгие|долгих|многие|многих)\s+(?:годы|лет|десятилетия|десятилетий)",
+    r"в\s+(?:разные|последующие|предстоящие|ближайшие|прошлые)\s+годы|в\s+течение\s+(?:ряда|следующих|последующих)\s+лет",
     r"(?<=\s)последних\s+лет",
     r"в\s+(?:прошлые|предыдущие|прежние|былые)\s+(?:годы|времена)",
     r"в\s+(?:ближайшее|скором)\s+время",
@@ -104,8 +113,9 @@ _SET = _alt(
     r"по\s+(?P<pwd>понедельникам|вторникам|средам|четвергам|пятницам|субботам|воскресеньям|выходным)",
 )
 _SHIFT = _alt(
-    r"(?P<before>через|спустя)\s+(?:(?P<num>" + NUMBER + r")\s+)?(?P<unit>" + UNIT + r")(?P<event>\s+после)?",
-    r"(?P<na>на\s+)?(?:(?P<approx>около|примерно|почти|более|менее|свыше)\s+)?(?:(?P<num2>" + NUMBER + r")\s+)?"
+    r"(?P<before>через|спустя)\s+(?:(?:почти|около|примерно|более|менее|свыше|больше|меньше)\s+)?"
+    r"(?:(?P<num>" + NUMBER + r")\s+)?(?P<unit>" + UNIT + r")(?P<event>\s+после)?",
+    r"(?P<na>на\s+)?(?:(?P<approx>около|примерно|почти|(?:немногим\s+|чуть\s+)?более|менее|свыше|больше|меньше)\s+)?(?:(?P<num2>" + NUMBER + r")\s+)?"
     r"(?P<unit2>" + UNIT + r")\s+"
     r"(?P<after>(?:тому\s+)?назад|спустя|позже|позднее|раньше|ранее)(?![\w])",
 )
@@ -116,10 +126,10 @@ _REL_UNIT = _alt(
 
 FAMILIES: dict[str, str] = {
     # 21.05.2011, 2011-05-21
-    "numdate": _L + _PREP + r"?(?:(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d{4})(?:\s*(?:года|г\.))?"
-    r"|(?P<iy>\d{4})-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?![\w.])",
+    "numdate": _L + r"(?<!/)" + _PREP + r"?(?:(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d{4})(?:\s*(?:года|г\.))?"
+    r"|(?P<sd>[0-3]?\d)/(?P<sm>[01]?\d)/(?P<sy>\d{4})|(?P<iy>\d{4})-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?![\w])(?!\.\w)",
     # 17-18 июня, с 1 по 5 мая 2013 года, 18, 23 и 26 января, в ночь на 27 марта
-    "daymonth": _L + r"(?:(?P<eve>в\s+канун|накануне)\s+|(?P<night>в\s+ночь\s+(?:с\s+[0-3]?\d\s+)?на)\s+)?"
+    "daymonth": _L + r"(?:(?P<eve>в\s+канун|накануне)\s+|(?P<night>в\s+ночь\s+(?:со?\s+[0-3]?\d(?:-го)?\s+)?на)\s+)?"
     + _PREP + r"?" + _DAYS + r"\s+(?P<mon>" + MONTH + r")" + _YEAR_TAIL,
     # в июне 2013 года, в начале января, в марте прошлого года, в январе–феврале
     "month": _L + _WHEN + r"(?P<mon>" + MONTH + r")(?:\s*[-–—]\s*(?P<mon2>" + MONTH + r"))?" + _YEAR_TAIL,
@@ -154,6 +164,9 @@ FAMILIES: dict[str, str] = {
     # в понедельник, в ночь на субботу, во вторник днём
     "weekday": _L + r"(?:(?P<night>в\s+ночь\s+(?:с\s+\w+\s+)?на)\s+|" + _PREP + r")"
     r"(?P<wd>" + WEEKDAY + r")(?:\s+" + _POD + r")?",
+    # в выходные, в минувшие выходные, на прошлых выходных, в эти выходные
+    "weekend": _L + r"(?:(?:в|во|на|все|всё|на\s+этих|за)\s+)?(?:(?P<wrel>ближайшие|минувшие|прошедшие|прошлые|прошлых|эти|этих|"
+    r"будущие|следующие|предстоящие|грядущие)\s+)?(?<=[\s])выходн(?:ые|ых)(?![\w])(?!\s+(?:дн|данны))",
     # пятница, 21 января (a bare weekday only right before its date)
     "weekday_bare": _L + r"(?P<wd>" + WEEKDAY + r")(?=\s*,?\s*[0-3]?\d\s+" + MONTH + r")",
     # в 15:30 по московскому времени, в 06.00 мск, в 15 часов 30 минут, в полдень, около 7 вечера
@@ -210,7 +223,7 @@ def candidates(text: str) -> list[Match]:
                 end = m.start("after")
             while end > start and lower[end - 1] in " \t,":
                 end -= 1
-            if end > start:
+            if end > start and "\n\n" not in lower[start:end]:  # «Ему было 50 лет\n\nРанее …» is two paragraphs
                 found.append(Match(name, start, end, m.groupdict()))
     found.sort(key=lambda m: (-(m.end - m.start), m.start, _ORDER[m.family]))
     return found
@@ -240,6 +253,8 @@ _JOIN = {
     ("eve", "daymonth"),
     ("weekday_bare", "daymonth"),
     ("weekday", "numdate"),
+    ("deictic", "daymonth"),  # «Вчера, 7 мая 2013 года»
+    ("deictic", "numdate"),
     ("pod", "clock"),
     ("pod", "daymonth"),
     ("pod", "weekday"),
@@ -260,7 +275,10 @@ _JOIN = {
     ("weekday", "pod"),
     ("clock", "pod"),
 }
-_GAP = re.compile(r"^[\s,]*(?:\(\s*)?$")
+_GAP = re.compile(r"^[\s,]*(?:[—–]\s*)?(?:\(\s*)?$")  # «в среду — 3 июля 2013 года» is one, as with a comma
+# «12 минут 41 секунду», «53 часа 22 минуты», «года и девяти месяцев»: one length in descending units
+_SUM_GAP = re.compile(r"^(?:\s*,)?\s+(?:и\s+)?$")
+_UNIT_ORDER = ("Y", "M", "W", "D", "H", "MIN", "S")
 
 
 _RANGE_ENDS = {"daymonth", "month", "year", "numdate", "clock", "weekday"}
@@ -270,13 +288,25 @@ def _prep(m: Match) -> str:
     return " ".join((m.groups.get("prep") or "").split())
 
 
+def _unit_rank(m: Match) -> int | None:
+    unit = unit_of(m.groups.get("unit") or "") if m.family == "duration" and m.groups.get("unit") else None
+    return _UNIT_ORDER.index(unit[0]) if unit else None
+
+
+def _sums(text: str, last: Match, m: Match) -> bool:
+    """Two lengths in a row, the second in a smaller unit and with no preposition of its own."""
+    a, b = _unit_rank(last), _unit_rank(m)
+    return (a is not None and b is not None and a < b and not m.groups.get("dprep") and bool(m.groups.get("num"))
+            and bool(_SUM_GAP.match(text[last.end : m.start])))
+
+
 def merge(text: str, matches: list[Match]) -> list[Match]:
     """Join neighbours that form one expression; drop parts of the day left alone."""
     out: list[Match] = []
     for m in matches:
         if out:
             prev = out[-1]
-            last = prev.parts[-1] if prev.family == "compound" else prev
+            last = prev.parts[-1] if prev.family in ("compound", "dursum") else prev
             if (
                 last.family in _RANGE_ENDS
                 and m.family in _RANGE_ENDS
@@ -286,6 +316,9 @@ def merge(text: str, matches: list[Match]) -> list[Match]:
             ):  # «с ноября по декабрь 2010 года»
                 out[-1] = Match("range", prev.start, m.end, {}, [prev, m])
                 continue
+            if _sums(text, last, m):
+                out[-1] = Match("dursum", prev.start, m.end, {}, (prev.parts if prev.family == "dursum" else [prev]) + [m])
+                continue
             kinds = {p.family for p in (prev.parts or [prev])}
             gap = text[prev.end : m.start]
             if _GAP.match(gap) and any((k, m.family) in _JOIN for k in kinds) and m.family not in kinds:
@@ -294,4 +327,10 @@ def merge(text: str, matches: list[Match]) -> list[Match]:
                 out[-1] = Match("compound", prev.start, end, {}, parts)
                 continue
         out.append(m)
-    return [m for m in out if m.family != "pod"]
+    # A part of the day left alone is dropped, except the morning, evening and night («Утром трое неизвестных
+    # начали стрелять», «поздно вечером»): NEREL train marks them as TIME; «днём» alone is too often «днём позже».
+    return [Match("pod_alone", m.start, m.end, m.groups) if m.family == "pod" else m for m in out
+            if m.family != "pod" or m.groups.get("pod") in _LONE_POD]
+
+
+_LONE_POD = frozenset({"утром", "вечером", "ночью"})

@@ -30,6 +30,30 @@ def deictic(m: Match, ctx: Context) -> Result:
     return _on_day(day, "publication", _pod(g.get("pod")))
 
 
+def lone_part_of_day(m: Match, ctx: Context) -> Result:
+    """«утром», «поздно вечером» with no day beside them: which day is not said."""
+    return _on_day(None, "none", _pod(m.groups.get("pod")))
+
+
+def weekend(m: Match, ctx: Context) -> Result:
+    """«в выходные», «в минувшие выходные»: the Saturday and Sunday nearest publication that the words and
+    the tense allow; without a publication date an unknown week (XXXX-WXX-WE)."""
+    rel = (m.groups.get("wrel") or "").lower()
+    pub = ctx.published
+    if pub is None:
+        return Result("date", "XXXX-WXX-WE")
+    if rel.startswith(("минувш", "прошедш", "прошл")):
+        tense = "past"
+    elif rel.startswith(("ближайш", "будущ", "следующ", "предстоящ", "грядущ")):
+        tense = "fut"
+    else:
+        tense = ctx.tense
+    saturday = weekday_date(6, pub, tense)
+    sunday = saturday + dt.timedelta(days=1)
+    year, week, _ = saturday.isocalendar()
+    return Result("date", f"{year}-W{week:02d}-WE", (saturday, sunday), "publication")
+
+
 def eve(m: Match, ctx: Context) -> Result:
     """«накануне» alone: the day before the last named day, else before publication."""
     if ctx.previous:

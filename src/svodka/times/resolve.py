@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .bare import reads_as_year
 from .grammar import Match
 from .holidays import holiday_date, holiday_month_day
 from .lexicon import month_of, relative_of, roman_to_int, season_of, weekday_of
@@ -175,6 +176,8 @@ def numdate(m: Match, ctx: Context) -> Result | None:
     g = m.groups
     if g.get("iy"):
         year, month, day = int(g["iy"]), int(g["im"]), int(g["id"])
+    elif g.get("sy"):  # «24/06/2016»: day first, as Russian writes it
+        year, month, day = int(g["sy"]), int(g["sm"]), int(g["sd"])
     else:
         year, month, day = int(g["y"]), int(g["m"]), int(g["d"])
     when = safe_date(year, month, day)
@@ -211,9 +214,14 @@ def year(m: Match, ctx: Context, text: str) -> Result | None:
     if y1 < 100:  # «67-го года»
         y1 += 1900 if y1 > 30 else 2000
     if not g.get("yw"):
-        # a bare number after a preposition is a year only before punctuation: «в 2006.»
+        # a bare number after a preposition is a year before punctuation: «в 2006.»; elsewhere see bare.py
         after = text[m.end : m.end + 2]
-        if not (g.get("prep") or g.get("phase")) or not 1800 <= y1 <= 2100 or (after.strip() and after.strip()[0].isalnum()):
+        prep = bool(g.get("prep") or g.get("phase"))
+        before_punct = prep and 1800 <= y1 <= 2100 and not (after.strip() and after.strip()[0].isalnum())
+        second = g.get("y2") or ""
+        # «2017/18», «2016/2017»: a season or a school year, two years running
+        season = g.get("ysep") == "/" and second.isdigit() and int(second[-2:]) == (y1 + 1) % 100
+        if not (before_punct or season) and not reads_as_year(text, m.start, m.end, y1, prep):
             return None
     if g.get("y2"):
         y2 = int(g["y2"])
