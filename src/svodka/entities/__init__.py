@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..document import LOC, ORG, PER, Document, Entity, Mention
 from ..models import Models
 from ..nlp import parse
+from .adjectives import add_adjective_mentions
 from .attach import attach_roles
 from .extend import extend_orgs
 from .gazetteer import SEATS_OF_POWER, is_geopolitical
@@ -82,6 +83,7 @@ def extract_entities(doc: Document, models: Models) -> list[Entity]:
     for ent in entities:
         ent.mentions.sort(key=lambda m: (m.start, m.end))
         ent.roles.sort(key=lambda r: r.start if r.start is not None else -1)
+    entities += add_adjective_mentions(doc, entities)  # after the roles: they read names and descriptors only
     return entities
 
 

@@ -1,0 +1,94 @@
+"""Build src/svodka/data/geo_adjectives.tsv from the place adjectives of NEREL v1.1 TRAIN.
+
+NEREL annotates a relational adjective of a place as that place: «российского министра» holds a
+COUNTRY «российского», «московского суда» a CITY, «каннского фестиваля» a CITY (linked to Wikidata:
+Россия, Москва, Канны).  For every one-word lowercase span of a place type (train only; dev is held
+out) that pymorphy3 reads as a full adjective, we count its lemma and the place it stands for (the
+Wikidata name of the span, else the commonest linked place of the same lemma).  Then we count how
+often the lemma occurs as a word of the train texts at all, and how often such an occurrence is
+exactly an annotated span of any type (a place, but also NATIONALITY «американские туристы» or
+LANGUAGE «русский язык», which a mention there does not contradict).  A lemma is kept when it is a
+place span at least MIN_SPANS times and at least MIN_SHARE of its occurrences are annotated spans.
+Only lemmas, place names and counts are written, never text.
+
+    python scripts/build_geo_adjectives.py ../shared/data/nerel/train src/svodka/data/geo_adjectives.tsv
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pymorphy3
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from svodka.eval import brat  # noqa: E402
+
+PLACES = frozenset({"COUNTRY", "CITY", "STATE_OR_PROVINCE", "DISTRICT", "LOCATION"})
+MIN_SPANS = 2
+MIN_SHARE = 0.6
+WORD = re.compile(r"(?<![\w-])[а-яё]+(?:-[а-яё]+)*(?![\w-])")
+
+
+def main(data_dir: Path, out: Path) -> None:
+    morph = pymorphy3.MorphAnalyzer()
+    cache: dict[str, str | None] = {}
+
+    def adjective(word: str) -> str | None:
+        """The lemma of a full adjective (pymorphy3's first reading), else None."""
+        if word not in cache:
+            p = morph.parse(word)[0]
+            cache[word] = p.normal_form.replace("ё", "е") if p.tag.POS == "ADJF" else None
+        return cache[word]
+
+    spans: Counter[str] = Counter()
+    places: dict[str, Counter[str]] = defaultdict(Counter)
+    seen: Counter[str] = Counter()
+    annotated: Counter[str] = Counter()
+    names = brat.doc_names(data_dir)
+    for name in names:
+        doc = brat.load(data_dir, name)
+        extents = {(e.start, e.end) for e in doc.entities.values()}
+        link_of = {tid: wname for tid, (_, wname) in doc.links.items()}
+        for ent in doc.entities.values():
+            text = doc.text[ent.start:ent.end]
+            if ent.type not in PLACES or not WORD.fullmatch(text):
+                continue
+            lem = adjective(text)
+            if lem is None:
+                continue
+            spans[lem] += 1
+            if ent.id in link_of and link_of[ent.id][:1].isupper():
+                places[lem][link_of[ent.id]] += 1
+        for m in WORD.finditer(doc.text):
+            lem = adjective(m.group())
+            if lem is not None:
+                seen[lem] += 1
+                annotated[lem] += (m.start(), m.end()) in extents
+    rows = []
+    for lem, n in spans.most_common():
+        share = annotated[lem] / seen[lem] if seen[lem] else 0.0
+        if n < MIN_SPANS or share < MIN_SHARE or not places[lem]:
+            continue
+        place, _ = places[lem].most_common(1)[0]
+        rows.append(f"{lem}\t{place}\t{n}\t{seen[lem]}\t{share:.2f}")
+    header = [
+        "# Place adjectives: lemma -> the place it stands for, from NEREL v1.1 TRAIN place spans",
+        f"# (Loukachevitch et al., RANLP 2021; {len(names)} train documents, dev held out), lemmatised with pymorphy3.",
+        f"# Built {dt.date.today().isoformat()} by: python scripts/build_geo_adjectives.py ../shared/data/nerel/train "
+        "src/svodka/data/geo_adjectives.tsv",
+        f"# Kept: >= {MIN_SPANS} one-word place spans, >= {MIN_SHARE:.0%} of the lemma's occurrences annotated, "
+        "a Wikidata-linked place name. Lemmas, names and counts only, no text.",
+        "# lemma\tplace\tspans\tseen\tannotated_share",
+    ]
+    out.write_text("\n".join(header + rows) + "\n", encoding="utf-8")
+    print(f"{len(rows)} adjectives -> {out}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]))
