@@ -43,3 +43,28 @@ def test_adjective_alone_makes_a_place_but_no_factru_mention(models):
 def test_no_adjective_mention_inside_a_name(models):
     doc = _doc("Сотрудники Российской академии наук провели конференцию.", models)
     assert not any(m.kind == KIND for e in doc.entities for m in e.mentions)
+
+
+# -- organisations named by a common noun ----------------------------------------------------------
+
+
+def test_bare_government_is_a_common_org_mention(models):
+    from svodka.entities.common_orgs import KIND as COMMON
+
+    text = "Коалиционное правительство ушло в отставку. Парламент назначил выборы."
+    doc = _doc(text, models)
+    common = {m.text: e.type for e in doc.entities for m in e.mentions if m.kind == COMMON}
+    assert common == {"Коалиционное правительство": "ORG", "Парламент": "ORG"}
+    assert export(doc, text).task1 == ""  # not factRuEval names
+
+
+def test_common_noun_joins_the_named_institution(models):
+    doc = _doc("Правительство Израиля одобрило план. Позже правительство уточнило детали.", models)
+    gov = [e for e in doc.entities if e.type == "ORG" and e.name.lower().startswith("правительств")]
+    assert len(gov) == 1
+    assert [m.kind for m in gov[0].mentions] == ["name", "common"]
+
+
+def test_noun_inside_a_post_is_no_organisation(models):
+    doc = _doc("Глава правительства встретился с журналистами.", models)
+    assert not any(m.kind == "common" for e in doc.entities for m in e.mentions)

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from ..document import Document
 
-# NEREL annotates place adjectives as the place («российского» COUNTRY): adjective mentions count here,
-# not in factRuEval's track 1 (eval/export.T1_KINDS).
-MENTION_KINDS = ("name", "abbr", "adjective")
+# NEREL annotates place adjectives as the place («российского» COUNTRY) and organisations named by a
+# common noun («правительство»): those mentions count here, not in factRuEval's track 1 (eval/export.T1_KINDS).
+MENTION_KINDS = ("name", "abbr", "adjective", "common")
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -52,7 +52,7 @@ class SysFact:
 
 @dataclass(slots=True)
 class SysView:
-    mentions: list[tuple[str, int, int, str]]  # (type, start, end, entity id): names, abbreviations, adjectives
+    mentions: list[tuple[str, int, int, str]]  # (type, start, end, entity id): names, abbreviations, adjectives, common nouns
     entities: dict[str, SysEntity]
     times: list[tuple[int, int]]
     facts: list[SysFact]
