@@ -68,3 +68,8 @@ def test_common_noun_joins_the_named_institution(models):
 def test_noun_inside_a_post_is_no_organisation(models):
     doc = _doc("Глава правительства встретился с журналистами.", models)
     assert not any(m.kind == "common" for e in doc.entities for m in e.mentions)
+
+
+def test_age_before_a_name_at_a_sentence_start_is_not_part_of_it(models):
+    doc = _doc("Восьмидесятилетний Джон Маккейн выступил в сенате.", models)
+    assert [m.text for e in doc.entities if e.type == "PER" for m in e.mentions] == ["Джон Маккейн"]

@@ -51,7 +51,7 @@ def add_adjective_mentions(doc: Document, entities: list[Entity]) -> list[Entity
                 by_key.setdefault(alias_key(name), ent)
     created: list[Entity] = []
     for tok in tokens:
-        if tok.pos != "ADJ" or not tok.text[:1].isalpha() or tok.start in inside:
+        if not tok.text[:1].isalpha() or tok.start in inside:
             continue
         place = known.get(_lemma(tok))
         if place is None:

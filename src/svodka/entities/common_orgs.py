@@ -18,6 +18,9 @@ from importlib.resources import files
 
 from ..document import LOC, ORG, Document, Entity, Mention, Token
 from .extend import _DEICTIC
+
+# «нового правительства», «бывшей полиции»: when, not which body; NEREL leaves them out of the span.
+_TEMPORAL = frozenset("новый нынешний бывший прежний будущий действующий временный старый сегодняшний".split())
 from .names import phrase_nominative
 from .roles import professions
 
@@ -85,7 +88,7 @@ def _adjectives_before(tokens: list[Token], i: int, named: set[int]) -> int:
     j = i - 1
     while j >= 0 and tokens[j].sent == tokens[i].sent and i - j <= 3 and tokens[j].start not in named:
         t = tokens[j]
-        if t.pos != "ADJ" or t.head != i or t.feats.get("Case") != case or _lemma(t) in _DEICTIC:
+        if t.pos != "ADJ" or t.head != i or t.feats.get("Case") != case or _lemma(t) in _DEICTIC | _TEMPORAL:
             break
         first = j
         j -= 1

@@ -93,7 +93,7 @@ def mention_errors(gold: BratDoc, view: SysView) -> list[MentionError]:
     return out
 
 
-def markdown(errors: list[MentionError], examples: int = 25) -> str:
+def markdown(errors: list[MentionError], examples: int = 200) -> str:
     """Counts by kind and type, then the commonest surface texts and examples of each class."""
     lines = ["# NEREL mention errors", "", f"{len(errors)} errors.", "", "| class | count |", "|---|---:|"]
     classes = Counter(e.label for e in errors)
