@@ -52,7 +52,9 @@ class Mention:
     end: int
     text: str
     # "name" (a proper name), "descriptor" (a role description such as
-    # «президент России»), "pronoun" (resolved by the quotes layer) or "abbr"
+    # «президент России»), "pronoun" (resolved by the quotes layer), "abbr", "adjective" (a place
+    # adjective, «российского», entities/adjectives.py) or "common" (an organisation named by a common
+    # noun, «правительство», entities/common_orgs.py); the last two are not names for factRuEval
     kind: str = "name"
     # For places: this mention acts as a political actor («Россия заявила»), not as a location
     # («в России»); factRuEval's LocOrg.

@@ -96,6 +96,7 @@ def nerel(
     identity: Annotated[bool, typer.Option("--identity/--no-identity", help="Ingest into a temporary corpus and score cross-article identity.")] = True,
     report: Annotated[Optional[Path], typer.Option("--report", help="Write this split's NEREL section of this markdown file (e.g. docs/quality.md).")] = None,
     times_errors: Annotated[Optional[Path], typer.Option("--times-errors", help="Write the time-extent errors (missed, extra, boundary), grouped and counted, to this file. For train only: dev is held out.")] = None,
+    errors: Annotated[Optional[Path], typer.Option("--errors", help="Write the PER/LOC/ORG mention errors by kind (markdown) here; tuning splits only.")] = None,
 ) -> None:
     """Score svodka on NEREL (mentions, times, roles, facts, person identity) against the gold in DATA_DIR."""
     from ..eval.nerel import evaluate_nerel
@@ -107,7 +108,8 @@ def nerel(
     if limit is not None and limit < 1:
         fail(f"--limit: expected a positive number, got {limit}")
     with err.status("scoring NEREL…") as status:
-        result = evaluate_nerel(data_dir, limit=limit, identity=identity,
+        found: list | None = [] if errors is not None else None
+        result = evaluate_nerel(data_dir, limit=limit, identity=identity, errors=found,
                                 progress=lambda name: status.update(f"scoring NEREL… {name}"))
     for name, reason in result.skipped[:SHOWN]:
         err.print(f"[yellow]skipped[/] {name}: {reason}", highlight=False)
@@ -128,3 +130,8 @@ def nerel(
         heading, section = markdown(result, data_dir.name, command)
         update_quality(report, section, heading)
         err.print(f"wrote the {heading!r} section of {report}", highlight=False)
+    if errors is not None:
+        from ..eval.nerel_errors import markdown as errors_markdown
+
+        errors.write_text(errors_markdown(found or []), encoding="utf-8")
+        err.print(f"wrote the mention errors to {errors}", highlight=False)

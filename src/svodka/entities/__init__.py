@@ -10,7 +10,9 @@ from __future__ import annotations
 from ..document import LOC, ORG, PER, Document, Entity, Mention
 from ..models import Models
 from ..nlp import parse
+from .adjectives import add_adjective_mentions
 from .attach import attach_roles
+from .common_orgs import add_common_org_mentions
 from .extend import extend_orgs
 from .gazetteer import SEATS_OF_POWER, is_geopolitical
 from .glosses import drop_vehicles, gloss_candidates, media_candidates
@@ -82,6 +84,9 @@ def extract_entities(doc: Document, models: Models) -> list[Entity]:
     for ent in entities:
         ent.mentions.sort(key=lambda m: (m.start, m.end))
         ent.roles.sort(key=lambda r: r.start if r.start is not None else -1)
+    # After the roles, which read names and descriptors only: mentions NEREL counts and factRuEval does not.
+    entities += add_common_org_mentions(doc, entities)
+    entities += add_adjective_mentions(doc, entities)
     return entities
 
 

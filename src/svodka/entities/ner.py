@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -90,6 +91,8 @@ def candidates(doc: Document, spans: list[RawSpan]) -> list[Candidate]:
             idx = _trim(tokens, idx)
             if span.type == "ORG":
                 idx = _drop_people(tokens, idx)
+            if span.type == "PER":
+                idx = _drop_capitalised_words(tokens, idx)
             if span.type == "PER" and _arabic_owner(tokens, idx):
                 # «оператор Аль-Джазиры Сами аль-Хадж»: natasha runs the channel into the name
                 owner = Candidate(tokens[idx[0]].start, tokens[idx[0]].end, "ORG", idx[:1])
@@ -284,6 +287,31 @@ def _drop_people(tokens: list[Token], idx: list[int]) -> list[int]:
     if person and tokens[idx[1]].feats.get("Case") == "Gen":
         return idx[1:]
     return idx
+
+
+def _drop_capitalised_words(tokens: list[Token], idx: list[int]) -> list[int]:
+    """«Восьмидесятилетний Маккейн», «Космонавта Волкова», «Сама Тэтчер» at a sentence start: natasha
+    takes the capital of the first word for a name's.  A word the dictionary knows, and never as a
+    name, is not part of the person's name."""
+    while len(idx) >= 2 and (idx[0] == 0 or tokens[idx[0] - 1].sent != tokens[idx[0]].sent):
+        word = tokens[idx[0]].text
+        if not word[:1].isupper() or word.isupper() or not _common_word(word.lower()):
+            break
+        idx = idx[1:]
+    return idx
+
+
+@functools.lru_cache(maxsize=20_000)
+def _common_word(word: str) -> bool:
+    from ..models import morph_analyzer
+
+    parses = morph_analyzer().parse(word)
+    if not parses or any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses):
+        return False
+    if {"Geox", "Orgn"} & parses[0].tag.grammemes:
+        return False
+    # «Шестидесятивосьмилетняя» is not in the dictionary, but an age is no name
+    return all(p.is_known for p in parses) or ("летн" in word and parses[0].tag.POS == "ADJF")
 
 
 def _plausible(doc: Document, tokens: list[Token], cand: Candidate, in_names: set[str]) -> bool:

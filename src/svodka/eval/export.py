@@ -84,8 +84,8 @@ def _task2(doc: Document) -> str:
     blocks = []
     for ent in doc.entities:
         tag = tag_of(ent)
-        if tag is None or not ent.name.strip():
-            continue
+        if tag is None or not ent.name.strip() or not any(m.kind in T1_KINDS for m in ent.mentions):
+            continue  # a place only an adjective mentions («чешской») is no named entity for factRuEval
         attrs = person_parts(ent) if tag == "per" else [("name", ent.name)]
         lines = [tag] + [f"{k}: {_value(v)}" for k, v in attrs if _value(v)]
         if len(lines) > 1:

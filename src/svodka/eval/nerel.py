@@ -44,8 +44,10 @@ def evaluate_nerel(
     identity: bool = True,
     progress: Callable[[str], None] | None = None,
     flags: dict[str, bool] | None = None,
+    errors: list | None = None,
 ) -> NerelResult:
-    """Score svodka on the NEREL documents of ``data_dir`` (the first ``limit`` by name)."""
+    """Score svodka on the NEREL documents of ``data_dir`` (the first ``limit`` by name); the mention
+    errors (eval/nerel_errors.py) are appended to ``errors`` when it is given."""
     import dataclasses
 
     from ..models import load_models
@@ -73,7 +75,12 @@ def evaluate_nerel(
             if isinstance(doc, Exception):
                 result.skipped.append((gold.name, f"svodka could not analyse it: {doc}"))
                 continue
-            scored = score_doc(gold, project(doc))
+            view = project(doc)
+            scored = score_doc(gold, view)
+            if errors is not None:
+                from .nerel_errors import mention_errors
+
+                errors += mention_errors(gold, view)
             for key, m in scored.metrics.items():
                 result.scores.setdefault(key, Metrics()).add(m)
             linked += scored.linked

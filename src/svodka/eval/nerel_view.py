@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 
 from ..document import Document
 
+# NEREL annotates place adjectives as the place («российского» COUNTRY) and organisations named by a
+# common noun («правительство»): those mentions count here, not in factRuEval's track 1 (eval/export.T1_KINDS).
+MENTION_KINDS = ("name", "abbr", "adjective", "common")
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -49,7 +52,7 @@ class SysFact:
 
 @dataclass(slots=True)
 class SysView:
-    mentions: list[tuple[str, int, int, str]]  # (type, start, end, entity id): names and abbreviations only
+    mentions: list[tuple[str, int, int, str]]  # (type, start, end, entity id): names, abbreviations, adjectives, common nouns
     entities: dict[str, SysEntity]
     times: list[tuple[int, int]]
     facts: list[SysFact]
@@ -73,7 +76,7 @@ def project(doc: Document) -> SysView:
         entities[ent.id] = SysEntity(ent.id, ent.type, ent.name,
                                      [SysRole(r.name, r.post, r.org, r.org_name) for r in ent.roles])
         for m in ent.mentions:
-            if m.kind in ("name", "abbr"):
+            if m.kind in MENTION_KINDS:
                 s, e = span(m.start, m.end)
                 if s is not None and s >= 0:
                     mentions.append((ent.type, s, e, ent.id))
