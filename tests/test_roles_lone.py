@@ -61,3 +61,15 @@ def test_a_lone_occupation_is_not_guessed_when_two_people_are_named(models):
             "доволен. Сергей Орлов промолчал. Министр юстиции Австрии поддержал решение.")
     _, roles = _roles(models, text)
     assert not any(source == "nearby" for rs in roles.values() for _, source in rs), roles
+
+
+@pytest.mark.parametrize(
+    "text, person, role",
+    [
+        ("Парламент Кубы утвердил Мигеля Диаса-Канеля главой Госсовета.", "Мигель Диас-Канель", "глава Госсовета"),
+        ("Анна Петрова была избрана мэром города.", "Анна Петрова", "мэр города"),
+    ],
+)
+def test_the_one_appointed_holds_the_post(models, text, person, role):
+    _, roles = _roles(models, text)
+    assert (role, "text") in roles.get(person, []), roles

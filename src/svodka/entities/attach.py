@@ -190,7 +190,11 @@ def _named_by(ph: RolePhrase, tokens: list[Token], starts: dict[int, Candidate],
 _HOLDING_VERBS = frozenset({"быть", "являться", "стать", "становиться", "оставаться", "остаться", "работать",
                             "служить", "трудиться", "назначить", "назначать", "избрать", "переизбрать", "считаться",
                             "числиться", "устроиться", "пойти", "начинать", "начать", "занимать", "занять",
-                            "покинуть", "покидать", "уйти", "оставить", "сохранить", "сменить"})
+                            "покинуть", "покидать", "уйти", "оставить", "сохранить", "сменить", "признать",
+                            "утвердить", "выбрать", "объявить", "называть", "назвать"})
+# Verbs that make their object hold the post: «Путин назначил Андрея Воробьёва губернатором».
+_APPOINTING = frozenset({"назначить", "назначать", "избрать", "переизбрать", "утвердить", "признать", "выбрать",
+                         "объявить", "называть", "назвать"})
 # Nouns standing for the post in their genitive: «пост министра», «должность посла».
 _POST_HOLDERS = frozenset({"пост", "должность", "кресло"})
 _SUBJECT = ("nsubj", "nsubj:pass")
@@ -217,7 +221,11 @@ def _subject_of(ph: RolePhrase, tokens: list[Token], name_at: dict[int, Candidat
         holds = (verb.lemma in _HOLDING_VERBS and head.rel in ("xcomp", "obl", "obj")
                  and (head.feats.get("Case") in ("Ins", "Nom") or head.lemma in _POST_HOLDERS))
         if verb.pos in ("VERB", "AUX") and (holds or as_whom):
-            subject = next((k for k in range(len(tokens)) if tokens[k].head == head.head and tokens[k].rel in _SUBJECT), None)
+            deps = [k for k in range(len(tokens)) if tokens[k].head == head.head and tokens[k].sent == head.sent]
+            subject = next((k for k in deps if tokens[k].rel in _SUBJECT), None)
+            obj = next((k for k in deps if tokens[k].rel == "obj"), None)
+            if verb.lemma in _APPOINTING and head.feats.get("Case") == "Ins" and obj is not None:
+                subject = obj  # the one appointed, not the one appointing
             if subject is not None and tokens[subject].lemma == "который" and verb.rel == "acl:relcl":
                 subject = verb.head  # «Мария, которая работает санитаркой»: the noun the clause is about
             elif subject is None and verb.rel == "acl":
