@@ -73,3 +73,10 @@ def test_a_lone_occupation_is_not_guessed_when_two_people_are_named(models):
 def test_the_one_appointed_holds_the_post(models, text, person, role):
     _, roles = _roles(models, text)
     assert (role, "text") in roles.get(person, []), roles
+
+
+def test_a_lone_occupation_someone_else_holds_is_not_guessed(models):
+    text = ("Памятник Борису Ельцину создал скульптор Георгий Франгулян. Борис Ельцин был первым президентом. "
+            "Бориса Ельцина помнят. По словам Бориса Ельцина, это важно. Скульптор выбрал мрамор.")
+    _, roles = _roles(models, text)
+    assert not any(source == "nearby" for rs in roles.values() for _, source in rs), roles

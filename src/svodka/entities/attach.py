@@ -83,6 +83,10 @@ def attach_roles(
         if tokens[ph.head].lemma in POSTS or org[1] is not None:
             continue
         person = nearby_holder(ph, tokens, name_at, mentions, entity_of)
+        lemma = tokens[ph.head].lemma
+        if person is not None and any(r.post == lemma for info in persons.values() if info.entity is not entity_of[id(person)]
+                                      for r in info.entity.roles):
+            continue  # «скульптор» when the text named somebody else a sculptor: most likely that one
         if person is not None:
             _add_role(persons[entity_of[id(person)].id], ph, org, tokens, "nearby")
 
