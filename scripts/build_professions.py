@@ -10,7 +10,10 @@ occurs as a word of the train texts at all (``seen``).  A lemma is kept when it
 heads at least MIN_PROF spans and at least MIN_SHARE of its singular occurrences
 in the texts are inside a PROFESSION span, and pymorphy3 knows it as an animate
 noun: «президент» and «сержант» pass, «человек», «сторонник», «житель» and
-«премьера» (pymorphy's lemma of some «премьер» forms) do not.  Modifier lemmas (``mod`` rows) are
+«премьера» (pymorphy's lemma of some «премьер» forms) do not.  A head of a single
+span must have half of its occurrences inside spans («прозаик», «фельдшер»); a
+head met only in the plural or as an adjective («волейболисты», «военный») has no
+singular noun occurrence to judge by and is kept.  Modifier lemmas (``mod`` rows) are
 kept when they sit inside at least MIN_PROF spans.  Only lemmas and counts are
 written, never text.
 
@@ -33,7 +36,8 @@ from svodka.eval import brat  # noqa: E402
 from svodka.eval.nerel_view import WORD, head_index, head_lemma  # noqa: E402
 
 MIN_PROF = 2  # spans a head (or a modifier) must occur in
-MIN_SHARE = 0.4  # of the lemma's singular occurrences in the texts, the share inside PROFESSION spans
+MIN_SHARE = 0.35  # of the lemma's singular occurrences in the texts, the share inside PROFESSION spans
+SINGLE_SHARE = 0.5  # the same share for a head of fewer than MIN_PROF spans («прозаик», «фельдшер»)
 
 
 def main(data_dir: Path, out: Path) -> None:
@@ -78,15 +82,24 @@ def main(data_dir: Path, out: Path) -> None:
     def animate(lemma: str) -> bool:  # a kind of person («премьера» of a film is no «премьер»)
         return any(p.tag.POS == "NOUN" and "anim" in p.tag for p in morph.parse(lemma) if p.normal_form.replace("ё", "е") == lemma)
 
-    heads = sorted((lem for lem, n in prof.items() if n >= MIN_PROF and inside[lem] >= MIN_SHARE * max(seen[lem], 1)
-                    and animate(lem)), key=lambda lem: (-prof[lem], lem))
+    def kept(lem: str) -> bool:
+        n = prof[lem]
+        share = MIN_SHARE if n >= MIN_PROF else SINGLE_SHARE  # a word met once must mostly be met as an occupation
+        # a word met only in the plural («волейболисты», «игроки») has no singular occurrence to judge by
+        return (seen[lem] == 0 or inside[lem] >= share * seen[lem]) and animate(lem)
+
+    heads = sorted((lem for lem in prof if kept(lem)), key=lambda lem: (-prof[lem], lem))
+    if "--why" in sys.argv:
+        for lem in sys.argv[sys.argv.index("--why") + 1:]:
+            print(lem, "prof", prof[lem], "works_as", works[lem], "seen", seen[lem], "inside", inside[lem], "animate", animate(lem))
     kept_mods = sorted((lem for lem, n in mods.items() if n >= MIN_PROF), key=lambda lem: (-mods[lem], lem))
     command = "python scripts/build_professions.py " + " ".join(sys.argv[1:])
     lines = [
         "# Professions, posts, ranks and titles: head lemmas of NEREL v1.1 TRAIN PROFESSION spans",
         "# (Loukachevitch et al., RANLP 2021; 746 train documents, dev held out), lemmatised with pymorphy3.",
         f"# Built {dt.date.today().isoformat()} by: {command}",
-        f"# Kept: animate-noun heads of >= {MIN_PROF} spans with >= {MIN_SHARE:.0%} of their singular noun occurrences inside a span;",
+        f"# Kept: animate-noun heads of >= {MIN_PROF} spans with >= {MIN_SHARE:.0%} of their singular noun occurrences inside a span",
+        f"# (heads of fewer spans: >= {SINGLE_SHARE:.0%}; a head never met as a singular noun is kept);",
         f"# modifiers (adjectives before the head) of >= {MIN_PROF} spans. Lemmas and counts only, no text.",
         "# kind\tlemma\tprof (spans headed)\tworks_as (of them, a person's WORKS_AS)\tseen (singular nouns in the texts)",
     ]
@@ -98,6 +111,6 @@ def main(data_dir: Path, out: Path) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    if len(sys.argv) < 3:
         sys.exit(__doc__)
     main(Path(sys.argv[1]), Path(sys.argv[2]))

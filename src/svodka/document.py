@@ -71,6 +71,10 @@ class Role:
     org_name: str | None = None
     start: int | None = None  # where the role is said in the text
     end: int | None = None
+    # How the role reached the person: "text" (said beside the name or of the person: apposition, copula,
+    # «работает кем»), "description" (a description pointing back, resolved by a post it fits) or "nearby"
+    # (a lone occupation given to the salient person named just before it: a guess; facts may skip it).
+    source: str = "text"
 
 
 @dataclass(slots=True)

@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..document import Entity, Mention, Role, Token
+from .describe import PersonInfo, nearby_holder, phrase_words, resolve
 from .gazetteer import alias_key
 from .ner import Candidate, closing_bracket
-from .roles import GENERIC, RESOLVABLE, RolePhrase, find_role_phrases, fits, is_predicate
-
-
-@dataclass(slots=True)
-class PersonInfo:
-    """What we know of a person while reading: its roles' classes and countries."""
-
-    entity: Entity
-    mentions: list[int] = field(default_factory=list)  # token offsets where named
-    posts: list[tuple[str, str | None, bool]] = field(default_factory=list)  # (class, country key, direct)
-    words: list[frozenset[str]] = field(default_factory=list)  # content lemmas of each role phrase
+from .roles import POSTS, RESOLVABLE, RolePhrase, find_role_phrases, is_predicate
 
 
 def attach_roles(
@@ -54,7 +43,7 @@ def attach_roles(
                 _add_role(persons[entity_of[id(person)].id], ph, org, tokens)
             continue
         ph = _with_principal(ph, tokens, text, starts)
-        person = _named_by(ph, tokens, starts, ends) or _subject_of(ph, tokens, name_at)
+        person = _named_by(ph, tokens, starts, ends) or _subject_of(ph, tokens, name_at) or _apposed(ph, tokens, name_at)
         if person is None:
             loose.append(ph)
             continue
@@ -70,16 +59,64 @@ def attach_roles(
         elif not is_predicate(tokens, ph) and ph.cls in RESOLVABLE:
             pending.append(ph)
     states = {p.id for p in places if p.geopolitical}
+    lone = [ph for ph in loose if ph.head not in held and ph not in pending and not is_predicate(tokens, ph)]
     for ph in pending:  # in text order, so a description resolved earlier informs a later one
         org = _org_of(ph, tokens, place_by_token, place_by_key)
         of_state = org[0] in states or (org[0] is None and ph.country is not None)
-        info = _resolve(ph, org, of_state, persons, tokens)
+        info = resolve(ph, org, of_state, persons, tokens)
         if info is None:
+            lone.append(ph)
             continue
         start, end = tokens[ph.first].start, tokens[ph.last].end
         info.entity.mentions.append(Mention(start, end, text[start:end], kind="descriptor"))
         if not ph.generic:
-            _add_role(info, ph, org, tokens)
+            _add_role(info, ph, org, tokens, "description")
+    mentions: dict[str, int] = {}
+    for c in cands:
+        if entity_of[id(c)].type == "PER":
+            mentions[entity_of[id(c)].id] = mentions.get(entity_of[id(c)].id, 0) + 1
+    for ph in sorted(lone, key=lambda ph: ph.first):
+        org = _org_of(ph, tokens, place_by_token, place_by_key)
+        # A post held somewhere («министр», «глава компании», «российский посол») is only guessed for the
+        # salient person when its words fit one of theirs (``resolve`` above): a lone one more often names
+        # somebody new, and would become an Occupation fact (factRuEval track 3 held-out cost 0.015 when tried).
+        if tokens[ph.head].lemma in POSTS or org[1] is not None:
+            continue
+        person = nearby_holder(ph, tokens, name_at, mentions, entity_of)
+        lemma = tokens[ph.head].lemma
+        if person is not None and any(r.post == lemma for info in persons.values() if info.entity is not entity_of[id(person)]
+                                      for r in info.entity.roles):
+            continue  # «скульптор» when the text named somebody else a sculptor: most likely that one
+        if person is not None:
+            _add_role(persons[entity_of[id(person)].id], ph, org, tokens, "nearby")
+
+
+def _apposed(ph: RolePhrase, tokens: list[Token], name_at: dict[int, Candidate]) -> Candidate | None:
+    """The parser's apposition between a post and a name that do not touch: «депутат от «Справедливой
+    России» Илья Пономарев» (the name after the post's own dependents), «Стивен Бенджамин, адвокат из
+    Ричмонда» (the post apposed to a name before it)."""
+    head = tokens[ph.head]
+    if 0 <= head.head < len(tokens) and head.rel == "appos" and head.head in name_at and head.head < ph.first:
+        cand = name_at[head.head]
+        if all(tokens[k].sent == head.sent for k in cand.toks) and not any(k in name_at for k in range(cand.toks[-1] + 1, ph.first)):
+            return cand
+    depth = 0
+    for k in range(ph.last + 1, min(ph.last + 12, len(tokens))):
+        t = tokens[k]
+        if t.sent != head.sent:
+            return None
+        if t.text in ("«", "(", "„", "“"):
+            depth += 1
+        elif t.text in ("»", ")", "”"):
+            depth -= 1
+        elif depth <= 0 and (t.text in (",", "—", "–", ";", ":") or t.pos in ("VERB", "AUX")):
+            return None
+        if k in name_at:
+            cand = name_at[k]
+            if k == cand.toks[0] and t.rel == "appos" and t.head == ph.head and depth <= 0:
+                return cand
+            return None
+    return None
 
 
 def _org_of(ph: RolePhrase, tokens: list[Token], place_by_token: dict[int, Entity], place_by_key: dict[str, Entity]) -> tuple[str | None, str | None]:
@@ -99,9 +136,14 @@ def _with_principal(ph: RolePhrase, tokens: list[Token], text: str, starts: dict
     name after it, belongs to the role («помощник Хиллари Клинтон»), and the second name holds it."""
     after = ph.last + 1
     gen = starts.get(after)
-    if gen is None or tokens[after].feats.get("Case") != "Gen" or tokens[ph.head].feats.get("Case") == "Gen":
+    if gen is None:
         return ph
     nxt = gen.toks[-1] + 1
+    # an indeclinable name has no case: the parser's nmod from the post says whose («Врач Хиллари Клинтон Лиза Бардек»)
+    whose = (tokens[after].rel == "nmod" and tokens[after].head == ph.head
+             and nxt < len(tokens) and tokens[nxt].rel == "appos" and tokens[nxt].head == ph.head)
+    if not whose and (tokens[after].feats.get("Case") != "Gen" or tokens[ph.head].feats.get("Case") == "Gen"):
+        return ph
     if nxt not in starts or tokens[nxt].sent != tokens[ph.head].sent:
         return ph
     name = ph.name + " " + text[gen.start : gen.end]
@@ -152,7 +194,11 @@ def _named_by(ph: RolePhrase, tokens: list[Token], starts: dict[int, Candidate],
 _HOLDING_VERBS = frozenset({"быть", "являться", "стать", "становиться", "оставаться", "остаться", "работать",
                             "служить", "трудиться", "назначить", "назначать", "избрать", "переизбрать", "считаться",
                             "числиться", "устроиться", "пойти", "начинать", "начать", "занимать", "занять",
-                            "покинуть", "покидать", "уйти", "оставить", "сохранить", "сменить"})
+                            "покинуть", "покидать", "уйти", "оставить", "сохранить", "сменить", "признать",
+                            "утвердить", "выбрать", "объявить", "называть", "назвать"})
+# Verbs that make their object hold the post: «Путин назначил Андрея Воробьёва губернатором».
+_APPOINTING = frozenset({"назначить", "назначать", "избрать", "переизбрать", "утвердить", "признать", "выбрать",
+                         "объявить", "называть", "назвать"})
 # Nouns standing for the post in their genitive: «пост министра», «должность посла».
 _POST_HOLDERS = frozenset({"пост", "должность", "кресло"})
 _SUBJECT = ("nsubj", "nsubj:pass")
@@ -165,6 +211,9 @@ def _subject_of(ph: RolePhrase, tokens: list[Token], name_at: dict[int, Candidat
     министра», also through a relative clause or a participle («Мария, которая работает санитаркой»,
     «Обама, занимавший пост президента»)."""
     h = ph.head
+    acting = next((k for k in range(ph.first, min(ph.first + 2, ph.head)) if tokens[k].lemma in ("исполнять", "исполняющий")), None)
+    if acting is not None:
+        h = acting  # «Исполняющим обязанности губернатора назначен …»: the participle is what is predicated
     if 0 <= tokens[h].head < len(tokens) and tokens[tokens[h].head].lemma in _POST_HOLDERS and tokens[h].rel == "nmod":
         h = tokens[h].head  # the post is said of whoever holds «пост», «должность», «кресло»
     head = tokens[h]
@@ -176,7 +225,11 @@ def _subject_of(ph: RolePhrase, tokens: list[Token], name_at: dict[int, Candidat
         holds = (verb.lemma in _HOLDING_VERBS and head.rel in ("xcomp", "obl", "obj")
                  and (head.feats.get("Case") in ("Ins", "Nom") or head.lemma in _POST_HOLDERS))
         if verb.pos in ("VERB", "AUX") and (holds or as_whom):
-            subject = next((k for k in range(len(tokens)) if tokens[k].head == head.head and tokens[k].rel in _SUBJECT), None)
+            deps = [k for k in range(len(tokens)) if tokens[k].head == head.head and tokens[k].sent == head.sent]
+            subject = next((k for k in deps if tokens[k].rel in _SUBJECT), None)
+            obj = next((k for k in deps if tokens[k].rel == "obj"), None)
+            if verb.lemma in _APPOINTING and head.feats.get("Case") == "Ins" and obj is not None:
+                subject = obj  # the one appointed, not the one appointing
             if subject is not None and tokens[subject].lemma == "который" and verb.rel == "acl:relcl":
                 subject = verb.head  # «Мария, которая работает санитаркой»: the noun the clause is about
             elif subject is None and verb.rel == "acl":
@@ -265,9 +318,14 @@ def _alongside_held(loose: list[RolePhrase], tokens: list[Token], held: dict[int
             if ph.head in held:
                 continue
             tok = tokens[ph.head]
-            mate = tok.head if tok.rel == "conj" and tok.head in held else None
+            nxt = ph.last + 1
+            if (nxt < len(tokens) and tokens[nxt].pos == "PROPN" and tokens[nxt].rel == "appos"
+                    and tokens[nxt].head == ph.head):
+                continue  # «певица Глюкоза, музыкант Алексей Кортнев»: a name of its own, one the NER missed
+            rels = ("conj", "appos")  # «народная артистка СССР, оперная певица Елена Образцова»
+            mate = tok.head if tok.rel in rels and tok.head in held else None
             if mate is None:
-                mate = next((h for h in held if tokens[h].rel == "conj" and tokens[h].head == ph.head), None)
+                mate = next((h for h in held if tokens[h].rel in rels and tokens[h].head == ph.head), None)
             if mate is None:
                 mate = firsts.get(ph.last + 1)
             if mate is not None and tokens[mate].sent == tok.sent:
@@ -276,10 +334,6 @@ def _alongside_held(loose: list[RolePhrase], tokens: list[Token], held: dict[int
                 grew = True
         if not grew:
             return
-
-
-def _words(ph: RolePhrase, tokens: list[Token]) -> frozenset[str]:
-    return frozenset(t.lemma for t in tokens[ph.first : ph.last + 1] if t.pos in ("NOUN", "ADJ", "PROPN"))
 
 
 # Posts held for someone: a name after them may be the principal, not the holder.
@@ -292,8 +346,9 @@ def _past_brackets(tokens: list[Token], i: int) -> int:
     return k + 1 if k is not None else i
 
 
-def _add_role(info: PersonInfo, ph: RolePhrase, org: tuple[str | None, str | None], tokens: list[Token]) -> None:
-    info.words.append(_words(ph, tokens))
+def _add_role(info: PersonInfo, ph: RolePhrase, org: tuple[str | None, str | None], tokens: list[Token],
+              source: str = "text") -> None:
+    info.words.append(phrase_words(ph, tokens))
     country = alias_key(org[1]) if org[1] else None
     role = Role(
         name=ph.name,
@@ -302,13 +357,14 @@ def _add_role(info: PersonInfo, ph: RolePhrase, org: tuple[str | None, str | Non
         org_name=org[1],
         start=tokens[ph.first].start,
         end=tokens[ph.last].end,
+        source=source,
     )
     for k, (cls, ctry, direct) in enumerate(info.posts):
         if cls == ph.cls and (ctry == country or ctry is None or country is None):
             # The same post said twice: keep the more explicit wording («президент России» over
             # «глава российского государства»; «госсекретарь США» over «госсекретарь»).
             better = (ph.direct, country is not None) > (direct, ctry is not None)
-            if better:
+            if better and source != "nearby":  # a guess never replaces what the text said
                 info.entity.roles[k] = role
                 info.posts[k] = (cls, country, ph.direct)
             return
@@ -316,43 +372,3 @@ def _add_role(info: PersonInfo, ph: RolePhrase, org: tuple[str | None, str | Non
     # дипломат») is a role too; as a description standing alone it only points back (see the caller).
     info.posts.append((ph.cls, country, ph.direct))
     info.entity.roles.append(role)
-
-
-def _resolve(
-    ph: RolePhrase, org: tuple[str | None, str | None], of_state: bool, persons: dict[str, PersonInfo], tokens: list[Token]
-) -> PersonInfo | None:
-    """The person a description points back to: one whose known posts fit it, else the most salient
-    person with no post that contradicts it, named before the description.  The second guess is
-    made only for posts of a state («президент России», «американский дипломат»): a state has one
-    president, an organisation has many heads of many departments («глава Отдела»)."""
-    at = tokens[ph.first].start
-    country = alias_key(org[1]) if org[1] else None
-    words = _words(ph, tokens)
-    best, best_score = None, 0.0
-    for info in persons.values():
-        before = [m for m in info.mentions if m < at]
-        if not before:
-            continue
-        fit = _fit(ph.cls, country, info)
-        if fit < 0:
-            continue
-        if fit == 0 and not of_state:
-            continue  # «министр» alone, «глава Отдела», and nobody known to be one: too vague to guess
-        # Two ministers named: «министра финансов» is the one whose post said «министр финансов».
-        same_words = fit > 0 and len(words) > 1 and any(words <= w for w in info.words)
-        score = fit * 10 + 5 * same_words + len(info.mentions) + 1.0 / (1 + (at - max(before)) / 500)
-        if score > best_score:
-            best, best_score = info, score
-    return best
-
-
-def _fit(cls: str, country: str | None, info: PersonInfo) -> int:
-    """2: a known post fits; 0: nothing known; -1: a known post contradicts.  Kinds of person
-    («лидер», «дипломат») are no posts to fit or contradict."""
-    posts = [p for p in info.posts if p[0] not in GENERIC]
-    if not posts:
-        return 0
-    for pcls, pcountry, _ in posts:
-        if fits(cls, pcls) and (country is None or pcountry is None or country == pcountry):
-            return 2
-    return -1

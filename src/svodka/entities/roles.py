@@ -84,12 +84,18 @@ def professions() -> frozenset[str]:
 OCCUPATION_SHARE = 0.3
 
 
+def linked_share(lemma: str) -> float:
+    """Of the NEREL train PROFESSION spans the word heads, the share that is a named person's WORKS_AS
+    (0 for a word not in the data)."""
+    lemma = lemma.replace("ё", "е").removeprefix("экс-")
+    n, linked = _lexicon().get(lemma, (0, 0))
+    return linked / n if n else 0.0
+
+
 def names_occupation(lemma: str) -> bool:
     """An occupation a named person holds, not a kind of people: a data word NEREL mostly links to a
     named person."""
-    lemma = lemma.replace("ё", "е").removeprefix("экс-")
-    n, linked = _lexicon().get(lemma, (0, 0))
-    return n > 0 and linked >= OCCUPATION_SHARE * n
+    return linked_share(lemma) >= OCCUPATION_SHARE
 
 
 def is_profession(lemma: str) -> bool:
@@ -100,7 +106,17 @@ def is_profession(lemma: str) -> bool:
         return True
     if any(lemma.endswith(suf) and lemma[: -len(suf)] in known for suf in _FEMININE):
         return True
-    return lemma.endswith("ница") and lemma[:-4] + "ник" in known  # «бортпроводница» of «бортпроводник»
+    if lemma.endswith("ница") and lemma[:-4] + "ник" in known:
+        return True  # «бортпроводница» of «бортпроводник»
+    if "-" in lemma.strip("-"):
+        # a compound of a known occupation: «рок-музыкант», «фотограф-любитель», «тренер-победитель»
+        first, _, rest = lemma.partition("-")
+        return (first in known or rest in known) and first not in _NOT_PARTS
+    return lemma.startswith("зам") and lemma[3:] in known  # «замгендиректор», «замгубернатор»
+
+
+# First parts of compounds that name no occupation of the person: «экс-» is a time, «вице-» another post.
+_NOT_PARTS = frozenset({"экс", "вице", "лже", "анти", "пост"})
 
 
 @dataclass(slots=True)
@@ -207,11 +223,29 @@ def _phrase_at(tokens: list[Token], head: int, blocked: set[int], named: set[int
     if name[:1].isupper() and first == _sentence_start(tokens, first):
         name = name[:1].lower() + name[1:]  # «Госсекретарь США» at a sentence start is «госсекретарь США»
     direct = tok.lemma not in ("глава", "руководитель", "шеф") and cls not in GENERIC
+    acting = _acting_before(tokens, first)
+    if acting is not None and tok.feats.get("Number") != "Plur":
+        # «исполняющим обязанности губернатора» → «исполняющий обязанности губернатора»: the post stays a genitive
+        words = " ".join(t.text for t in tokens[first : last + 1])
+        prefix = "временно " if acting < first - 2 else ""
+        fem = tokens[first - 2].feats.get("Gender") == "Fem"
+        name = prefix + ("исполняющая" if fem else "исполняющий") + " обязанности " + words
+        return RolePhrase(acting, last, head, cls, name, country, direct)
     if tok.feats.get("Number") == "Plur":
         # each one's role in the singular: «игроки сборной Испании» → «игрок сборной Испании»
         name = " ".join([tok.lemma] + [t.text for t in tokens[head + 1 : last + 1]])
         return RolePhrase(head, last, head, cls, name, country, direct, plural=True)
     return RolePhrase(first, last, head, cls, name, country, direct)
+
+
+def _acting_before(tokens: list[Token], first: int) -> int | None:
+    """First token of «(временно) исполняющий обязанности» right before a post in the genitive, if any."""
+    if first < 2 or tokens[first].feats.get("Case") != "Gen":
+        return None
+    duties, verb = tokens[first - 1], tokens[first - 2]
+    if duties.lemma != "обязанность" or verb.lemma not in ("исполнять", "исполняющий") or verb.sent != tokens[first].sent:
+        return None
+    return first - 3 if first >= 3 and tokens[first - 3].lemma == "временно" else first - 2
 
 
 def _sentence_start(tokens: list[Token], i: int) -> int:

@@ -111,11 +111,29 @@ def _noun(word: str) -> tuple[bool, str | None]:
     return parses[0].tag.POS == "NOUN", (best.normal_form.replace("ё", "е") if best.tag.POS == "NOUN" else None)
 
 
+@functools.lru_cache(maxsize=50_000)
+def _modifier(word: str) -> bool:
+    """An adjective pymorphy first reads as an inanimate noun: «главного» (главное) in «главного тренера»."""
+    parses = _morph().parse(word.lower())
+    return parses[0].tag.POS == "NOUN" and "anim" not in parses[0].tag and any(p.tag.POS == "ADJF" for p in parses)
+
+
+# «исполняющий обязанности губернатора» is an acting governor: the post is the genitive's head, as «экс-» is a time.
+_ACTING = ("обязанность",)
+
+
 def head_index(words: list[str]) -> int | None:
     """Index of the head of a Russian noun phrase: its first noun («старший научный сотрудник»), else its
-    first substantivised adjective («военный», «ведущий»), else its last word."""
+    first substantivised adjective («военный», «ведущий»), else its last word.  An adjective pymorphy
+    reads as a noun is no head before a person noun («главного тренера» → «тренер»), and «исполняющий
+    обязанности X» is headed by X's head."""
     found = [_noun(w) for w in words]
     k = next((i for i, (first, _) in enumerate(found) if first), None)
+    if k is not None and k + 1 < len(words) and _modifier(words[k]) and found[k + 1][1] and found[k + 1][0]:
+        k += 1
+    if k is not None and k + 1 < len(words) and found[k][1] in _ACTING and k > 0 and lemma(words[k - 1]) == "исполнять":
+        rest = head_index(words[k + 1:])
+        k = k + 1 + rest if rest is not None else k
     if k is None:
         k = next((i for i, (_, lem) in enumerate(found) if lem), None)
     return k if k is not None else (len(words) - 1 if words else None)
