@@ -169,7 +169,9 @@ def nominatives(word: str, case: str | None, gender: str | None) -> tuple[str, .
     from_dictionary = bool(out)
     # «Хельга» tagged genitive: likelier the dictionary's nominative than a man's «Хельг» (but «Данна»
     # beside «Данн» still counts for «Данн» in the vote of best_nominative)
-    own_first = known_name and not out and _in_dictionary_nominative(word)
+    # (not for a bearer of the other sex: «Садика Хана», «Фатиха Акина» are men, «Хана» and
+    # «Акина» the dictionary's women's names)
+    own_first = known_name and not out and _in_dictionary_nominative(word, want_gender)
     if not known_name or not out:
         if not known_name:
             # «Николая Чудотворца»: a common noun in a name keeps its own nominative (fleeting «е»)
@@ -273,12 +275,33 @@ def best_nominative(forms: list[tuple[str, str | None]], gender: str | None) -> 
 
 
 @functools.lru_cache(maxsize=50_000)
-def _in_dictionary_nominative(word: str) -> bool:
-    """The dictionary knows ``word`` as a name in the nominative singular («Мамука», not «Мамуке»)."""
+def _in_dictionary_nominative(word: str, gender: str | None = None) -> bool:
+    """The dictionary knows ``word`` as a name in the nominative singular («Мамука», not «Мамуке»),
+    of ``gender`` (OpenCorpora: masc, femn) when given."""
     return any(
         p.is_known and _NAME_TAGS & p.tag.grammemes and p.tag.case == "nomn" and p.tag.number == "sing"
+        and (gender is None or str(p.tag.gender) == gender or "ms-f" in p.tag.grammemes)
         for p in parse_word(word)
     )
+
+
+@functools.lru_cache(maxsize=50_000)
+def gender_of_name_form(word: str, first: bool) -> str | None:
+    """'Masc' or 'Fem' when ``word`` (lower case), in any case, is a ``first`` name the dictionary
+    knows only of one sex («Ирины», «Хельга»; not «Саши»; a surname «Хана» is no woman's name), or a
+    woman's surname form no man's form spells («Назарбаевой», «Черкасской»: the genitive of a
+    man's «-ов» is «-ова»)."""
+    if word.endswith(("овой", "евой", "ёвой", "иной", "ыной", "ской", "цкой")) and len(word) > 5:
+        return "Fem"
+    if not first:
+        return None
+    names = [p for p in parse_word(word) if p.is_known and _NAME_TAGS & p.tag.grammemes]
+    if not names or any(p.tag.gender not in ("masc", "femn") or "ms-f" in p.tag.grammemes for p in names):
+        return None
+    if not all("Name" in p.tag for p in names):
+        return None
+    genders = {str(p.tag.gender) for p in names}
+    return {"masc": "Masc", "femn": "Fem"}.get(genders.pop()) if len(genders) == 1 else None
 
 
 @functools.lru_cache(maxsize=50_000)

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..document import NameParts, Token
-from .declension import best_nominative, gender_of_first_name, spellings
+from .declension import best_nominative, gender_of_first_name, gender_of_name_form, spellings
 from .gazetteer import canonical, fixed_type
 from .names import is_initial, restore_shape
 from .ner import Candidate
@@ -97,6 +97,10 @@ def same_word(a: str | None, b: str | None) -> bool:
         return False
     if a == b or same_spelling(a, b):
         return True
+    if " " in a or " " in b:
+        # word by word: «Чен Ын» and «Чен Ир» are two names, however alike the first four letters
+        wa, wb = a.split(), b.split()
+        return len(wa) == len(wb) and all(same_word(x, y) for x, y in zip(wa, wb))
     stem = min(len(a), len(b)) - 2
     if stem >= 4 and a[:stem] == b[:stem] and abs(len(a) - len(b)) <= 2:
         return True
@@ -267,13 +271,26 @@ def canonical_person_parts(cl: Cluster, tokens: list[Token]) -> NameParts:
             own = getattr(m.parts, attr) if m.parts else None
             form = m.extra.get("forms", {}).get(own) if own else None
             if form is not None and same_word(own, value):
-                forms.append(form[:2])
+                forms.append((form[0], _agreed_case(m, form) if attr == "last" else form[1]))
         best = best_nominative(forms, gender)
         if attr == "first" and gender_of_first_name(value) and any(f[1] == "Nom" for f in forms):
             continue  # a first name the dictionary knows, seen in the nominative: «Хельга», «Мира»
         if best and best != value.lower().replace("ё", "е"):
             setattr(parts, attr, restore_shape(best, value))
     return parts
+
+
+def _agreed_case(m: Candidate, form: tuple[str, str | None, str | None]) -> str | None:
+    """The surname's case, or its first name's where the tagger calls the surname nominative and the
+    first name plainly declines: «Дариги Назарбаевой», «Садика Хана» (a name agrees in case)."""
+    if form[1] not in ("Nom", None) or not (m.parts and m.parts.first):
+        return form[1]
+    if form[0][-1:] in "оиуеюэ":
+        return form[1]  # «Андриану Канду»: a surname on such a vowel, seen unchanged, is indeclinable
+    first = m.extra.get("forms", {}).get(m.parts.first)
+    if first and first[1] not in ("Nom", None) and first[0] != m.parts.first.lower().replace("ё", "е"):
+        return first[1]
+    return form[1]
 
 
 def _fullest(votes: Counter[str]) -> str:
@@ -304,11 +321,16 @@ def _gender(cl: Cluster, parts: NameParts) -> str | None:
     nominative, counts twice more («Арлена Спектера» is no woman: «Арлена» is not nominative)."""
     votes: Counter[str] = Counter()
     for m in cl.members:
-        for word, case, g in m.extra.get("forms", {}).values():
+        for value, (word, case, g) in m.extra.get("forms", {}).items():
             if g in ("Masc", "Fem"):
                 votes[g] += 1
             if case == "Nom" and m.parts and m.parts.first and word == m.parts.first.lower():
                 known = gender_of_first_name(word)
                 if known:
                     votes[known] += 2
+            # the words themselves: «Хельга Филиппова» tagged masculine genitive is a woman
+            # («Хельга» is only a woman's name), «Дариги Назарбаевой» too («-евой»)
+            known = gender_of_name_form(word, value == (m.parts.first if m.parts else None))
+            if known:
+                votes[known] += 3
     return votes.most_common(1)[0][0] if votes else None
