@@ -148,9 +148,10 @@ def _dictionary_nominatives(parses: list, case: str, want_gender: str | None, kn
 def nominatives(word: str, case: str | None, gender: str | None) -> tuple[str, ...]:
     """Nominatives ``word`` (lower case) may come from in ``case`` for a bearer of ``gender``
     (UD names: Masc, Fem), best first."""
+    case = corrected_case(word, case)
     if case in (None, "Nom", "Voc") or not word[:1].isalpha():
         return (word,)
-    parses = morph_analyzer().parse(word)
+    parses = parse_word(word)
     # «Айши» is in the dictionary only as an indeclinable man's name: no evidence for a woman's «Айша».
     known_name = [p for p in parses if p.is_known and _NAME_TAGS & p.tag.grammemes and "Fixd" not in p.tag]
     want = _CASE.get(case)
@@ -168,7 +169,9 @@ def nominatives(word: str, case: str | None, gender: str | None) -> tuple[str, .
     from_dictionary = bool(out)
     # «Хельга» tagged genitive: likelier the dictionary's nominative than a man's «Хельг» (but «Данна»
     # beside «Данн» still counts for «Данн» in the vote of best_nominative)
-    own_first = known_name and not out and _in_dictionary_nominative(word)
+    # (not for a bearer of the other sex: «Садика Хана», «Фатиха Акина» are men, «Хана» and
+    # «Акина» the dictionary's women's names)
+    own_first = known_name and not out and _in_dictionary_nominative(word, want_gender)
     if not known_name or not out:
         if not known_name:
             # «Николая Чудотворца»: a common noun in a name keeps its own nominative (fleeting «е»)
@@ -187,7 +190,7 @@ def nominatives(word: str, case: str | None, gender: str | None) -> tuple[str, .
         # or «-а» name, except after «и» (Гарсии) and after г, к, х, ж, ш, ч, щ (Айши).
         # So is any such form of a man's name («Радонски»), and one the dictionary knows only as
         # another sex's name («Тони» is not «Тоня»).
-        plain = word.endswith("и") and (gender == "Masc" or word[-2:-1] not in _VELAR_HUSHING | {"и"})
+        plain = word.endswith("и") and word[-2:-1] not in {"и"} | (set() if gender == "Masc" else _VELAR_HUSHING)
         if (not known_name and plain) or (known_name and not from_dictionary):
             out.insert(0, word)
         else:
@@ -195,6 +198,35 @@ def nominatives(word: str, case: str | None, gender: str | None) -> tuple[str, .
     if own_first:
         out = [word] + [w for w in out if w != word]
     return tuple(out) or (word,)
+
+
+_UD_CASE = {v: k for k, v in _CASE.items()}
+
+
+@functools.lru_cache(maxsize=50_000)
+def corrected_case(word: str, case: str | None) -> str | None:
+    """natasha's case, unless it says nominative for a word the dictionary knows only in one other
+    case: «сотрудника Мирзу Субелиани» (мирза, accusative), tagged nominative beside an
+    indeclinable surname."""
+    if case != "Nom":
+        return case
+    parses = [p for p in parse_word(word) if p.is_known]
+    known = [p for p in parses if p.tag.POS == "NOUN"]
+    cases = {str(p.tag.case) for p in known}
+    # Only a genitive, accusative or instrumental (an object the tagger misread: «Анжелиной»), never «Исаму» (dictionary: the
+    # dative of «Исам») or «Фоссе» (the locative of «Фосс»): a foreign «-у»/«-е» is likelier indeclinable.
+    if (
+        known and len(known) == len(parses) and len(cases) == 1 and cases <= {"gent", "accs", "ablt"}
+        and not any("Fixd" in p.tag for p in known) and all(_NAME_TAGS & p.tag.grammemes for p in known[:1])
+    ):
+        return _UD_CASE.get(cases.pop(), case)
+    return case
+
+
+@functools.lru_cache(maxsize=100_000)
+def parse_word(word: str) -> tuple:
+    """pymorphy3's analyses of a word, once per word: names and their declension ask often."""
+    return tuple(morph_analyzer().parse(word))
 
 
 def _noun_nominatives(parses: list, want: str | None) -> list[str]:
@@ -210,9 +242,10 @@ def _noun_nominatives(parses: list, want: str | None) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=50_000)
 def unknown_name(word: str) -> bool:
     """The dictionary has no declinable name analysis of ``word`` (lower case)."""
-    return not any(p.is_known and _NAME_TAGS & p.tag.grammemes and "Fixd" not in p.tag for p in morph_analyzer().parse(word))
+    return not any(p.is_known and _NAME_TAGS & p.tag.grammemes and "Fixd" not in p.tag for p in parse_word(word))
 
 
 def spellings(value: str, form: tuple[str, str | None, str | None] | None) -> frozenset[str]:
@@ -242,19 +275,41 @@ def best_nominative(forms: list[tuple[str, str | None]], gender: str | None) -> 
 
 
 @functools.lru_cache(maxsize=50_000)
-def _in_dictionary_nominative(word: str) -> bool:
-    """The dictionary knows ``word`` as a name in the nominative singular («Мамука», not «Мамуке»)."""
+def _in_dictionary_nominative(word: str, gender: str | None = None) -> bool:
+    """The dictionary knows ``word`` as a name in the nominative singular («Мамука», not «Мамуке»),
+    of ``gender`` (OpenCorpora: masc, femn) when given."""
     return any(
         p.is_known and _NAME_TAGS & p.tag.grammemes and p.tag.case == "nomn" and p.tag.number == "sing"
-        for p in morph_analyzer().parse(word)
+        and (gender is None or str(p.tag.gender) == gender or "ms-f" in p.tag.grammemes)
+        for p in parse_word(word)
     )
 
 
+@functools.lru_cache(maxsize=50_000)
+def gender_of_name_form(word: str, first: bool) -> str | None:
+    """'Masc' or 'Fem' when ``word`` (lower case), in any case, is a ``first`` name the dictionary
+    knows only of one sex («Ирины», «Хельга»; not «Саши»; a surname «Хана» is no woman's name), or a
+    woman's surname form no man's form spells («Назарбаевой», «Черкасской»: the genitive of a
+    man's «-ов» is «-ова»)."""
+    if word.endswith(("овой", "евой", "ёвой", "иной", "ыной", "ской", "цкой")) and len(word) > 5:
+        return "Fem"
+    if not first:
+        return None
+    names = [p for p in parse_word(word) if p.is_known and _NAME_TAGS & p.tag.grammemes]
+    if not names or any(p.tag.gender not in ("masc", "femn") or "ms-f" in p.tag.grammemes for p in names):
+        return None
+    if not all("Name" in p.tag for p in names):
+        return None
+    genders = {str(p.tag.gender) for p in names}
+    return {"masc": "Masc", "femn": "Fem"}.get(genders.pop()) if len(genders) == 1 else None
+
+
+@functools.lru_cache(maxsize=50_000)
 def gender_of_first_name(word: str) -> str | None:
     """'Masc' or 'Fem' when the dictionary knows ``word`` as a first name in the nominative of one sex."""
     genders = {
         str(p.tag.gender)
-        for p in morph_analyzer().parse(word.lower())
+        for p in parse_word(word.lower())
         if p.is_known and "Name" in p.tag and p.tag.case == "nomn" and p.tag.number == "sing"
     }
     if genders == {"masc"}:

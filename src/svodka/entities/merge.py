@@ -13,9 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..document import NameParts, Token
-from .declension import best_nominative, gender_of_first_name, spellings
+from .declension import best_nominative, gender_of_first_name, gender_of_name_form, spellings
 from .gazetteer import canonical, fixed_type
-from .names import restore_shape
+from .names import is_initial, restore_shape
 from .ner import Candidate
 from .variants import same_spelling
 
@@ -68,9 +68,21 @@ def _two_first_names(cl: Cluster, cand: Candidate) -> bool:
     form = cand.extra.get("forms", {}).get(first) if first else None
     if not form or form[1] != "Nom" or gender_of_first_name(first) is None:
         return False
+    if cl.last and cand.parts.last and _oblique_of(cand.parts.last, cl.last):
+        return False  # «(Список Марьяна Шареца)» tagged nominative: «Шареца» is no woman's «Шарец»
     return any(
         not (_fold(other) == _fold(first) or same_spelling(other, first)) and gender_of_first_name(other) is not None
         for other in cl.nominative_firsts
+    )
+
+
+def _oblique_of(word: str, surname: str) -> bool:
+    """``word`` is a case form of a man's ``surname`` on a consonant that no woman's form explains:
+    «Шареца» of «Шарец» (a woman's «Шарец» does not decline), not «Петрова» of «Петров»."""
+    w, last = _fold(word), _fold(surname)
+    return (
+        w != last and last[-1:] in _CONSONANTS and w.startswith(last) and w[len(last):] in ("а", "у", "ом", "е")
+        and not last.endswith(("ов", "ев", "ин", "ын"))
     )
 
 
@@ -85,6 +97,10 @@ def same_word(a: str | None, b: str | None) -> bool:
         return False
     if a == b or same_spelling(a, b):
         return True
+    if " " in a or " " in b:
+        # word by word: «Чен Ын» and «Чен Ир» are two names, however alike the first four letters
+        wa, wb = a.split(), b.split()
+        return len(wa) == len(wb) and all(same_word(x, y) for x, y in zip(wa, wb))
     stem = min(len(a), len(b)) - 2
     if stem >= 4 and a[:stem] == b[:stem] and abs(len(a) - len(b)) <= 2:
         return True
@@ -128,6 +144,8 @@ def merge_persons(cands: list[Candidate]) -> list[Cluster]:
         word = p.last or p.first or p.middle
         # A lone word may be a surname or a first name: try surnames first, the nearest before it.
         found = _nearest([cl for cl in clusters if _same_name(cl.last, cl.lasts, cand, word)], cand.start)
+        if found is None:
+            found = _nearest([cl for cl in clusters if _last_word_of(cl, cand, word)], cand.start)
         if found is not None and not (p.first and p.last):
             cand.parts = NameParts(last=word)
         if found is None:
@@ -156,9 +174,15 @@ def _join_aliases(clusters: list[Cluster], aliases: list[Candidate]) -> None:
 
 
 def _initial(a: str | None, b: str | None) -> bool:
-    """«В. Путин» and «Владимир Путин»."""
+    """«В. Путин» and «Владимир Путин»; «Дж. Эшби» and «Джеймс Эшби»."""
+    if not (a and b):
+        return False
+    if not is_initial(a):
+        a, b = b, a
+    if not is_initial(a):
+        return False
     a, b = _fold(a).rstrip("."), _fold(b).rstrip(".")
-    return bool(a and b) and (len(a) == 1 or len(b) == 1) and a[0] == b[0]
+    return bool(a and b) and b.startswith(a)
 
 
 def _nearest(clusters: list[Cluster], offset: int) -> Cluster | None:
@@ -233,10 +257,10 @@ def canonical_person_parts(cl: Cluster, tokens: list[Token]) -> NameParts:
         votes: Counter[str] = Counter()
         for m in cl.members:
             value = getattr(m.parts, attr) if m.parts else None
-            if value and not (len(value.rstrip(".")) == 1):
+            if value and not is_initial(value):
                 votes[value] += 3 if _is_nominative(m, tokens) else 1
         if votes:
-            setattr(parts, attr, votes.most_common(1)[0][0])
+            setattr(parts, attr, _fullest(votes))
     gender = _gender(cl, parts)
     for attr in ("first", "last"):
         value = getattr(parts, attr)
@@ -247,7 +271,7 @@ def canonical_person_parts(cl: Cluster, tokens: list[Token]) -> NameParts:
             own = getattr(m.parts, attr) if m.parts else None
             form = m.extra.get("forms", {}).get(own) if own else None
             if form is not None and same_word(own, value):
-                forms.append(form[:2])
+                forms.append((form[0], _agreed_case(m, form) if attr == "last" else form[1]))
         best = best_nominative(forms, gender)
         if attr == "first" and gender_of_first_name(value) and any(f[1] == "Nom" for f in forms):
             continue  # a first name the dictionary knows, seen in the nominative: «Хельга», «Мира»
@@ -256,17 +280,57 @@ def canonical_person_parts(cl: Cluster, tokens: list[Token]) -> NameParts:
     return parts
 
 
+def _agreed_case(m: Candidate, form: tuple[str, str | None, str | None]) -> str | None:
+    """The surname's case, or its first name's where the tagger calls the surname nominative and the
+    first name plainly declines: «Дариги Назарбаевой», «Садика Хана» (a name agrees in case)."""
+    if form[1] not in ("Nom", None) or not (m.parts and m.parts.first):
+        return form[1]
+    if form[0][-1:] in "оиуеюэ":
+        return form[1]  # «Андриану Канду»: a surname on such a vowel, seen unchanged, is indeclinable
+    first = m.extra.get("forms", {}).get(m.parts.first)
+    if first and first[1] not in ("Nom", None) and first[0] != m.parts.first.lower().replace("ё", "е"):
+        return first[1]
+    return form[1]
+
+
+def _fullest(votes: Counter[str]) -> str:
+    """The winning value, where a lone «Кроуфорд» votes for «Скотт Кроуфорд» of the same person
+    (the fullest name the article gives is the canonical one)."""
+    total = Counter(votes)
+    for short in votes:
+        longer = [v for v in votes if " " in v and " " not in short and same_word(v.split()[-1], short)]
+        if longer:
+            # the compound that spells the word alike, then the likelier one: «ва Мутарика», not «ва Мутарик»
+            home = max(longer, key=lambda v: (_fold(v.split()[-1]) == _fold(short), votes[v]))
+            total[home] += votes[short]
+            total[short] = 0
+    return max(total, key=lambda v: (total[v], len(v.split())))
+
+
+def _last_word_of(cl: Cluster, cand: Candidate, word: str | None) -> bool:
+    """A surname word and the last word of the cluster's compound surname («Кроуфорду» and «Скотт
+    Кроуфорд», «Киршнер» and «Фернандес де Киршнер»)."""
+    return bool(cl.last and " " in cl.last and word and " " not in word) and _same_name(
+        cl.last.split()[-1], set(), cand, word
+    )
+
+
 def _gender(cl: Cluster, parts: NameParts) -> str | None:
     """The person's gender: the majority of natasha's tags on the name words (which agree with the
     verb and adjectives around them), where a first name the dictionary knows, seen in the
     nominative, counts twice more («Арлена Спектера» is no woman: «Арлена» is not nominative)."""
     votes: Counter[str] = Counter()
     for m in cl.members:
-        for word, case, g in m.extra.get("forms", {}).values():
+        for value, (word, case, g) in m.extra.get("forms", {}).items():
             if g in ("Masc", "Fem"):
                 votes[g] += 1
             if case == "Nom" and m.parts and m.parts.first and word == m.parts.first.lower():
                 known = gender_of_first_name(word)
                 if known:
                     votes[known] += 2
+            # the words themselves: «Хельга Филиппова» tagged masculine genitive is a woman
+            # («Хельга» is only a woman's name), «Дариги Назарбаевой» too («-евой»)
+            known = gender_of_name_form(word, value == (m.parts.first if m.parts else None))
+            if known:
+                votes[known] += 3
     return votes.most_common(1)[0][0] if votes else None

@@ -12,8 +12,7 @@ from __future__ import annotations
 import functools
 
 from ..document import NameParts, Token
-from ..models import morph_analyzer
-from .declension import nominatives, unknown_name
+from .declension import corrected_case, nominatives, parse_word, unknown_name
 
 # UD case names (natasha) -> OpenCorpora grammemes (pymorphy).
 _CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct", "Voc": "voct"}
@@ -58,7 +57,7 @@ def _nominative(word: str, case: str | None, gender: str | None, person: bool) -
         want_cases.add("gent")
     want_gender = _GENDER.get(gender or "")
     parses = []
-    for p in morph_analyzer().parse(word):
+    for p in parse_word(word):
         if "Fixd" in p.tag:  # indeclinable («Керри», «Шойгу»), unless a likelier analysis came first
             break
         if p.tag.POS in ("NOUN", "ADJF") and _CASE_ALT.get(p.tag.case, p.tag.case) in want_cases:
@@ -89,7 +88,8 @@ def _is_cyrillic(word: str) -> bool:
 def person_word(tok: Token) -> str:
     """One word of a person's name, in the nominative: the dictionary's when it knows the name,
     else by the declension of foreign names (declension.nominatives)."""
-    case, gender = tok.feats.get("Case"), tok.feats.get("Gender")
+    gender = tok.feats.get("Gender")
+    case = corrected_case(tok.text.lower(), tok.feats.get("Case"))
     head, sep, tail = tok.text.rpartition("-")
     if sep and head and tail.lower().startswith(("младш", "старш")):
         # «Джона Хантсмана-младшего»: the name and the adjective decline apart
@@ -136,7 +136,7 @@ def _name_kind(word: str) -> str | None:
     # Only dictionary analyses count: pymorphy's guesses for unknown words call «Гиффордс» and
     # «Тютин» first names.  A plural first name («Корнеев» as «Корней») is no evidence either.
     scores = {"first": 0.0, "middle": 0.0, "last": 0.0}
-    for parse in morph_analyzer().parse(word):
+    for parse in parse_word(word):
         if not parse.is_known:
             continue
         if "Name" in parse.tag and parse.tag.number == "sing":
@@ -149,10 +149,11 @@ def _name_kind(word: str) -> str | None:
     return kind if score >= 0.3 else None
 
 
+@functools.lru_cache(maxsize=50_000)
 def common_word_type(word: str) -> str | None:
     """What a lone capitalised word is when the dictionary knows it only as something else than a
     name: 'LOC' (Geox: «Царицыно»), 'ORG' (Orgn: «Феррари»), 'X' (a common noun: «Маэстро»), else None."""
-    parses = [p for p in morph_analyzer().parse(word.lower()) if p.is_known]
+    parses = [p for p in parse_word(word.lower()) if p.is_known]
     if not parses or any(_NAME_TAGS & p.tag.grammemes for p in parses):
         return None
     if any("Geox" in p.tag for p in parses):
@@ -175,6 +176,13 @@ def split_name(words: list[str]) -> NameParts:
     words = [w for w in words if w[:1].isalpha()]
     if not words:
         return NameParts()
+    if len(words) > 1 and is_initial(words[0]) and not is_initial(words[-1]):
+        # «У.Баффет», «Дж.Эшби»: an initial is a given name, whatever the dictionary makes of «У»
+        rest = split_name(words[1:])
+        return NameParts(first=words[0], middle=rest.first or rest.middle, last=rest.last)
+    if len(words) > 1 and not is_initial(words[0]) and all(is_initial(w) for w in words[1:]):
+        # «Михальчука И. Ф.», «Арсланов А.Г.»: the surname first, its initials after it
+        return NameParts(first=words[1], middle=words[2] if len(words) > 2 else None, last=words[0])
     kinds = [name_kind(w) for w in words]
     if len(words) == 1:
         if kinds[0] == "first":
@@ -222,6 +230,16 @@ def _particle(word: str) -> bool:
     return low in _PARTICLES or low.startswith(("аль-", "эль-", "ад-", "ас-", "ар-"))
 
 
+def is_initial(word: str) -> bool:
+    """An initial of a given name: one capital («У.»), or a two-letter one («Дж.» Джон, Джордж;
+    «Вл.» Владимир), not a surname without vowels («Нг»)."""
+    w = word.rstrip(".")
+    return bool(w) and w[:1].isupper() and (len(w) == 1 or w.lower() in _TWO_LETTER_INITIALS)
+
+
+_TWO_LETTER_INITIALS = frozenset({"дж", "вл", "ст", "вс", "св", "хр", "бр"})
+
+
 def full_name(parts: NameParts) -> str:
     """The name as a reader writes it: «Барак Обама», but «Ким Чен Ир» (surname first)."""
     if parts.last and parts.last.lower() in EAST_ASIAN_SURNAMES:
@@ -258,7 +276,7 @@ def _inflect_like(word: str, case: str, gender: str | None, number: str | None, 
     grams = {"nomn"}
     if number == "Plur":
         grams.add("plur")
-    parses = morph_analyzer().parse(word.lower())
+    parses = parse_word(word.lower())
     # «Большим театром»: pymorphy scores «больший» and «большой» alike; names mean the latter.
     parses = sorted(parses, key=lambda p: p.normal_form in _UNLIKELY_LEMMAS)
     for parse in parses:
