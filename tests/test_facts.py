@@ -392,3 +392,30 @@ def test_shares_of_the_company_named_before(run):
               "В марте этого года фонд Elevation Partners также прикупил акции социальной сети.")
     bought = [f for f in of_type(doc, "Deal") if text_of(doc, f, "type") == "купля/продажа"]
     assert any(names(doc, f, "participant") == {"Elevation Partners", "Facebook"} for f in bought)
+
+
+# -- places of work told as a phrase around a name (issue 13, org heads from NEREL train) ----------
+
+
+@pytest.mark.parametrize(
+    "text, who, position, where",
+    [
+        ("Лидер фракции «Единая Россия» Андрей Иванов выступил против законопроекта.",
+         "Иванов", "лидер", "фракции «Единая Россия»"),
+        ("Член правления Российского футбольного союза Сергей Петров не согласился с решением.",
+         "Петров", "член", "правления Российского футбольного союза"),
+        ("Представитель вооружённых сил полковник Иван Сидоров заявил об этом журналистам.",
+         "Сидоров", "представитель", "вооружённых сил"),
+    ],
+)
+def test_place_of_work_as_a_phrase(run, text, who, position, where):
+    from svodka.eval.export import export
+    from svodka.facts.describe import arg_text
+
+    doc = run(text)
+    facts = [f for f in of_type(doc, "Occupation") if who in " ".join(names(doc, f, "who"))
+             and (text_of(doc, f, "position") or "").lower() == position]
+    assert facts, [(f.args) for f in doc.facts]
+    place = next(a for a in facts[0].args if a.role == "where")
+    assert place.text == where
+    assert arg_text(doc, place) and f"where: {where}" in export(doc, text).task3
