@@ -419,3 +419,17 @@ def test_place_of_work_as_a_phrase(run, text, who, position, where):
     place = next(a for a in facts[0].args if a.role == "where")
     assert place.text == where
     assert arg_text(doc, place) and f"where: {where}" in export(doc, text).task3
+
+
+@pytest.mark.parametrize(
+    "text, who, where",
+    [
+        ("Иван Петров, ранее возглавлявший компанию «Северсталь», перешёл на работу в правительство.", "Иван Петров", "Северсталь"),
+        ("Активисты партии «Яблоко», возглавляемой Сергеем Митрохиным, вышли на пикет.", "Сергей Митрохин", "Яблоко"),
+        ("С 2005 года Анна Смирнова руководит компанией «Газпром нефть».", "Анна Смирнова", "Газпром нефть"),
+    ],
+)
+def test_heading_an_organisation_is_an_occupation(run, text, who, where):
+    doc = run(text)
+    facts = [f for f in of_type(doc, "Occupation") if names(doc, f, "who") == {who}]
+    assert any(names(doc, f, "where") == {where} for f in facts), [(f.args) for f in doc.facts]

@@ -18,6 +18,7 @@ from ..document import LOC, ORG, PER, Arg, Fact
 from ..entities.roles import POSTS as ENTITY_POSTS
 from ..entities.roles import names_occupation
 from .context import Context, find_named
+from .heading import headings
 from .lexicon import GEO_ADJECTIVES, ORG_NOUNS, POST_ADJECTIVES, POSTS, org_heads
 
 # Verbs linking a person to a post: «является/стал/остаётся/назначен/избран председателем».
@@ -39,7 +40,7 @@ def occupations(ctx: Context) -> list[Fact]:
             continue
         facts.append(_fact(ctx, found[0], i, found[1]))
         ctx.post_holder[i] = found[0]  # «с министром … Озерцом»: later rules read the post as the person
-    return facts
+    return facts + headings(ctx)
 
 
 def is_post(lemma: str) -> bool:
@@ -178,7 +179,7 @@ def org_phrase(ctx: Context, i: int, name_at: int | None) -> Arg | None:
         case_ok = ctx.case(c) == "Gen" or (ctx.case(c) == "Ins" and ctx.tok(i).lemma.rstrip(".") in INSTRUMENTAL_POSTS)
         if t.lemma not in org_heads() or t.pos != "NOUN" or not case_ok or _across_lines(ctx, i, c):
             continue
-        end = _phrase_end(ctx, c, name_at)
+        end = phrase_end(ctx, c, name_at)
         start = min(k for k in ctx.kids(c, "amod") if k > last) if [k for k in ctx.kids(c, "amod") if k > last] else c
         # The name inside («КПРФ») is kept as the argument's entity: the phrase is what the text says,
         # the entity what it links to (exports write the phrase, facts/describe.arg_text too).
@@ -188,7 +189,7 @@ def org_phrase(ctx: Context, i: int, name_at: int | None) -> Arg | None:
     return None
 
 
-def _phrase_end(ctx: Context, c: int, name_at: int | None) -> int:
+def phrase_end(ctx: Context, c: int, name_at: int | None) -> int:
     """The last token of the contiguous run of ``c``'s subtree from ``c`` on, stopping before a comma,
     a bracket, a dash or the holder's name."""
     sub = set(ctx.subtree(c))
