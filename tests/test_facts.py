@@ -433,3 +433,16 @@ def test_heading_an_organisation_is_an_occupation(run, text, who, where):
     doc = run(text)
     facts = [f for f in of_type(doc, "Occupation") if names(doc, f, "who") == {who}]
     assert any(names(doc, f, "where") == {where} for f in facts), [(f.args) for f in doc.facts]
+
+
+@pytest.mark.parametrize(
+    "text, who, position",
+    [
+        ("На форум приехал Пётр Сидоров — экономист и советник министра финансов.", "Пётр Сидоров", "советник министра финансов"),
+        ("Выступил и Олег Кузнецов, известный правозащитник, член Общественной палаты.", "Олег Кузнецов", "член"),
+    ],
+)
+def test_second_post_after_an_apposition(run, text, who, position):
+    doc = run(text)
+    posts = {(text_of(doc, f, "position") or "").lower() for f in of_type(doc, "Occupation") if names(doc, f, "who") == {who}}
+    assert position in posts, [(f.args) for f in doc.facts]

@@ -112,10 +112,38 @@ def name_to_the_left(ctx: Context, i: int) -> str | None:
     k = i - 1
     while k >= 0 and k in ctx.kids(i, "amod"):
         k -= 1
-    if k < 1 or ctx.tok(k).text not in (",", "—", "–", "-") or ctx.tok(k).sent != ctx.tok(i).sent:
+    if k < 1 or ctx.tok(k).sent != ctx.tok(i).sent:
         return None
-    eid = ctx.token_entity.get(k - 1)
-    return eid if eid and ctx.entity_type(eid) == PER else None
+    if ctx.tok(k).text in (",", "—", "–", "-"):
+        eid = ctx.token_entity.get(k - 1)
+        if eid and ctx.entity_type(eid) == PER:
+            return eid
+    if ctx.tok(k).text in (",", "и"):
+        return _name_before_apposition(ctx, i, k)
+    return None
+
+
+# A short apposition between a name and a second post: «Ковач — политик и лидер партии», «Брода,
+# известного борца с ксенофобией, члена Общественной палаты».
+APPOSITION_WORDS = 6
+
+
+def _name_before_apposition(ctx: Context, i: int, k: int) -> str | None:
+    """The name before one apposition that ends at token ``k`` («и» or a comma) right before the post
+    at ``i``; with a comma the name must agree with the post in case (else it is a list of others)."""
+    for j in range(k - 1, max(-1, k - 1 - APPOSITION_WORDS), -1):
+        t = ctx.tok(j)
+        if t.sent != ctx.tok(i).sent or t.pos in ("VERB", "AUX", "SCONJ", "PRON") or t.text in ("(", ")", ":", ";", "«", "»"):
+            return None
+        if t.text in (",", "—", "–", "-"):
+            eid = ctx.token_entity.get(j - 1) if j >= 1 else None
+            if not eid or ctx.entity_type(eid) != PER:
+                return None
+            agree = ctx.tok(k).text == "и" or None in (ctx.case(j - 1), ctx.case(i)) or ctx.case(j - 1) == ctx.case(i)
+            return eid if agree else None
+        if j in ctx.token_entity:
+            return None
+    return None
 
 
 def _across_lines(ctx: Context, a: int, b: int) -> bool:
