@@ -446,3 +446,20 @@ def test_second_post_after_an_apposition(run, text, who, position):
     doc = run(text)
     posts = {(text_of(doc, f, "position") or "").lower() for f in of_type(doc, "Occupation") if names(doc, f, "who") == {who}}
     assert position in posts, [(f.args) for f in doc.facts]
+
+
+def test_contract_signed_with_the_other_side(run):
+    doc = run("В январе Дэвид Бекхэм подписал с клубом «Лос-Анджелес Гэлакси» пятилетний контракт.")
+    (deal,) = of_type(doc, "Deal")
+    assert names(doc, deal, "participant") == {"Дэвид Бекхэм", "Лос-Анджелес Гэлакси"}
+
+
+def test_deal_party_after_an_insertion_and_as_a_unit(run):
+    from svodka.eval.export import export
+
+    text = ("Банк ВТБ, по ряду показателей — второй банк страны, подписал соглашение о покупке "
+            "контрольной доли в российском отделении Société Générale.")
+    doc = run(text)
+    (deal,) = of_type(doc, "Deal")
+    assert any("ВТБ" in n for n in names(doc, deal, "participant"))
+    assert "participant: российском отделении Société Générale" in export(doc, text).task3

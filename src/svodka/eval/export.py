@@ -103,8 +103,8 @@ def _task3(doc: Document) -> str:
             if arg.role.lower() not in T3_ROLES[fact.type]:
                 continue
             ent = doc.entity(arg.entity) if arg.entity else None
-            # A place of work told as a phrase around a name («фракции КПРФ») is the phrase.
-            phrase = arg.role == "where" and arg.text and arg.start is not None
+            # A place of work or a party told as a phrase around a name («фракции КПРФ») is the phrase.
+            phrase = arg.role in ("where", "participant") and arg.text and arg.start is not None
             value = _value(arg.text if phrase else ent.name if ent else (arg.text or ""))
             if value:
                 lines.append(f"{arg.role.lower()}: {value}")
