@@ -463,3 +463,20 @@ def test_deal_party_after_an_insertion_and_as_a_unit(run):
     (deal,) = of_type(doc, "Deal")
     assert any("ВТБ" in n for n in names(doc, deal, "participant"))
     assert "participant: российском отделении Société Générale" in export(doc, text).task3
+
+
+def test_club_of_a_person_is_ownership(run):
+    doc = run("Клуб «Челси» Романа Абрамовича выиграл матч.")
+    (fact,) = of_type(doc, "Ownership")
+    assert names(doc, fact, "owner") == {"Роман Абрамович"} and names(doc, fact, "property") == {"Челси"}
+
+
+def test_government_of_a_person_is_no_ownership(run):
+    doc = run("Правительство Дмитрия Медведева ушло в отставку.")
+    assert not of_type(doc, "Ownership")
+
+
+def test_deal_noun_with_a_caseless_name(run):
+    doc = run("Сделка по покупке «ТНК-BP» компанией «Роснефть» завершена.")
+    (deal,) = of_type(doc, "Deal")
+    assert names(doc, deal, "participant") == {"ТНК-BP", "Роснефть"}

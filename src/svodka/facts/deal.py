@@ -107,7 +107,9 @@ def _objects(ctx: Context, i: int) -> list[int]:
     out = []
     for c in ctx.kids(i, "obj", "iobj", "obl", "nmod"):
         prep = ctx.prep(c)
-        if prep in PARTY_PREPS and (prep is not None or ctx.tok(c).rel == "obj" or ctx.case(c) in CASES):
+        # A name the tagger gave no case («покупке «ТНК-BP»») is a complement like any other.
+        caseless_name = ctx.case(c) is None and c in ctx.token_entity
+        if prep in PARTY_PREPS and (prep is not None or ctx.tok(c).rel == "obj" or ctx.case(c) in CASES or caseless_name):
             out.append(c)
     return out
 
