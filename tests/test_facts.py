@@ -392,3 +392,91 @@ def test_shares_of_the_company_named_before(run):
               "В марте этого года фонд Elevation Partners также прикупил акции социальной сети.")
     bought = [f for f in of_type(doc, "Deal") if text_of(doc, f, "type") == "купля/продажа"]
     assert any(names(doc, f, "participant") == {"Elevation Partners", "Facebook"} for f in bought)
+
+
+# -- places of work told as a phrase around a name (issue 13, org heads from NEREL train) ----------
+
+
+@pytest.mark.parametrize(
+    "text, who, position, where",
+    [
+        ("Лидер фракции «Единая Россия» Андрей Иванов выступил против законопроекта.",
+         "Иванов", "лидер", "фракции «Единая Россия»"),
+        ("Член правления Российского футбольного союза Сергей Петров не согласился с решением.",
+         "Петров", "член", "правления Российского футбольного союза"),
+        ("Представитель вооружённых сил полковник Иван Сидоров заявил об этом журналистам.",
+         "Сидоров", "представитель", "вооружённых сил"),
+    ],
+)
+def test_place_of_work_as_a_phrase(run, text, who, position, where):
+    from svodka.eval.export import export
+    from svodka.facts.describe import arg_text
+
+    doc = run(text)
+    facts = [f for f in of_type(doc, "Occupation") if who in " ".join(names(doc, f, "who"))
+             and (text_of(doc, f, "position") or "").lower() == position]
+    assert facts, [(f.args) for f in doc.facts]
+    place = next(a for a in facts[0].args if a.role == "where")
+    assert place.text == where
+    assert arg_text(doc, place) and f"where: {where}" in export(doc, text).task3
+
+
+@pytest.mark.parametrize(
+    "text, who, where",
+    [
+        ("Иван Петров, ранее возглавлявший компанию «Северсталь», перешёл на работу в правительство.", "Иван Петров", "Северсталь"),
+        ("Активисты партии «Яблоко», возглавляемой Сергеем Митрохиным, вышли на пикет.", "Сергей Митрохин", "Яблоко"),
+        ("С 2005 года Анна Смирнова руководит компанией «Газпром нефть».", "Анна Смирнова", "Газпром нефть"),
+    ],
+)
+def test_heading_an_organisation_is_an_occupation(run, text, who, where):
+    doc = run(text)
+    facts = [f for f in of_type(doc, "Occupation") if names(doc, f, "who") == {who}]
+    assert any(names(doc, f, "where") == {where} for f in facts), [(f.args) for f in doc.facts]
+
+
+@pytest.mark.parametrize(
+    "text, who, position",
+    [
+        ("На форум приехал Пётр Сидоров — экономист и советник министра финансов.", "Пётр Сидоров", "советник министра финансов"),
+        ("Выступил и Олег Кузнецов, известный правозащитник, член Общественной палаты.", "Олег Кузнецов", "член"),
+    ],
+)
+def test_second_post_after_an_apposition(run, text, who, position):
+    doc = run(text)
+    posts = {(text_of(doc, f, "position") or "").lower() for f in of_type(doc, "Occupation") if names(doc, f, "who") == {who}}
+    assert position in posts, [(f.args) for f in doc.facts]
+
+
+def test_contract_signed_with_the_other_side(run):
+    doc = run("В январе Дэвид Бекхэм подписал с клубом «Лос-Анджелес Гэлакси» пятилетний контракт.")
+    (deal,) = of_type(doc, "Deal")
+    assert names(doc, deal, "participant") == {"Дэвид Бекхэм", "Лос-Анджелес Гэлакси"}
+
+
+def test_deal_party_after_an_insertion_and_as_a_unit(run):
+    from svodka.eval.export import export
+
+    text = ("Банк ВТБ, по ряду показателей — второй банк страны, подписал соглашение о покупке "
+            "контрольной доли в российском отделении Société Générale.")
+    doc = run(text)
+    (deal,) = of_type(doc, "Deal")
+    assert any("ВТБ" in n for n in names(doc, deal, "participant"))
+    assert "participant: российском отделении Société Générale" in export(doc, text).task3
+
+
+def test_club_of_a_person_is_ownership(run):
+    doc = run("Клуб «Челси» Романа Абрамовича выиграл матч.")
+    (fact,) = of_type(doc, "Ownership")
+    assert names(doc, fact, "owner") == {"Роман Абрамович"} and names(doc, fact, "property") == {"Челси"}
+
+
+def test_government_of_a_person_is_no_ownership(run):
+    doc = run("Правительство Дмитрия Медведева ушло в отставку.")
+    assert not of_type(doc, "Ownership")
+
+
+def test_deal_noun_with_a_caseless_name(run):
+    doc = run("Сделка по покупке «ТНК-BP» компанией «Роснефть» завершена.")
+    (deal,) = of_type(doc, "Deal")
+    assert names(doc, deal, "participant") == {"ТНК-BP", "Роснефть"}

@@ -103,7 +103,9 @@ def _task3(doc: Document) -> str:
             if arg.role.lower() not in T3_ROLES[fact.type]:
                 continue
             ent = doc.entity(arg.entity) if arg.entity else None
-            value = _value(ent.name if ent else (arg.text or ""))
+            # A place of work or a party told as a phrase around a name («фракции КПРФ») is the phrase.
+            phrase = arg.role in ("where", "participant") and arg.text and arg.start is not None
+            value = _value(arg.text if phrase else ent.name if ent else (arg.text or ""))
             if value:
                 lines.append(f"{arg.role.lower()}: {value}")
         if len(lines) > 1:

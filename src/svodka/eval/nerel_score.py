@@ -269,15 +269,28 @@ def _fact_matches(view: SysView, fact, unit) -> bool:
     return any(s < a2.end and a2.start < e for s, e in spans)
 
 
+def _workplace_units(gold: BratDoc) -> list[tuple]:
+    """Every (person, workplace) NEREL states, also of persons with a WORKS_AS (whose recall unit is
+    the post): an Occupation that names a person and a place of work they hold is right, with or
+    without a post («Лагард возглавила МВФ»)."""
+    out = [("org", per, org) for per, _prof, orgs in works_as(gold) for org in orgs]
+    for r in gold.relations:
+        a1, a2 = gold.entities.get(r.arg1), gold.entities.get(r.arg2)
+        if r.type == "WORKPLACE" and a1 is not None and a2 is not None and a1.type == "PERSON" and a2.type in WORKPLACE_TYPES:
+            out.append(("org", a1, a2))
+    return out
+
+
 def _facts(out: DocScore, gold: BratDoc, view: SysView) -> None:
     units = _fact_units(gold)
+    judged = {**units, "Occupation": units["Occupation"] + _workplace_units(gold)}  # precision side
     for ftype in FACT_TYPES:
         mine = [f for f in view.facts if f.type == ftype or (ftype == "Participation" and f.type == "Meeting")]
         m = out.m(f"facts/{ftype}")
         m.n_std += len(units[ftype])
         m.tp_std += sum(any(_fact_matches(view, f, u) for f in mine) for u in units[ftype])
         m.n_test += len(mine)
-        m.tp_test += sum(any(_fact_matches(view, f, u) for u in units[ftype]) for f in mine)
+        m.tp_test += sum(any(_fact_matches(view, f, u) for u in judged[ftype]) for f in mine)
 
 
 # -- linked persons ----------------------------------------------------------

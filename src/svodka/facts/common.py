@@ -162,3 +162,26 @@ def unnamed_org(ctx: Context, i: int, avoid: str | None = None) -> str | None:
         if eid and eid != avoid and ctx.entity_type(eid) == ORG:  # not the buyer itself
             return eid
     return None
+
+
+def party_unit(ctx: Context, eid: str, k: int, role: str) -> Arg | None:
+    """«в американском отделении Bank of East Asia»: when the name of ``eid`` under token ``k`` hangs
+    from a noun that heads organisations (facts/lexicon.org_heads) and is no name itself, the party
+    is that unit, as a phrase linked to the entity (factRuEval annotates the unit as its own
+    organisation)."""
+    from .lexicon import org_heads
+    from .occupation import phrase_end
+
+    sub = set(ctx.subtree(k))
+    for j in sorted(sub):
+        if ctx.token_entity.get(j) != eid:
+            continue
+        h = ctx.head(j)
+        if h < 0 or h not in sub or h in ctx.token_entity or h > j or ctx.tok(h).lemma not in org_heads() or ctx.tok(h).pos != "NOUN":
+            return None
+        start = min([a for a in ctx.kids(h, "amod") if a < h] + [h])
+        last = j
+        while last + 1 < len(ctx.doc.tokens) and ctx.token_entity.get(last + 1) == eid:
+            last += 1  # the whole name, whatever the parser hung its words from
+        return ctx.text_arg(role, start, max(last, phrase_end(ctx, h, None)), entity=eid)
+    return None

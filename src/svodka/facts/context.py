@@ -192,12 +192,42 @@ class Context:
                 k = clause
                 continue
             w = self.tok(k)
+            if w.text == "," and k == i - 1 and (opening := self._insertion_start(k)) is not None:
+                k = opening  # «ICBC, по некоторым показателям — крупнейший банк мира, подписал …»
+                continue
+            if w.text == ")" and (opening := self._bracket_start(k)) is not None:
+                k = opening  # «Промышленный и коммерческий банк Китая (ICBC) подписал …»
+                continue
             if w.pos in ("VERB", "AUX", "SCONJ") or w.text in (",", "—", "–", ":", ";", "(", ")") or w.lemma == "который":
                 return []
             eid = self.token_entity.get(k)
             if eid and self.case(k) in (None, "Nom") and not self.prep(k):
                 return [eid]
         return []
+
+    INSERTION_WORDS = 12  # how far back an insertion between a subject and its verb may open
+
+    def _insertion_start(self, k: int) -> int | None:
+        """The comma, dash or bracket that opens an insertion closed by the comma at ``k``, when a
+        name (or a closing bracket after one) stands right before it and the insertion holds no
+        clause of its own."""
+        first = self.sentence(k).first
+        for j in range(k - 1, max(first, k - self.INSERTION_WORDS) - 1, -1):
+            t = self.tok(j)
+            if t.pos in ("VERB", "AUX", "SCONJ") or t.lemma == "который":
+                return None
+            if t.text in (",", "—", "–", "(") and j > first and (j - 1 in self.token_entity or self.tok(j - 1).text == ")"):
+                return j
+        return None
+
+    def _bracket_start(self, k: int) -> int | None:
+        first = self.sentence(k).first
+        for j in range(k - 1, max(first, k - self.INSERTION_WORDS) - 1, -1):
+            if self.tok(j).text == "(":
+                return j
+            if self.tok(j).text == ")":
+                return None
+        return None
 
     def _participle_clause(self, k: int, before: int) -> int | None:
         """The first token of the participle or «который» clause token ``k`` belongs to, when

@@ -8,7 +8,7 @@ The ``type`` strings are factRuEval's: «купля/продажа», «инве
 from __future__ import annotations
 
 from ..document import LOC, ORG, PER, Arg, Fact
-from .common import add_party, entity_through_shares, finish, governing_verb
+from .common import add_party, entity_through_shares, finish, governing_verb, party_unit, with_parties
 from .context import Context
 
 DEAL_TYPES = {
@@ -53,6 +53,7 @@ def deals(ctx: Context) -> list[Fact]:
             continue
         parties: list[str] = []
         objects: list[str] = []
+        phrases: dict[str, Arg] = {}  # party → the unit of it the text names («отделении Bank of East Asia»)
         # The tagger sometimes takes a verb for a noun («прикупил» as NOUN); its lemma tells.
         verb_like = t.pos == "VERB" or t.lemma.endswith(("ть", "ться", "чь"))
         subject = _party(ctx, ctx.subject(i)) if verb_like else None
@@ -60,6 +61,9 @@ def deals(ctx: Context) -> list[Fact]:
             for k in ctx.conj_group(c):
                 for eid in _entities_through_shares(ctx, k, avoid=subject):
                     add_party(ctx, objects, _party(ctx, eid))
+                    unit = party_unit(ctx, eid, k, role="participant")
+                    if unit is not None:
+                        phrases.setdefault(eid, unit)
         if verb_like:
             add_party(ctx, parties, subject)
         elif len(objects) < 2:  # «банк подписал соглашение о покупке доли …»: the buyer is the verb's subject
@@ -67,6 +71,9 @@ def deals(ctx: Context) -> list[Fact]:
             if verb != i and ctx.distance(i, verb) <= 3 and (t.lemma not in IMPOSED or ctx.tok(verb).lemma in IMPOSING_VERBS):
                 for subj in ctx.subjects(verb):  # «Газпром и Нафтогаз подписали контракт»
                     add_party(ctx, parties, _party(ctx, subj))
+                if t.lemma not in IMPOSED:  # «Бекхэм подписал с клубом «Гэлакси» контракт»: the other side
+                    for p in with_parties(ctx, verb, PARTY_TYPES):
+                        add_party(ctx, parties, _party(ctx, p))
                 # «Россия дала Украине кредит»: the other party is the light verb's recipient;
                 # «суд приговорил компанию к штрафу», «обязал банк выплатить штраф»: its object
                 for c in ctx.kids(verb, "iobj", "obl", "obj"):
@@ -81,7 +88,7 @@ def deals(ctx: Context) -> list[Fact]:
             add_party(ctx, parties, eid)
         if len(parties) < 2:
             continue
-        args = [Arg(role="participant", entity=p) for p in parties] + ([Arg(role="type", text=kind)] if kind else [])
+        args = [phrases.get(p) or Arg(role="participant", entity=p) for p in parties] + ([Arg(role="type", text=kind)] if kind else [])
         facts.append(finish(ctx, Fact(id="", type="Deal", args=args), i))
     return facts
 
@@ -100,7 +107,9 @@ def _objects(ctx: Context, i: int) -> list[int]:
     out = []
     for c in ctx.kids(i, "obj", "iobj", "obl", "nmod"):
         prep = ctx.prep(c)
-        if prep in PARTY_PREPS and (prep is not None or ctx.tok(c).rel == "obj" or ctx.case(c) in CASES):
+        # A name the tagger gave no case («покупке «ТНК-BP»») is a complement like any other.
+        caseless_name = ctx.case(c) is None and c in ctx.token_entity
+        if prep in PARTY_PREPS and (prep is not None or ctx.tok(c).rel == "obj" or ctx.case(c) in CASES or caseless_name):
             out.append(c)
     return out
 

@@ -43,7 +43,8 @@ def fact_line(doc: Document, fact: Fact) -> str:
 def arg_text(doc: Document, arg: Arg) -> str:
     """An argument as a reader names it: the entity's canonical name, else the text in
     its dictionary form («саммите G20» → «саммит G20»)."""
-    if arg.role == "event" and arg.start is not None:
+    # An event, or a place of work told as a phrase around a name («фракции КПРФ»), reads as the phrase.
+    if arg.role in ("event", "where", "participant") and arg.start is not None and arg.text:
         return nominal_phrase(doc, arg.start, arg.end or arg.start)
     if arg.entity:
         ent = doc.entity(arg.entity)

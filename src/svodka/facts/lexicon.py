@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from importlib.resources import files
+
 # Posts and occupations («должности»): the head noun of «генеральный директор компании X».
 POSTS = frozenset(
     """
@@ -96,3 +99,12 @@ OWNER_NOUNS = frozenset({"основатель", "сооснователь", "в
 # Nouns of a stake in a company: the owner in their genitive, the company in their «в»-phrase
 # («доля DST в Facebook», «пакет правительства в банке»).
 STAKE_NOUNS = frozenset({"доля", "пакет", "пай", "контроль"})
+
+
+@functools.cache
+def org_heads() -> frozenset[str]:
+    """Common nouns NEREL train writes as the head of an organisation's own name («фракция КПРФ»,
+    «президиум совета», «вооружённые силы»): built by scripts/build_org_heads.py, provenance in
+    the file's header.  A post's complement headed by one is the place of work as a whole."""
+    text = files("svodka").joinpath("data/org_heads.tsv").read_text(encoding="utf-8")
+    return frozenset(line.split("\t")[0] for line in text.splitlines() if line and not line.startswith("#"))

@@ -18,7 +18,8 @@ from ..document import LOC, ORG, PER, Arg, Fact
 from ..entities.roles import POSTS as ENTITY_POSTS
 from ..entities.roles import names_occupation
 from .context import Context, find_named
-from .lexicon import GEO_ADJECTIVES, ORG_NOUNS, POST_ADJECTIVES, POSTS
+from .heading import headings
+from .lexicon import GEO_ADJECTIVES, ORG_NOUNS, POST_ADJECTIVES, POSTS, org_heads
 
 # Verbs linking a person to a post: «является/стал/остаётся/назначен/избран председателем».
 COPULAS = frozenset({"быть", "являться", "стать", "становиться", "оставаться", "остаться", "работать", "служить", "назначить", "избрать", "переизбрать", "утвердить", "занимать", "занять"})
@@ -39,7 +40,7 @@ def occupations(ctx: Context) -> list[Fact]:
             continue
         facts.append(_fact(ctx, found[0], i, found[1]))
         ctx.post_holder[i] = found[0]  # «с министром … Озерцом»: later rules read the post as the person
-    return facts
+    return facts + headings(ctx)
 
 
 def is_post(lemma: str) -> bool:
@@ -111,10 +112,38 @@ def name_to_the_left(ctx: Context, i: int) -> str | None:
     k = i - 1
     while k >= 0 and k in ctx.kids(i, "amod"):
         k -= 1
-    if k < 1 or ctx.tok(k).text not in (",", "—", "–", "-") or ctx.tok(k).sent != ctx.tok(i).sent:
+    if k < 1 or ctx.tok(k).sent != ctx.tok(i).sent:
         return None
-    eid = ctx.token_entity.get(k - 1)
-    return eid if eid and ctx.entity_type(eid) == PER else None
+    if ctx.tok(k).text in (",", "—", "–", "-"):
+        eid = ctx.token_entity.get(k - 1)
+        if eid and ctx.entity_type(eid) == PER:
+            return eid
+    if ctx.tok(k).text in (",", "и"):
+        return _name_before_apposition(ctx, i, k)
+    return None
+
+
+# A short apposition between a name and a second post: «Ковач — политик и лидер партии», «Брода,
+# известного борца с ксенофобией, члена Общественной палаты».
+APPOSITION_WORDS = 6
+
+
+def _name_before_apposition(ctx: Context, i: int, k: int) -> str | None:
+    """The name before one apposition that ends at token ``k`` («и» or a comma) right before the post
+    at ``i``; with a comma the name must agree with the post in case (else it is a list of others)."""
+    for j in range(k - 1, max(-1, k - 1 - APPOSITION_WORDS), -1):
+        t = ctx.tok(j)
+        if t.sent != ctx.tok(i).sent or t.pos in ("VERB", "AUX", "SCONJ", "PRON") or t.text in ("(", ")", ":", ";", "«", "»"):
+            return None
+        if t.text in (",", "—", "–", "-"):
+            eid = ctx.token_entity.get(j - 1) if j >= 1 else None
+            if not eid or ctx.entity_type(eid) != PER:
+                return None
+            agree = ctx.tok(k).text == "и" or None in (ctx.case(j - 1), ctx.case(i)) or ctx.case(j - 1) == ctx.case(i)
+            return eid if agree else None
+        if j in ctx.token_entity:
+            return None
+    return None
 
 
 def _across_lines(ctx: Context, a: int, b: int) -> bool:
@@ -125,7 +154,7 @@ def _across_lines(ctx: Context, a: int, b: int) -> bool:
 def _fact(ctx: Context, who: str, i: int, name_at: int | None) -> Fact:
     first, last = _position_span(ctx, i)
     args = [Arg(role="who", entity=who), ctx.text_arg("position", first, last)]
-    where = post_org(ctx, i, who, name_at)
+    where = org_phrase(ctx, i, name_at) or post_org(ctx, i, who, name_at)
     if where is not None:
         args.append(where)
     return Fact(id="", type="Occupation", args=args, evidence=ctx.evidence(i))
@@ -148,7 +177,8 @@ def _position_span(ctx: Context, i: int) -> tuple[int, int]:
     j = i
     while True:
         nxt = [c for c in ctx.kids(j, "nmod") if c > last and ctx.prep(c) is None and ctx.case(c) == "Gen"
-               and c not in ctx.token_entity and ctx.tok(c).lemma not in ORG_NOUNS and ctx.tok(c).pos == "NOUN"]
+               and c not in ctx.token_entity and ctx.tok(c).lemma not in ORG_NOUNS
+               and ctx.tok(c).lemma not in org_heads() and ctx.tok(c).pos == "NOUN"]
         if not nxt or any(ctx.tok(k).head != nxt[0] for k in range(last + 1, nxt[0])):
             break
         j = last = nxt[0]
@@ -158,6 +188,45 @@ def _position_span(ctx: Context, i: int) -> tuple[int, int]:
                 and not any(k in ctx.token_entity for k in field_):
             last = field_[-1]
     return first, last
+
+
+# «зав. кафедрой»: these posts take their unit in the instrumental.
+INSTRUMENTAL_POSTS = frozenset({"зав", "заведующий", "завед"})
+
+
+def org_phrase(ctx: Context, i: int, name_at: int | None) -> Arg | None:
+    """«лидер фракции КПРФ», «член президиума совета», «представитель вооружённых сил»: a genitive
+    complement headed by a noun that heads organisations in NEREL (facts/lexicon.org_heads) and is
+    no name itself is the place of work as a whole, the name inside it included (factRuEval's
+    «where» is «фракция КПРФ», not «КПРФ»)."""
+    _first, last = _position_span(ctx, i)
+    for c in sorted(set(ctx.kids(last, "nmod")) | set(ctx.kids(i, "nmod"))):
+        t = ctx.tok(c)
+        if c <= last or (name_at is not None and c >= name_at) or c in ctx.token_entity or ctx.prep(c) is not None:
+            continue
+        case_ok = ctx.case(c) == "Gen" or (ctx.case(c) == "Ins" and ctx.tok(i).lemma.rstrip(".") in INSTRUMENTAL_POSTS)
+        if t.lemma not in org_heads() or t.pos != "NOUN" or not case_ok or _across_lines(ctx, i, c):
+            continue
+        end = phrase_end(ctx, c, name_at)
+        start = min(k for k in ctx.kids(c, "amod") if k > last) if [k for k in ctx.kids(c, "amod") if k > last] else c
+        # The name inside («КПРФ») is kept as the argument's entity: the phrase is what the text says,
+        # the entity what it links to (exports write the phrase, facts/describe.arg_text too).
+        inner = [e for k in range(start, end + 1) if (e := ctx.token_entity.get(k)) and ctx.entity_type(e) in (ORG, LOC)]
+        inner.sort(key=lambda e: ctx.entity_type(e) != ORG)
+        return ctx.text_arg("where", start, end, entity=inner[0] if inner else None)
+    return None
+
+
+def phrase_end(ctx: Context, c: int, name_at: int | None) -> int:
+    """The last token of the contiguous run of ``c``'s subtree from ``c`` on, stopping before a comma,
+    a bracket, a dash or the holder's name."""
+    sub = set(ctx.subtree(c))
+    end = c
+    while end + 1 in sub and (name_at is None or end + 1 < name_at) and ctx.tok(end + 1).text not in (",", "(", ")", "—", "–", ";", ":"):
+        end += 1
+    while end > c and ctx.tok(end).pos in ("CCONJ", "ADP", "PUNCT") and ctx.tok(end).text not in ("»", '"'):
+        end -= 1
+    return end
 
 
 def post_org(ctx: Context, i: int, who: str, name_at: int | None) -> Arg | None:
@@ -215,13 +284,26 @@ def _from_roles(ctx: Context) -> list[Fact]:
                 if (right and not ctx.same(right[0], ent.id)) or ctx.tok(i).feats.get("Number") == "Plur":
                     continue
             args = [Arg(role="who", entity=ent.id), position]
-            if role.org:
+            phrase = org_phrase(ctx, ctx.token_at(position.start), _name_start(ctx, ent.id, role)) if position.start is not None else None
+            if phrase is not None:
+                args.append(phrase)
+            elif role.org:
                 args.append(Arg(role="where", entity=role.org))
             elif role.org_name:
                 args.append(Arg(role="where", text=role.org_name))
             evidence = ctx.evidence(_token_at(ctx, role.start)) if role.start is not None else None
             facts.append(Fact(id="", type="Occupation", args=args, evidence=evidence))
     return facts
+
+
+def _name_start(ctx: Context, eid: str, role) -> int | None:
+    """The token where the holder's name starts when it follows the post («лидер фракции КПРФ
+    Владимир Беспалов»), so that the place of work stops before it."""
+    ent = ctx.entity(eid)
+    if ent is None or role.start is None:
+        return None
+    after = [m.start for m in ent.mentions if m.start > role.start]
+    return ctx.token_at(min(after)) if after else None
 
 
 def _role_position(ctx: Context, role) -> Arg:

@@ -42,6 +42,8 @@ def ownerships(ctx: Context) -> list[Fact]:
             pair = _by_stake(ctx, i)
         elif t.pos == "NOUN" and (t.lemma == "дочка" or any(ctx.tok(c).lemma in SUBSIDIARY for c in ctx.kids(i, "amod"))):
             pair = _by_parent(ctx, i)
+        elif t.pos == "PROPN" and ctx.entity_type(ctx.token_entity.get(i)) == PER:
+            pair = _by_genitive_owner(ctx, i)
         else:
             continue
         if pair is None:
@@ -147,6 +149,33 @@ def _by_founding_participle(ctx: Context, v: int) -> tuple[list[str], str] | Non
     owner = ctx.entity_at(t.head, (PER,))
     props = [p for c in ctx.kids(v, "obj") if ctx.prep(c) is None and (p := ctx.entity_at(c, (ORG,)))]
     return ([owner], props[0]) if owner and props else None
+
+
+# Kinds of organisation a person's genitive owns («клуб «Челси» Романа Абрамовича», «холдинг
+# «Базовый элемент» Олега Дерипаски»); not «правительство Медведева» or «партия Прохорова», which
+# a person leads rather than owns.
+OWNED_KINDS = frozenset({"клуб", "компания", "холдинг", "концерн", "корпорация", "группа", "банк", "газета", "журнал",
+                         "телеканал", "радиостанция", "издание", "издательство", "сеть", "империя", "фирма", "агентство"})
+
+
+def _by_genitive_owner(ctx: Context, i: int) -> tuple[list[str], str] | None:
+    """«клуб «Челси» Романа Абрамовича»: a person's name in the genitive right after a named company
+    of a kind that is owned, hanging from it."""
+    t = ctx.tok(i)
+    owner = ctx.token_entity[i]
+    if i > 0 and ctx.token_entity.get(i - 1) == owner:
+        return None  # not the name's first word
+    if ctx.case(i) != "Gen" or ctx.prep(i) is not None or t.rel not in ("nmod", "appos") or t.head < 0 or t.head > i:
+        return None
+    h = t.head
+    kind = ctx.tok(h).lemma in OWNED_KINDS
+    prop = next((e for c in ctx.kids(h, "appos", "flat", "flat:foreign", "nmod") if c < i
+                 and (e := ctx.token_entity.get(c)) and ctx.entity_type(e) == ORG), None) if kind else None
+    if prop is None:
+        return None
+    # only quotes and the name's own words between the company's name and the owner's
+    between = [k for k in range(h + 1, i) if ctx.token_entity.get(k) != prop and ctx.tok(k).text not in ("«", "»", '"')]
+    return ([owner], prop) if not between else None
 
 
 def _by_parent(ctx: Context, i: int) -> tuple[list[str], str] | None:
