@@ -26,12 +26,13 @@ from .index import DocIndex, Paragraphs
 from .interview import find_interview
 from .marks import find_segments
 from .speakers import agree, person_gender, resolve_agent, resolve_pronoun, speaker_in_span
-from .lexicon import ANONYMOUS_NOUNS, DOCUMENT_NOUNS, RELAY_VERBS
+from .lexicon import ANONYMOUS_NOUNS, DOCUMENT_NOUNS, OUTLET_SIGNS, RELAY_VERBS
 from .via import find_via, relayed_source
 
 __all__ = ["extract_quotes"]
 
 _PERSONS_BACK = 100  # person mentions counted back for an article's protagonist
+_PERSONS_AHEAD = 10  # person mentions looked at after a description that names nobody before it
 # Role nouns whose grammatical gender says nothing of the person's («глава», «судья» are masculine or feminine).
 _COMMON_GENDER = frozenset({"глава", "судья", "коллега", "сирота", "главарь"})
 _CUE_TOKENS = 50  # tokens of a cue searched for an unnamed source (a cue may run to its sentence end)
@@ -73,7 +74,10 @@ def extract_quotes(doc: Document, models: Models | None = None) -> list[Quote]:
         if outer is not None and outer.kind == "indirect":
             continue  # reported speech inside reported speech: the outer one is the quote
         drafts.add(Draft(cue.clause[0], cue.clause[1], "indirect", cue))
-    return _finish(idx, drafts.items, paragraphs, quoted)
+    # Names inside someone's words are not who speaks; but a cue splitting one pair of marks
+    # («…, — напомнил Медведев. — …») lies between two quotes, so the quotes' spans, not the marks', count.
+    spoken = sorted((d.start, d.end) for d in drafts.items if d.kind == "direct")
+    return _finish(idx, drafts.items, paragraphs, spoken)
 
 
 def _reported_cues(idx: DocIndex, paragraphs: Paragraphs) -> list[Cue]:
@@ -113,9 +117,22 @@ def _before_quotation(text: str, clause: tuple[int, int], drafts: DraftSet) -> t
 def _anonymous(idx: DocIndex, cue: Cue) -> bool:
     """«собеседник "Ъ"», «источник в правительстве», «по словам собеседника агентства»: an unnamed source,
     whom the outlet after it only talked to; the speaker is nobody named."""
+    if cue.agent is not None and _one_of(idx, cue.agent):
+        return True
     span = idx.tokens_in(cue.start, cue.end)
     return any(idx.tokens[i].lemma in ANONYMOUS_NOUNS and idx.tokens[i].rel in ("nsubj", "nmod", "obl", "root")
                for i in span[:_CUE_TOKENS])
+
+
+def _one_of(idx: DocIndex, agent: int) -> bool:
+    """«один из участников встречи»: one unnamed member of a group nobody named (not «один из
+    руководителей "Газпрома"», who speaks for the company)."""
+    if idx.tokens[agent].lemma not in ("один", "одна"):
+        return False
+    for c in idx.children[agent]:
+        if any(idx.tokens[g].lemma == "из" for g in idx.children[c]):
+            return not any(idx.entity_of.get(g) is not None for g in [c, *idx.children[c]])
+    return False
 
 
 def _organisation_described(idx: DocIndex, noun: int, before: int, quotes: list[Quote]) -> Entity | None:
@@ -206,7 +223,7 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: 
                 if person is not None and person.type == PER:
                     speaker, via = person, speaker
             if via is not None:
-                q.via, q.via_name = via.id, via.name
+                q.via, q.via_name = via.id, OUTLET_SIGNS.get(via.name, via.name)
         unnamed = cue is not None and _anonymous(idx, cue)
         if speaker is None and quotes and not unnamed:
             prev = quotes[-1]
@@ -226,7 +243,7 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: 
         if speaker is None and cue is not None and cue.agent is not None and not unnamed:
             speaker = _organisation_described(idx, cue.agent, cue.start, quotes)
         if speaker is not None:
-            q.speaker, q.speaker_name = speaker.id, speaker.name
+            q.speaker, q.speaker_name = speaker.id, OUTLET_SIGNS.get(speaker.name, speaker.name)
         quotes.append(q)
     return quotes
 
@@ -244,11 +261,27 @@ def _protagonist(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]]) -> Enti
                 continue
             counts[ref.entity.id] = counts.get(ref.entity.id, 0) + 1
     if not counts:
-        return None
+        return _named_next(idx, cue, quoted, gender)
     best = max(counts.values())
     if list(counts.values()).count(best) > 1:
         return None  # two people as often named: no telling which one is meant
     return idx.entity(max(counts, key=counts.__getitem__))
+
+
+def _named_next(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]], gender: str | None) -> Entity | None:
+    """«— сказал глава государства …, — напомнил Медведев»: a description met before anyone is named
+    stands for the first person named after it in its paragraph (outside quotations), of a fitting gender."""
+    line_end = idx.line_end(cue.end, len(idx.doc.text))
+    k = bisect.bisect_left(idx.person_starts, cue.end)
+    for ref in islice(idx.persons, k, k + _PERSONS_AHEAD):
+        if ref.start >= line_end:
+            return None
+        if ref.kind != "name" or idx.inside(ref.start, quoted):
+            continue
+        if gender in ("Masc", "Fem") and person_gender(idx, ref.entity) not in (None, gender):
+            continue
+        return ref.entity
+    return None
 
 
 def _para_no(paragraphs: Paragraphs, offset: int) -> int:

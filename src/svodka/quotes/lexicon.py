@@ -127,3 +127,7 @@ COUNTRY_ADJECTIVES: dict[str, str] = {
     "турецкий": "турция",
     "европейский": "евросоюз",
 }
+
+# Outlets that write their own name as a sign: Коммерсантъ calls itself «Ъ» («по данным "Ъ"»,
+# «источник "Ъ"»); a quote's speaker is given by the full name.
+OUTLET_SIGNS: dict[str, str] = {"Ъ": "Коммерсантъ"}

@@ -37,9 +37,11 @@ _VOICES_BACK = 20  # «представитель», «пресс-служба»
 def subject_of(idx: DocIndex, verb: int) -> int | None:
     """The subject («подлежащее») of a verb, borrowed from the first conjunct for «… и добавил»."""
     for _ in range(3):
-        for c in idx.children[verb]:
-            if idx.tokens[c].rel in ("nsubj", "nsubj:pass"):
-                return c
+        subjects = [c for c in idx.children[verb] if idx.tokens[c].rel in ("nsubj", "nsubj:pass")]
+        if subjects:
+            # «как рассказал "Ъ" один из участников»: the parser may take the addressee (a dative) for a
+            # second subject; the nominative one speaks.
+            return next((c for c in subjects if idx.tokens[c].feats.get("Case") in ("Nom", None)), subjects[0])
         tok = idx.tokens[verb]
         # «… и добавил» borrows from its first conjunct, «…, отметив» from the verb it modifies.
         if (tok.rel == "conj" or tok.feats.get("VerbForm") == "Conv") and tok.head >= 0:
