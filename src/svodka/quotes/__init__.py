@@ -229,7 +229,8 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: 
             prev = quotes[-1]
             near = _para_no(paragraphs, d.start) - _para_no(paragraphs, prev.start) <= _CHAIN_PARAGRAPHS
             last = idx.entity(prev.speaker)
-            colon = cue is not None and cue.kind == "colon" and cue.agent is None
+            # «…: "…"», «Согласно сообщению, …»: a colon or a bare document cue goes on with the last speaker.
+            colon = cue is not None and cue.kind in ("colon", "source") and cue.agent is None
             if near and (d.chain or colon or _described_again(idx, cue, last)):
                 speaker = last
         if speaker is None and d.lead is not None and d.lead.kind == "anaphor":

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..document import Sentence, Token
 from .index import DocIndex
-from .lexicon import COMPLEMENTISERS, DOCUMENT_NOUNS, IMPERSONAL_VERBS, RELAY_VERBS, SOURCE_NOUNS, SPEECH_VERBS, STANCE_ADJECTIVES
+from .lexicon import COMPLEMENTISERS, DOCUMENT_NOUNS, IMPERSONAL_VERBS, LIGHT_SPEECH, RELAY_VERBS, SOURCE_NOUNS, SPEECH_VERBS, STANCE_ADJECTIVES
 from .speakers import said_in, subject_of
 
 _TERMINAL = ".!?…;"
@@ -92,6 +92,11 @@ def agent_before(idx: DocIndex, verb: int, lo: int) -> int | None:
 def verb_cue(idx: DocIndex, verb: int, lo: int, hi: int, kind: str = "verb") -> Cue:
     """A cue made of a speech verb and its subject phrase, kept inside tokens [lo, hi)."""
     agent = subject_of(idx, verb)
+    if agent is None and _speech_participle(idx, verb):
+        agent = idx.tokens[verb].head  # the participle's noun speaks
+        if idx.entity_of.get(agent) is None and idx.tokens[agent].feats.get("Animacy") != "Anim" and idx.tokens[agent].head >= 0:
+            # «X принадлежит к меньшинству, считающему, что …»: a group noun; the clause's subject speaks.
+            agent = subject_of(idx, idx.tokens[agent].head)
     if agent is None:
         place = said_in(idx, verb, after=True)
         ent = idx.entity_of.get(place) if place is not None else None
@@ -146,12 +151,29 @@ class _Shape:
     last_clause_mark: int  # index of the last complementiser or colon (-1 for none)
 
 
+def _light_speech(idx: DocIndex, j: int) -> bool:
+    """«давал понять», «обратил внимание», «сходятся во мнении»: a light verb with the word that makes it speech."""
+    tok = idx.tokens[j]
+    words = LIGHT_SPEECH.get(tok.lemma)
+    if words is None or tok.pos not in ("VERB", "AUX") or tok.feats.get("VerbForm") not in ("Fin", "Conv"):
+        return False
+    return tok.feats.get("Person") not in ("1", "2") and any(idx.tokens[c].lemma in words for c in idx.children[j])
+
+
+def _speech_participle(idx: DocIndex, j: int) -> bool:
+    """«премьером Ганнучи, объявившим ранее, что …»: an active participle of a speech verb modifying a noun."""
+    tok = idx.tokens[j]
+    if tok.feats.get("VerbForm") != "Part" or tok.feats.get("Voice") == "Pass" or tok.lemma not in SPEECH_VERBS:
+        return False
+    return tok.rel.startswith("acl") and tok.head >= 0 and idx.tokens[tok.head].pos in ("NOUN", "PROPN")
+
+
 def sentence_shape(idx: DocIndex, sent: Sentence) -> _Shape:
     toks = idx.tokens
     shape = _Shape([], -1, -1)
     for j in range(sent.first, sent.last):
         t = toks[j]
-        if is_speech_word(t):
+        if is_speech_word(t) or _light_speech(idx, j) or _speech_participle(idx, j):
             shape.speech.append(j)
         if _finite(t):
             shape.last_finite = j
@@ -284,12 +306,21 @@ def source_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
     toks = idx.tokens
     found: list[Cue] = []
     for k in range(sent.first, sent.last - 2):
-        if toks[k].lemma not in ("по", "согласно"):
+        if toks[k].lemma not in ("по", "согласно", "с"):
             continue
         first = k + 1  # «по неофициальным данным "Ъ"», «согласно опубликованному заявлению»: adjectives first
         while first < min(sent.last - 1, k + 4) and toks[first].pos == "ADJ" and toks[first].head > first:
             first += 1
-        if toks[first].lemma in SOURCE_NOUNS:
+        if toks[k].lemma == "с":
+            # «Со ссылкой на источник в Генштабе сообщалось, что …» (not a relay's «передаёт X со ссылкой на Y»,
+            # which the relay's verb cue holds).
+            if not (_opens(idx, sent, k) and toks[k + 1].lemma == "ссылка" and toks[k + 2].lemma == "на" and k + 3 < sent.last):
+                continue
+            noun = k + 1
+            agent = next((j for j in range(k + 3, min(k + 6, sent.last)) if toks[j].pos in ("NOUN", "PROPN", "PRON")), None)
+            if agent is None:
+                continue
+        elif toks[first].lemma in SOURCE_NOUNS:
             noun, agent = first, None
             for c in idx.children[noun]:
                 if toks[c].rel in ("nmod", "det", "amod") and toks[c].pos in ("NOUN", "PROPN", "PRON", "DET"):
@@ -297,8 +328,9 @@ def source_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
                     break
             if agent is None and first + 1 < sent.last and toks[first + 1].pos in ("NOUN", "PROPN"):
                 agent = first + 1
-            if agent is None:
+            if agent is None and not (toks[first].lemma in DOCUMENT_NOUNS and first == k + 1):
                 continue  # «по официальным данным», «Согласно информации, …»: no source named
+            # «Согласно сообщению, …» with no author: the statement quoted just before (see quotes._finish).
         elif toks[k + 2].lemma in SOURCE_NOUNS and toks[k + 1].lemma in ("его", "её", "ее", "их", "он", "она", "они"):
             noun, agent = k + 2, k + 1
         elif toks[k].lemma == "согласно" and idx.name_of.get(k + 1) is not None and idx.name_of[k + 1].type != "LOC":
@@ -310,6 +342,11 @@ def source_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
         stop = min(_to_comma(idx, noun + 1, sent), max(noun, last) + 1)
         found.append(_parenthesis(idx, sent, Cue(0, 0, None, agent, "source"), k, stop))
     return found
+
+
+def _opens(idx: DocIndex, sent: Sentence, k: int) -> bool:
+    """Token k opens its sentence, or follows only a connective («Однако со ссылкой на …»)."""
+    return k == sent.first or _only_connectives(idx, idx.tokens[sent.first].start, idx.tokens[k].start)
 
 
 def _last_in_subtree(idx: DocIndex, head: int, sent: Sentence) -> int:

@@ -48,6 +48,16 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     """.split()
 ) | _from_frames("verbs")
 
+# Speech said by a verb with a word it needs (a light verb, «фразеологизм»): «давал понять, что»,
+# «обратил внимание на то, что», «сходятся во мнении, что», «выразил уверенность в том, что».
+LIGHT_SPEECH: dict[str, frozenset[str]] = {
+    "дать": frozenset({"понять"}), "давать": frozenset({"понять"}),
+    "обратить": frozenset({"внимание"}), "обращать": frozenset({"внимание"}),
+    "сходиться": frozenset({"мнение"}), "сойтись": frozenset({"мнение"}),
+    "выразить": frozenset({"уверенность", "надежда", "сожаление", "удовлетворение", "опасение", "сомнение"}),
+    "выражать": frozenset({"уверенность", "надежда", "сожаление", "удовлетворение", "опасение", "сомнение"}),
+}
+
 # Verbs of naming: their quoted complement gives the speaker's words («назвал реформу «убийцей рабочих мест»»).
 NAMING_VERBS: frozenset[str] = frozenset({"назвать", "называть", "охарактеризовать", "характеризовать"})
 
