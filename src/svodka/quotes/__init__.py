@@ -26,7 +26,7 @@ from .index import DocIndex, Paragraphs
 from .interview import find_interview
 from .marks import find_segments
 from .speakers import agree, person_gender, resolve_agent, resolve_pronoun, speaker_in_span
-from .lexicon import ANONYMOUS_NOUNS, DOCUMENT_NOUNS, OUTLET_SIGNS, RELAY_VERBS
+from .lexicon import ANONYMOUS_NOUNS, DOCUMENT_NOUNS, MEDIA_NOUNS, OUTLET_SIGNS, RELAY_VERBS
 from .via import find_via, relayed_source
 
 __all__ = ["extract_quotes"]
@@ -37,6 +37,7 @@ _PERSONS_AHEAD = 10  # person mentions looked at after a description that names 
 _COMMON_GENDER = frozenset({"глава", "судья", "коллега", "сирота", "главарь"})
 _CUE_TOKENS = 50  # tokens of a cue searched for an unnamed source (a cue may run to its sentence end)
 _STEM = 5  # letters of a description a name must share («совет» ~ «Конституционный совет»)
+_MEDIA_SENTENCES = 3  # sentences back an unnamed «газета», «издание» looks for the outlet
 _CHAIN_BACK = 3  # earlier quotes searched for an organisation a description stands for
 _CHAIN_PARAGRAPHS = 2  # an uncued quote takes the speaker of a quote at most this many paragraphs back
 
@@ -118,7 +119,8 @@ def _anonymous(idx: DocIndex, cue: Cue) -> bool:
     """«собеседник "Ъ"», «источник в правительстве», «по словам собеседника агентства»: an unnamed source,
     whom the outlet after it only talked to; the speaker is nobody named."""
     if cue.agent is not None and _one_of(idx, cue.agent):
-        return True
+        # «один из участников встречи», but not «Один из организаторов акции Владимир Дорош»
+        return idx.entity_in(cue.start, cue.end, (PER,)) is None
     span = idx.tokens_in(cue.start, cue.end)
     return any(idx.tokens[i].lemma in ANONYMOUS_NOUNS and idx.tokens[i].rel in ("nsubj", "nmod", "obl", "root")
                for i in span[:_CUE_TOKENS])
@@ -144,6 +146,15 @@ def _organisation_described(idx: DocIndex, noun: int, before: int, quotes: list[
         return None
     stem = tok.lemma[:_STEM]
     k = bisect.bisect_left(idx.mention_starts, tok.start)
+    if tok.lemma in MEDIA_NOUNS:
+        # «По данным газеты» after «опубликовал "Коммерсантъ"»: the organisation named last, a few sentences back.
+        sent = tok.sent
+        for ref in reversed(idx.mentions[max(0, k - _PERSONS_BACK):k]):
+            i = idx.token_at(ref.start)
+            if i is not None and idx.tokens[i].sent < sent - _MEDIA_SENTENCES:
+                break
+            if ref.entity.type == ORG:
+                return ref.entity
     for ref in reversed(idx.mentions[max(0, k - _PERSONS_BACK):k]):
         if ref.entity.type == ORG and any(w.startswith(stem) for w in idx.doc.text[ref.start:ref.end].lower().split()):
             return ref.entity

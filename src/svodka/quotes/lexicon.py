@@ -141,3 +141,9 @@ COUNTRY_ADJECTIVES: dict[str, str] = {
 # Outlets that write their own name as a sign: Коммерсантъ calls itself «Ъ» («по данным "Ъ"»,
 # «источник "Ъ"»); a quote's speaker is given by the full name.
 OUTLET_SIGNS: dict[str, str] = {"Ъ": "Коммерсантъ"}
+
+# Nouns for a publication: «по данным газеты», «Издание отмечает», «сообщает агентство»; unnamed, they
+# stand for the outlet named last (quotes._organisation_described).
+MEDIA_NOUNS: frozenset[str] = frozenset(
+    "газета журнал издание агентство телеканал канал радиостанция портал таблоид еженедельник".split()
+)

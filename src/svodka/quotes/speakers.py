@@ -90,6 +90,11 @@ def entity_of_phrase(idx: DocIndex, head: int) -> Entity | None:
                 ent = idx.name_of.get(g) if idx.tokens[c].rel == "nmod" or g == c else None
                 if ent is not None and ent.type in (ORG, PER):
                     return ent
+            if idx.tokens[c].rel == "nmod" and idx.tokens[c].feats.get("Animacy") == "Anim":
+                # «Представители певицы утверждают»: a person's spokespeople speak for her, described or named.
+                ent = idx.entity_of.get(c) or resolve_role(idx, c, idx.tokens[c].start)
+                if ent is not None and ent.type == PER:
+                    return ent
     return None
 
 
