@@ -26,7 +26,7 @@ from .index import DocIndex, Paragraphs
 from .interview import find_interview
 from .marks import find_segments
 from .speakers import agree, person_gender, resolve_agent, resolve_pronoun, speaker_in_span
-from .lexicon import ANONYMOUS_NOUNS, DOCUMENT_NOUNS, MEDIA_NOUNS, OUTLET_SIGNS, RELAY_VERBS
+from .lexicon import ANONYMOUS_ADJECTIVES, ANONYMOUS_NOUNS, DOCUMENT_NOUNS, MEDIA_NOUNS, OUTLET_SIGNS, RELAY_VERBS
 from .via import find_via, relayed_source
 
 __all__ = ["extract_quotes"]
@@ -121,6 +121,8 @@ def _anonymous(idx: DocIndex, cue: Cue) -> bool:
     if cue.agent is not None and _one_of(idx, cue.agent):
         # «один из участников встречи», but not «Один из организаторов акции Владимир Дорош»
         return idx.entity_in(cue.start, cue.end, (PER,)) is None
+    if cue.agent is not None and any(idx.tokens[c].lemma in ANONYMOUS_ADJECTIVES for c in idx.children[cue.agent]):
+        return True  # «Неназванный представитель армейского командования сообщает»
     span = idx.tokens_in(cue.start, cue.end)
     return any(idx.tokens[i].lemma in ANONYMOUS_NOUNS and idx.tokens[i].rel in ("nsubj", "nmod", "obl", "root")
                for i in span[:_CUE_TOKENS])
@@ -137,6 +139,17 @@ def _one_of(idx: DocIndex, agent: int) -> bool:
     return False
 
 
+_OUTLET_VERBS = frozenset({"сообщать", "сообщить", "писать", "написать", "передавать", "передать", "цитировать"})
+
+
+def _introduced_as_media(idx: DocIndex, start: int) -> bool:
+    """The mention at ``start`` follows a media noun: «газета "Коммерсантъ"», «издание Der Spiegel»."""
+    i = idx.first_token_from(start) - 1
+    while i >= 0 and idx.tokens[i].pos == "PUNCT" and start - idx.tokens[i].end < 3:
+        i -= 1
+    return i >= 0 and idx.tokens[i].lemma in MEDIA_NOUNS
+
+
 def _organisation_described(idx: DocIndex, noun: int, before: int, quotes: list[Quote]) -> Entity | None:
     """«сообщило министерство», «Совет также заявил», «Издание отмечает»: an inanimate description
     the entity layer did not link stands for the nearest organisation named before it whose name
@@ -147,7 +160,12 @@ def _organisation_described(idx: DocIndex, noun: int, before: int, quotes: list[
     stem = tok.lemma[:_STEM]
     k = bisect.bisect_left(idx.mention_starts, tok.start)
     if tok.lemma in MEDIA_NOUNS:
-        # «По данным газеты» after «опубликовал "Коммерсантъ"»: the organisation named last, a few sentences back.
+        # «По данным издания»: an outlet introduced as one («газета "Коммерсантъ"», «пишет New York Times»),
+        # else (after «опубликовал "Коммерсантъ"») the organisation named last, a few sentences back.
+        relayed = {q.via for q in quotes} | {q.speaker for q in quotes if q.verb in _OUTLET_VERBS}
+        for ref in reversed(idx.mentions[max(0, k - _PERSONS_BACK):k]):
+            if ref.entity.type == ORG and (ref.entity.id in relayed or _introduced_as_media(idx, ref.start)):
+                return ref.entity
         sent = tok.sent
         for ref in reversed(idx.mentions[max(0, k - _PERSONS_BACK):k]):
             i = idx.token_at(ref.start)
@@ -275,9 +293,9 @@ def _protagonist(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]]) -> Enti
     if not counts:
         return _named_next(idx, cue, quoted, gender)
     best = max(counts.values())
-    if list(counts.values()).count(best) > 1:
-        return None  # two people as often named: no telling which one is meant
-    return idx.entity(max(counts, key=counts.__getitem__))
+    # Two people as often named: the one named last («Рэпп … Спейси ответил … Актёр также признался»);
+    # counts were filled nearest first, so the first key at the best count is the latest.
+    return idx.entity(next(k for k, n in counts.items() if n == best))
 
 
 def _named_next(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]], gender: str | None) -> Entity | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..document import Sentence, Token
 from .index import DocIndex
-from .lexicon import COMPLEMENTISERS, DOCUMENT_NOUNS, IMPERSONAL_VERBS, LIGHT_SPEECH, RELAY_VERBS, SOURCE_NOUNS, SPEECH_VERBS, STANCE_ADJECTIVES
+from .lexicon import COMPLEMENTISERS, DOCUMENT_NOUNS, IMPERSONAL_VERBS, LIGHT_SPEECH, MEDIA_NOUNS, RELAY_VERBS, SOURCE_NOUNS, SPEECH_VERBS, STANCE_ADJECTIVES
 from .speakers import said_in, subject_of
 
 _TERMINAL = ".!?…;"
@@ -151,6 +151,19 @@ class _Shape:
     last_clause_mark: int  # index of the last complementiser or colon (-1 for none)
 
 
+_SIGN_VERBS = frozenset({"говорить", "свидетельствовать", "указывать", "указать", "подтверждать", "подтвердить"})
+
+
+def _thing_says(idx: DocIndex, verb: int, agent: int | None) -> bool:
+    """A verb of saying whose subject is a thing, not a speaker: «Это говорит о том, что …»."""
+    if agent is None or idx.tokens[verb].lemma not in _SIGN_VERBS or idx.entity_of.get(agent) is not None:
+        return False
+    tok = idx.tokens[agent]
+    if tok.lemma in DOCUMENT_NOUNS or tok.lemma in MEDIA_NOUNS:
+        return False  # «в статье говорится», «издание указывает»: a text speaks for its author
+    return (tok.pos == "NOUN" and tok.feats.get("Animacy") == "Inan") or tok.lemma in ("это", "что", "всё", "все")
+
+
 def _light_speech(idx: DocIndex, j: int) -> bool:
     """«давал понять», «обратил внимание», «сходятся во мнении»: a light verb with the word that makes it speech."""
     tok = idx.tokens[j]
@@ -225,6 +238,8 @@ def complement_cues(idx: DocIndex, sent: Sentence, shape: _Shape) -> list[Cue]:
         if comp is None or (comp + 1 < sent.last and toks[comp + 1].lemma == "касаться"):
             continue  # «говорит о том, что касается …»: «что» is a pronoun here, not a reported clause
         cue = verb_cue(idx, i, sent.first, comp)
+        if _thing_says(idx, i, cue.agent):
+            continue  # «Это говорит о том, что …», «неосведомленность специалиста говорит о том»: a sign, not speech
         if cue.agent is None and place is not None:
             # «В заявлении МВД говорится, что …» (the statement's author speaks), «В Госдуме опровергают, что …»
             # (the organisation), «В Париже считают, что …» (nobody named: the place stays in the cue only).

@@ -89,6 +89,8 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
 
 # Unnamed sources: «собеседник "Ъ"», «источник в правительстве» (the speaker is nobody named).
 ANONYMOUS_NOUNS: frozenset[str] = frozenset({"собеседник", "источник", "инсайдер"})
+# Adjectives that leave a source unnamed: «неназванный представитель армии», «анонимный чиновник».
+ANONYMOUS_ADJECTIVES: frozenset[str] = frozenset({"неназванный", "анонимный", "неизвестный"})
 
 # Words that introduce the reported clause after a speech verb («изъяснительные союзы»).
 COMPLEMENTISERS: frozenset[str] = frozenset({"что", "будто", "чтобы", "якобы"})
