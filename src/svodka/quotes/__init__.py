@@ -142,40 +142,52 @@ def _one_of(idx: DocIndex, agent: int) -> bool:
 _OUTLET_VERBS = frozenset({"сообщать", "сообщить", "писать", "написать", "передавать", "передать", "цитировать"})
 
 
-def _introduced_as_media(idx: DocIndex, start: int) -> bool:
-    """The mention at ``start`` follows a media noun: «газета "Коммерсантъ"», «издание Der Spiegel»."""
+def _introduced_by(idx: DocIndex, start: int, lemma: str, media: bool) -> bool:
+    """The mention at ``start`` follows the noun ``lemma`` (or, for an outlet, any media noun):
+    «газета "Коммерсантъ"», «издание Der Spiegel», «компания Apple»."""
     i = idx.first_token_from(start) - 1
     while i >= 0 and idx.tokens[i].pos == "PUNCT" and start - idx.tokens[i].end < 3:
         i -= 1
-    return i >= 0 and idx.tokens[i].lemma in MEDIA_NOUNS
+    return i >= 0 and (idx.tokens[i].lemma == lemma or (media and idx.tokens[i].lemma in MEDIA_NOUNS))
+
+
+def _outlet_of_text(idx: DocIndex, noun: int) -> int:
+    """«В статье газеты уточняется»: a text of an unnamed outlet speaks for the outlet."""
+    if idx.tokens[noun].lemma in DOCUMENT_NOUNS:
+        for c in idx.children[noun]:
+            if idx.tokens[c].rel == "nmod" and idx.tokens[c].lemma in MEDIA_NOUNS:
+                return c
+    return noun
 
 
 def _organisation_described(idx: DocIndex, noun: int, before: int, quotes: list[Quote]) -> Entity | None:
     """«сообщило министерство», «Совет также заявил», «Издание отмечает»: an inanimate description
-    the entity layer did not link stands for the nearest organisation named before it whose name
-    shares the noun's stem («Конституционный совет Туниса»), else for the last organisation quoted."""
+    the entity layer did not link stands for an organisation named before it: one introduced by the
+    same noun («Компания Apple» … «В компании уверены»; for an outlet also one that relayed an earlier
+    quote), else one whose name shares the noun's stem («Конституционный совет Туниса»), else for an
+    outlet the organisation named last in the last sentences, else the last organisation quoted."""
     tok = idx.tokens[noun]
     if tok.pos != "NOUN" or tok.feats.get("Animacy") != "Inan" or idx.entity_of.get(noun) is not None:
         return None
     stem = tok.lemma[:_STEM]
     k = bisect.bisect_left(idx.mention_starts, tok.start)
-    if tok.lemma in MEDIA_NOUNS:
-        # «По данным издания»: an outlet introduced as one («газета "Коммерсантъ"», «пишет New York Times»),
-        # else (after «опубликовал "Коммерсантъ"») the organisation named last, a few sentences back.
-        relayed = {q.via for q in quotes} | {q.speaker for q in quotes if q.verb in _OUTLET_VERBS}
-        for ref in reversed(idx.mentions[max(0, k - _PERSONS_BACK):k]):
-            if ref.entity.type == ORG and (ref.entity.id in relayed or _introduced_as_media(idx, ref.start)):
-                return ref.entity
-        sent = tok.sent
-        for ref in reversed(idx.mentions[max(0, k - _PERSONS_BACK):k]):
+    window = idx.mentions[max(0, k - _PERSONS_BACK):k]
+    media = tok.lemma in MEDIA_NOUNS
+    relayed = {q.via for q in quotes} | {q.speaker for q in quotes if q.verb in _OUTLET_VERBS} if media else set()
+    for ref in reversed(window):
+        if ref.entity.type == ORG and (ref.entity.id in relayed or _introduced_by(idx, ref.start, tok.lemma, media)):
+            return ref.entity
+    for ref in reversed(window):
+        if ref.entity.type == ORG and any(w.startswith(stem) for w in idx.doc.text[ref.start:ref.end].lower().split()):
+            return ref.entity
+    if media:
+        # Not for other kinds of organisation: «сообщило министерство» is not the party named just before.
+        for ref in reversed(window):  # «опубликовал "Коммерсантъ". По данным газеты, …»
             i = idx.token_at(ref.start)
-            if i is not None and idx.tokens[i].sent < sent - _MEDIA_SENTENCES:
+            if i is not None and idx.tokens[i].sent < tok.sent - _MEDIA_SENTENCES:
                 break
             if ref.entity.type == ORG:
                 return ref.entity
-    for ref in reversed(idx.mentions[max(0, k - _PERSONS_BACK):k]):
-        if ref.entity.type == ORG and any(w.startswith(stem) for w in idx.doc.text[ref.start:ref.end].lower().split()):
-            return ref.entity
     for q in reversed(quotes[-_CHAIN_BACK:]):
         ent = idx.entity(q.speaker)
         if ent is not None and ent.type == ORG:
@@ -271,7 +283,7 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: 
             if speaker is None:
                 speaker = _protagonist(idx, cue, quoted)
         if speaker is None and cue is not None and cue.agent is not None and not unnamed:
-            speaker = _organisation_described(idx, cue.agent, cue.start, quotes)
+            speaker = _organisation_described(idx, _outlet_of_text(idx, cue.agent), cue.start, quotes)
         if speaker is not None:
             q.speaker, q.speaker_name = speaker.id, OUTLET_SIGNS.get(speaker.name, speaker.name)
         quotes.append(q)

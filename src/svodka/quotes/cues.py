@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..document import Sentence, Token
 from .index import DocIndex
-from .lexicon import COMPLEMENTISERS, DOCUMENT_NOUNS, IMPERSONAL_VERBS, LIGHT_SPEECH, MEDIA_NOUNS, RELAY_VERBS, SOURCE_NOUNS, SPEECH_VERBS, STANCE_ADJECTIVES
+from .lexicon import COMPLEMENTISERS, DOCUMENT_NOUNS, IMPERSONAL_VERBS, LIGHT_SPEECH, MEDIA_NOUNS, ORG_NOUNS, RELAY_VERBS, SOURCE_NOUNS, SPEECH_VERBS, STANCE_ADJECTIVES
 from .speakers import said_in, subject_of
 
 _TERMINAL = ".!?…;"
@@ -100,7 +100,7 @@ def verb_cue(idx: DocIndex, verb: int, lo: int, hi: int, kind: str = "verb") -> 
     if agent is None:
         place = said_in(idx, verb, after=True)
         ent = idx.entity_of.get(place) if place is not None else None
-        if ent is not None and ent.type == "ORG" and lo <= place < hi:
+        if place is not None and ((ent is not None and ent.type == "ORG") or idx.tokens[place].lemma in ORG_NOUNS) and lo <= place < hi:
             agent = place  # «Как пояснили "Ъ" в Минэнерго», «В уфимской мэрии сообщили»: the organisation speaks
     if agent is None:
         agent = agent_before(idx, verb, lo)
@@ -244,7 +244,8 @@ def complement_cues(idx: DocIndex, sent: Sentence, shape: _Shape) -> list[Cue]:
             # «В заявлении МВД говорится, что …» (the statement's author speaks), «В Госдуме опровергают, что …»
             # (the organisation), «В Париже считают, что …» (nobody named: the place stays in the cue only).
             ent = idx.entity_of.get(place)
-            cue.agent = place if toks[place].lemma in DOCUMENT_NOUNS or (ent is not None and ent.type == "ORG") else None
+            org = toks[place].lemma in ORG_NOUNS or (ent is not None and ent.type == "ORG")
+            cue.agent = place if toks[place].lemma in DOCUMENT_NOUNS or org else None
             cue.start = min(cue.start, idx.subtree(place, (sent.first, i))[0])
         cue.start = max(cue.start, _sentence_start(idx, sent, cue.start))
         if cue.agent is None and place is None and toks[i].feats.get("Number") == "Plur" and toks[i].feats.get("Person") == "3":

@@ -16,7 +16,7 @@ from itertools import islice
 from ..document import LOC, ORG, PER, Entity
 
 from .index import DocIndex, MentionRef
-from .lexicon import COUNTRY_ADJECTIVES, DOCUMENT_NOUNS, ROLE_SYNONYMS
+from .lexicon import COUNTRY_ADJECTIVES, DOCUMENT_NOUNS, ORG_NOUNS, ROLE_SYNONYMS
 
 # Dependents that name the same referent as their head («приложение», apposition).
 _SAME_REFERENT = ("appos", "flat:name", "flat", "flat:foreign")
@@ -41,7 +41,9 @@ def subject_of(idx: DocIndex, verb: int) -> int | None:
         if subjects:
             # «как рассказал "Ъ" один из участников»: the parser may take the addressee (a dative) for a
             # second subject; the nominative one speaks.
-            return next((c for c in subjects if idx.tokens[c].feats.get("Case") in ("Nom", None)), subjects[0])
+            # A dative alone is no subject either («В уфимской мэрии "Ъ" сообщили»).
+            found = next((c for c in subjects if idx.tokens[c].feats.get("Case") in ("Nom", None)), subjects[0])
+            return None if idx.tokens[found].feats.get("Case") == "Dat" else found
         tok = idx.tokens[verb]
         # «… и добавил» borrows from its first conjunct, «…, отметив» from the verb it modifies.
         if (tok.rel == "conj" or tok.feats.get("VerbForm") == "Conv") and tok.head >= 0:
@@ -60,7 +62,7 @@ def said_in(idx: DocIndex, verb: int, after: bool = False) -> int | None:
     for c in idx.children[verb]:
         if (c < verb or after) and toks[c].rel == "obl" and any(toks[g].lemma == "в" and toks[g].rel == "case" for g in idx.children[c]):
             ent = idx.entity_of.get(c)
-            if toks[c].lemma in DOCUMENT_NOUNS or (ent is not None and ent.type in (ORG, LOC)):
+            if toks[c].lemma in DOCUMENT_NOUNS or toks[c].lemma in ORG_NOUNS or (ent is not None and ent.type in (ORG, LOC)):
                 return c
     return None
 
