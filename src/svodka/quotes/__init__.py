@@ -20,7 +20,7 @@ from itertools import islice
 
 from ..document import ORG, PER, Document, Entity, Quote, Span
 from ..models import Models
-from .cues import Cue, anaphoric_cues, complement_cues, inverted_cues, parenthetical_cues, sentence_shape, source_cues
+from .cues import Cue, is_one, anaphoric_cues, complement_cues, inverted_cues, parenthetical_cues, sentence_shape, source_cues
 from .direct import Draft, DraftSet, find_direct
 from .index import DocIndex, Paragraphs
 from .interview import find_interview
@@ -131,7 +131,7 @@ def _anonymous(idx: DocIndex, cue: Cue) -> bool:
 def _one_of(idx: DocIndex, agent: int) -> bool:
     """«один из участников встречи»: one unnamed member of a group nobody named (not «один из
     руководителей "Газпрома"», who speaks for the company)."""
-    if idx.tokens[agent].lemma not in ("один", "одна"):
+    if not is_one(idx.tokens[agent]):
         return False
     for c in idx.children[agent]:
         if any(idx.tokens[g].lemma == "из" for g in idx.children[c]):

@@ -210,6 +210,16 @@ def _next_paragraph(idx: DocIndex, at: int) -> tuple[int, int]:
     return _trim(text, start, end)
 
 
+def is_one(tok: Token) -> bool:
+    """«один», «одного», «одной» (natasha leaves some forms of the numeral unlemmatised)."""
+    return tok.lemma in ("один", "одна") or (tok.pos == "NUM" and tok.lemma.startswith("одн"))
+
+
+def _bare_complementiser(idx: DocIndex, verb: int, k: int, sent: Sentence) -> bool:
+    """«аналитики полагают что …»: «что» right after the verb with its comma left out (not «что-то»)."""
+    return k == verb + 1 and idx.tokens[k].lemma == "что" and k + 1 < sent.last and idx.tokens[k + 1].text not in ("-", "то", "-то")
+
+
 def complement_cues(idx: DocIndex, sent: Sentence, shape: _Shape) -> list[Cue]:
     """«X заявил, что …», «X считает, что …», «X напомнил о том, что …», «X заявил: …»."""
     toks = idx.tokens
@@ -221,7 +231,7 @@ def complement_cues(idx: DocIndex, sent: Sentence, shape: _Shape) -> list[Cue]:
         comp = None
         for k in range(i + 1, min(sent.last, i + 10)):
             t = toks[k]
-            if t.lemma in COMPLEMENTISERS and toks[k - 1].text == ",":
+            if t.lemma in COMPLEMENTISERS and (toks[k - 1].text == "," or _bare_complementiser(idx, i, k, sent)):
                 comp = k
                 break
             if t.text.lower() in _QUESTION_WORDS and toks[k - 1].text == "," and k >= 2 and toks[k - 2].lemma == "тот":
@@ -341,6 +351,9 @@ def source_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
             for c in idx.children[noun]:
                 if toks[c].rel in ("nmod", "det", "amod") and toks[c].pos in ("NOUN", "PROPN", "PRON", "DET"):
                     agent = c
+                    break
+                if toks[c].rel in ("nmod", "nummod") and is_one(toks[c]):
+                    agent = c  # «По словам одного из советников губернатора, …»
                     break
             if agent is None and first + 1 < sent.last and toks[first + 1].pos in ("NOUN", "PROPN"):
                 agent = first + 1
