@@ -230,9 +230,46 @@ def _described_again(idx: DocIndex, cue: Cue | None, prev: Entity | None) -> boo
         return False
     if idx.tokens[cue.agent].lemma in DOCUMENT_NOUNS and not any(idx.tokens[c].rel == "nmod" for c in idx.children[cue.agent]):
         return True  # «В заявлении также говорится, что …»: the statement quoted just before
-    if not _unlinked_description(idx, cue):
-        return False
-    return idx.tokens[cue.agent].feats.get("Gender") == person_gender(idx, prev)
+    if not _unlinked_description(idx, cue) or _owner(idx, cue.agent) is prev:
+        return False  # «коллега Лаврова» after Лавров's words is somebody else
+    return description_gender(idx, cue) in (None, person_gender(idx, prev))
+
+
+def description_gender(idx: DocIndex, cue: Cue) -> str | None:
+    """The gender a describing noun tells of its person: a feminine noun («певица») or a past verb
+    («министр заявила»); a masculine post («министр», «глава») may be held by a woman."""
+    assert cue.agent is not None
+    noun = idx.tokens[cue.agent]
+    if noun.feats.get("Gender") == "Fem" and noun.lemma not in _COMMON_GENDER:
+        return "Fem"
+    if cue.verb is not None and idx.tokens[cue.verb].feats.get("Number") != "Plur":
+        g = idx.tokens[cue.verb].feats.get("Gender")
+        if g in ("Masc", "Fem"):
+            return g
+    return None
+
+
+def _owner(idx: DocIndex, noun: int) -> Entity | None:
+    """«коллега Лаврова», «жена бизнесмена Петрова»: the person a description is said of, who is not its referent."""
+    for c in idx.children[noun]:
+        ent = idx.entity_of.get(c)
+        if idx.tokens[c].rel == "nmod" and ent is not None and ent.type == PER:
+            return ent
+    return None
+
+
+def _other_person(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]], owner: Entity, since: int) -> Entity | None:
+    """«Лавров провёл переговоры с Керри. … Американский коллега Лаврова заявил»: the nearest other person
+    named in the paragraph, of a fitting gender."""
+    gender = description_gender(idx, cue)
+    for ref in islice(idx.persons_before(cue.start), _PERSONS_BACK):
+        if ref.start < since:
+            break
+        if ref.entity is owner or ref.kind != "name" or idx.inside(ref.start, quoted):
+            continue
+        if gender is None or person_gender(idx, ref.entity) in (None, gender):
+            return ref.entity
+    return None
 
 
 def _unlinked_description(idx: DocIndex, cue: Cue) -> bool:
@@ -279,9 +316,12 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: 
         if speaker is None and cue is not None and not unnamed and _unlinked_description(idx, cue):
             # «По словам 87-летнего политика»: the person the paragraph is about, as for a pronoun.
             para_start = paragraphs[_para_no(paragraphs, cue.start)][0]
-            speaker = resolve_pronoun(idx, cue.agent, cue.start, quoted, since=para_start)
+            speaker = resolve_pronoun(idx, cue.agent, cue.start, quoted, since=para_start, want=description_gender(idx, cue))
             if speaker is None:
                 speaker = _protagonist(idx, cue, quoted)
+            owner = _owner(idx, cue.agent)
+            if speaker is not None and speaker is owner:
+                speaker = _other_person(idx, cue, quoted, owner, para_start)
         if speaker is None and cue is not None and cue.agent is not None and not unnamed:
             speaker = _organisation_described(idx, _outlet_of_text(idx, cue.agent), cue.start, quotes)
         if speaker is not None:
@@ -295,7 +335,7 @@ def _protagonist(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]]) -> Enti
     nobody in its paragraph stands for the person the article is about so far, the one named most
     often before it (outside quotations, among the last ``_PERSONS_BACK`` mentions), in a fitting gender."""
     assert cue.agent is not None
-    gender = idx.tokens[cue.agent].feats.get("Gender") if idx.tokens[cue.agent].lemma not in _COMMON_GENDER else None
+    gender = description_gender(idx, cue)
     counts: dict[str, int] = {}
     for ref in islice(idx.persons_before(cue.start), _PERSONS_BACK):
         if ref.kind == "name" and not idx.inside(ref.start, quoted):

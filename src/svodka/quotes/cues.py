@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..document import Sentence, Token
 from .index import DocIndex
 from .lexicon import COMPLEMENTISERS, DOCUMENT_NOUNS, IMPERSONAL_VERBS, LIGHT_SPEECH, MEDIA_NOUNS, ORG_NOUNS, RELAY_VERBS, SOURCE_NOUNS, SPEECH_VERBS, STANCE_ADJECTIVES
-from .speakers import said_in, subject_of
+from .speakers import is_voice, said_in, subject_of
 
 _TERMINAL = ".!?…;"
 _REACH = 50  # tokens a cue's phrase («по словам …», «как сообщил …», its subject) may span
@@ -93,14 +93,17 @@ def verb_cue(idx: DocIndex, verb: int, lo: int, hi: int, kind: str = "verb") -> 
     """A cue made of a speech verb and its subject phrase, kept inside tokens [lo, hi)."""
     agent = subject_of(idx, verb)
     if agent is None and _speech_participle(idx, verb):
-        agent = idx.tokens[verb].head  # the participle's noun speaks
+        agent = _participle_name(idx, verb)
+        if agent is None:
+            agent = idx.tokens[verb].head  # the participle's noun speaks
         if idx.entity_of.get(agent) is None and idx.tokens[agent].feats.get("Animacy") != "Anim" and idx.tokens[agent].head >= 0:
             # «X принадлежит к меньшинству, считающему, что …»: a group noun; the clause's subject speaks.
             agent = subject_of(idx, idx.tokens[agent].head)
     if agent is None:
         place = said_in(idx, verb, after=True)
         ent = idx.entity_of.get(place) if place is not None else None
-        if place is not None and ((ent is not None and ent.type == "ORG") or idx.tokens[place].lemma in ORG_NOUNS) and lo <= place < hi:
+        org = place is not None and ((ent is not None and ent.type == "ORG") or idx.tokens[place].lemma in ORG_NOUNS or is_voice(idx, place))
+        if org and lo <= place < hi:
             agent = place  # «Как пояснили "Ъ" в Минэнерго», «В уфимской мэрии сообщили»: the organisation speaks
     if agent is None:
         agent = agent_before(idx, verb, lo)
@@ -181,6 +184,19 @@ def _speech_participle(idx: DocIndex, j: int) -> bool:
     return tok.rel.startswith("acl") and tok.head >= 0 and idx.tokens[tok.head].pos in ("NOUN", "PROPN")
 
 
+def _participle_name(idx: DocIndex, verb: int) -> int | None:
+    """«премьера Михаила Петрова, объявившего, что …»: the name just before the participle, in its case
+    (the parser may hang the participle on the post and the name on nothing in that case)."""
+    case = idx.tokens[verb].feats.get("Case")
+    for j in range(verb - 1, max(-1, verb - 4), -1):
+        t = idx.tokens[j]
+        if t.pos == "PUNCT":
+            continue
+        ent = idx.name_of.get(j)
+        return j if ent is not None and ent.type in ("PER", "ORG") and t.feats.get("Case") == case else None
+    return None
+
+
 def sentence_shape(idx: DocIndex, sent: Sentence) -> _Shape:
     toks = idx.tokens
     shape = _Shape([], -1, -1)
@@ -254,7 +270,7 @@ def complement_cues(idx: DocIndex, sent: Sentence, shape: _Shape) -> list[Cue]:
             # «В заявлении МВД говорится, что …» (the statement's author speaks), «В Госдуме опровергают, что …»
             # (the organisation), «В Париже считают, что …» (nobody named: the place stays in the cue only).
             ent = idx.entity_of.get(place)
-            org = toks[place].lemma in ORG_NOUNS or (ent is not None and ent.type == "ORG")
+            org = toks[place].lemma in ORG_NOUNS or (ent is not None and ent.type == "ORG") or is_voice(idx, place)
             cue.agent = place if toks[place].lemma in DOCUMENT_NOUNS or org else None
             cue.start = min(cue.start, idx.subtree(place, (sent.first, i))[0])
         cue.start = max(cue.start, _sentence_start(idx, sent, cue.start))

@@ -64,7 +64,14 @@ def said_in(idx: DocIndex, verb: int, after: bool = False) -> int | None:
             ent = idx.entity_of.get(c)
             if toks[c].lemma in DOCUMENT_NOUNS or toks[c].lemma in ORG_NOUNS or (ent is not None and ent.type in (ORG, LOC)):
                 return c
+            if is_voice(idx, c):
+                return c  # «В пресс-службе "Газпрома" заявили»
     return None
+
+
+def is_voice(idx: DocIndex, noun: int) -> bool:
+    """«пресс-служба "Газпрома"», «представитель МИД»: a voice of a named organisation or person."""
+    return idx.tokens[noun].lemma in _ORG_VOICES and entity_of_phrase(idx, noun) is not None
 
 
 def entity_of_phrase(idx: DocIndex, head: int) -> Entity | None:
@@ -199,7 +206,9 @@ def _gender(idx: DocIndex, ref: MentionRef) -> str | None:
     return None
 
 
-def resolve_pronoun(idx: DocIndex, pron: int, before: int, exclude: list[tuple[int, int]], since: int = 0) -> Entity | None:
+def resolve_pronoun(
+    idx: DocIndex, pron: int, before: int, exclude: list[tuple[int, int]], since: int = 0, want: str | None = "",
+) -> Entity | None:
     """«он», «она», «по его словам»: the nearest earlier person of the same gender.
 
     Mentions inside quotations are skipped (a name inside someone's words is not
@@ -212,6 +221,8 @@ def resolve_pronoun(idx: DocIndex, pron: int, before: int, exclude: list[tuple[i
     gender = tok.feats.get("Gender") or _PRONOUN_GENDER.get(tok.text.lower())
     if tok.pos == "DET":  # a possessive («его», «её») agrees with its noun, not its owner
         gender = _PRONOUN_GENDER.get(tok.text.lower())
+    if want != "":
+        gender = want  # the caller knows better («министр заявила»: a woman, though «министр» is masculine)
     first_sent = _window_start(idx, tok.sent, exclude)
     best: dict[int, tuple[int, Entity]] = {}
     for ref in islice(idx.persons_before(before), _PERSONS_BACK):  # nearest first, up to the window's edge
