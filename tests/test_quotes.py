@@ -658,3 +658,20 @@ def test_a_thing_that_says_is_no_speaker(quoted):
 def test_kommersant_sign_is_given_by_its_name(quoted):
     q = only(quoted("По данным «Ъ», сделка будет закрыта в марте."), "indirect")
     assert q.speaker_name == "Коммерсантъ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Соболезнования выразили многие клубы: «Милан», «Барселона», «Реал» и другие.",
+        "Первая картина режиссёра — «Человек-слон» — вышла в 1980 году.",
+        "Сенатор, один из фаворитов «Движения чаепития» — намекал на участие в гонке.",
+    ],
+)
+def test_names_set_off_by_dashes_or_listed_after_a_colon_are_not_speech(quoted, text):
+    assert [q for q in quoted(text) if q.kind == "direct"] == []
+
+
+def test_a_short_quote_opening_its_paragraph_after_a_dash_cue_is_speech(quoted):
+    found = quoted("«Вентворт Миллер — молодец. Браво», — заявил актёр Нейл Патрик Харрис.")
+    assert [(q.kind, surname(q)) for q in found] == [("direct", "Харрис")]
