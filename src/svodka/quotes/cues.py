@@ -309,7 +309,7 @@ def _positional_clause(idx: DocIndex, sent: Sentence, cue: Cue) -> tuple[int, in
     text = idx.doc.text
     s_start, s_end = _sentence_start(idx, sent, cue.start), _sentence_end(idx, sent, cue.end)
     # A search stops at the first word, where slicing the rest of a long sentence would copy it all.
-    if not _WORD_BEFORE.search(text, s_start, cue.start) or _only_connectives(idx, s_start, cue.start):
+    if not _WORD_BEFORE.search(text, s_start, cue.start):
         return _trim(text, cue.end, s_end)
     if not _WORD_AFTER.search(text, cue.end, s_end):
         return _trim(text, s_start, cue.start)
@@ -320,8 +320,8 @@ _CONNECTIVES = 2  # discourse words («Впрочем», «Однако же») 
 
 
 def _only_connectives(idx: DocIndex, start: int, end: int) -> bool:
-    """«Впрочем, как рассказал X, …», «Однако по словам X …»: only a connective precedes the cue,
-    so the cue opens the sentence and what it attributes is the rest."""
+    """«Однако со ссылкой на …»: only a connective precedes token ``end`` in its sentence.  (Not used for
+    a clause's extent: «Всего, по сообщениям СМИ, задержано …» is annotated as the whole sentence.)"""
     words = 0
     i = idx.first_token_from(start)
     for i in range(i, min(len(idx.tokens), i + 2 * _CONNECTIVES + 1)):  # a bounded look, not the whole sentence
