@@ -20,22 +20,24 @@ from itertools import islice
 
 from ..document import ORG, PER, Document, Entity, Quote, Span
 from ..models import Models
-from .cues import Cue, anaphoric_cues, complement_cues, inverted_cues, parenthetical_cues, sentence_shape, source_cues
+from .cues import Cue, is_one, anaphoric_cues, complement_cues, inverted_cues, parenthetical_cues, sentence_shape, source_cues
 from .direct import Draft, DraftSet, find_direct
 from .index import DocIndex, Paragraphs
 from .interview import find_interview
 from .marks import find_segments
 from .speakers import agree, person_gender, resolve_agent, resolve_pronoun, speaker_in_span
-from .lexicon import ANONYMOUS_NOUNS, DOCUMENT_NOUNS, RELAY_VERBS
+from .lexicon import ANONYMOUS_ADJECTIVES, ANONYMOUS_NOUNS, DOCUMENT_NOUNS, MEDIA_NOUNS, OUTLET_SIGNS, RELAY_VERBS
 from .via import find_via, relayed_source
 
 __all__ = ["extract_quotes"]
 
 _PERSONS_BACK = 100  # person mentions counted back for an article's protagonist
+_PERSONS_AHEAD = 10  # person mentions looked at after a description that names nobody before it
 # Role nouns whose grammatical gender says nothing of the person's («глава», «судья» are masculine or feminine).
 _COMMON_GENDER = frozenset({"глава", "судья", "коллега", "сирота", "главарь"})
 _CUE_TOKENS = 50  # tokens of a cue searched for an unnamed source (a cue may run to its sentence end)
 _STEM = 5  # letters of a description a name must share («совет» ~ «Конституционный совет»)
+_MEDIA_SENTENCES = 3  # sentences back an unnamed «газета», «издание» looks for the outlet
 _CHAIN_BACK = 3  # earlier quotes searched for an organisation a description stands for
 _CHAIN_PARAGRAPHS = 2  # an uncued quote takes the speaker of a quote at most this many paragraphs back
 
@@ -73,7 +75,10 @@ def extract_quotes(doc: Document, models: Models | None = None) -> list[Quote]:
         if outer is not None and outer.kind == "indirect":
             continue  # reported speech inside reported speech: the outer one is the quote
         drafts.add(Draft(cue.clause[0], cue.clause[1], "indirect", cue))
-    return _finish(idx, drafts.items, paragraphs, quoted)
+    # Names inside someone's words are not who speaks; but a cue splitting one pair of marks
+    # («…, — напомнил Медведев. — …») lies between two quotes, so the quotes' spans, not the marks', count.
+    spoken = sorted((d.start, d.end) for d in drafts.items if d.kind == "direct")
+    return _finish(idx, drafts.items, paragraphs, spoken)
 
 
 def _reported_cues(idx: DocIndex, paragraphs: Paragraphs) -> list[Cue]:
@@ -113,23 +118,76 @@ def _before_quotation(text: str, clause: tuple[int, int], drafts: DraftSet) -> t
 def _anonymous(idx: DocIndex, cue: Cue) -> bool:
     """«собеседник "Ъ"», «источник в правительстве», «по словам собеседника агентства»: an unnamed source,
     whom the outlet after it only talked to; the speaker is nobody named."""
+    if cue.agent is not None and _one_of(idx, cue.agent):
+        # «один из участников встречи», but not «Один из организаторов акции Владимир Дорош»
+        return idx.entity_in(cue.start, cue.end, (PER,)) is None
+    if cue.agent is not None and any(idx.tokens[c].lemma in ANONYMOUS_ADJECTIVES for c in idx.children[cue.agent]):
+        return True  # «Неназванный представитель армейского командования сообщает»
     span = idx.tokens_in(cue.start, cue.end)
     return any(idx.tokens[i].lemma in ANONYMOUS_NOUNS and idx.tokens[i].rel in ("nsubj", "nmod", "obl", "root")
                for i in span[:_CUE_TOKENS])
 
 
+def _one_of(idx: DocIndex, agent: int) -> bool:
+    """«один из участников встречи»: one unnamed member of a group nobody named (not «один из
+    руководителей "Газпрома"», who speaks for the company)."""
+    if not is_one(idx.tokens[agent]):
+        return False
+    for c in idx.children[agent]:
+        if any(idx.tokens[g].lemma == "из" for g in idx.children[c]):
+            return not any(idx.entity_of.get(g) is not None for g in [c, *idx.children[c]])
+    return False
+
+
+_OUTLET_VERBS = frozenset({"сообщать", "сообщить", "писать", "написать", "передавать", "передать", "цитировать"})
+
+
+def _introduced_by(idx: DocIndex, start: int, lemma: str, media: bool) -> bool:
+    """The mention at ``start`` follows the noun ``lemma`` (or, for an outlet, any media noun):
+    «газета "Коммерсантъ"», «издание Der Spiegel», «компания Apple»."""
+    i = idx.first_token_from(start) - 1
+    while i >= 0 and idx.tokens[i].pos == "PUNCT" and start - idx.tokens[i].end < 3:
+        i -= 1
+    return i >= 0 and (idx.tokens[i].lemma == lemma or (media and idx.tokens[i].lemma in MEDIA_NOUNS))
+
+
+def _outlet_of_text(idx: DocIndex, noun: int) -> int:
+    """«В статье газеты уточняется»: a text of an unnamed outlet speaks for the outlet."""
+    if idx.tokens[noun].lemma in DOCUMENT_NOUNS:
+        for c in idx.children[noun]:
+            if idx.tokens[c].rel == "nmod" and idx.tokens[c].lemma in MEDIA_NOUNS:
+                return c
+    return noun
+
+
 def _organisation_described(idx: DocIndex, noun: int, before: int, quotes: list[Quote]) -> Entity | None:
     """«сообщило министерство», «Совет также заявил», «Издание отмечает»: an inanimate description
-    the entity layer did not link stands for the nearest organisation named before it whose name
-    shares the noun's stem («Конституционный совет Туниса»), else for the last organisation quoted."""
+    the entity layer did not link stands for an organisation named before it: one introduced by the
+    same noun («Компания Apple» … «В компании уверены»; for an outlet also one that relayed an earlier
+    quote), else one whose name shares the noun's stem («Конституционный совет Туниса»), else for an
+    outlet the organisation named last in the last sentences, else the last organisation quoted."""
     tok = idx.tokens[noun]
     if tok.pos != "NOUN" or tok.feats.get("Animacy") != "Inan" or idx.entity_of.get(noun) is not None:
         return None
     stem = tok.lemma[:_STEM]
     k = bisect.bisect_left(idx.mention_starts, tok.start)
-    for ref in reversed(idx.mentions[max(0, k - _PERSONS_BACK):k]):
+    window = idx.mentions[max(0, k - _PERSONS_BACK):k]
+    media = tok.lemma in MEDIA_NOUNS
+    relayed = {q.via for q in quotes} | {q.speaker for q in quotes if q.verb in _OUTLET_VERBS} if media else set()
+    for ref in reversed(window):
+        if ref.entity.type == ORG and (ref.entity.id in relayed or _introduced_by(idx, ref.start, tok.lemma, media)):
+            return ref.entity
+    for ref in reversed(window):
         if ref.entity.type == ORG and any(w.startswith(stem) for w in idx.doc.text[ref.start:ref.end].lower().split()):
             return ref.entity
+    if media:
+        # Not for other kinds of organisation: «сообщило министерство» is not the party named just before.
+        for ref in reversed(window):  # «опубликовал "Коммерсантъ". По данным газеты, …»
+            i = idx.token_at(ref.start)
+            if i is not None and idx.tokens[i].sent < tok.sent - _MEDIA_SENTENCES:
+                break
+            if ref.entity.type == ORG:
+                return ref.entity
     for q in reversed(quotes[-_CHAIN_BACK:]):
         ent = idx.entity(q.speaker)
         if ent is not None and ent.type == ORG:
@@ -172,9 +230,46 @@ def _described_again(idx: DocIndex, cue: Cue | None, prev: Entity | None) -> boo
         return False
     if idx.tokens[cue.agent].lemma in DOCUMENT_NOUNS and not any(idx.tokens[c].rel == "nmod" for c in idx.children[cue.agent]):
         return True  # «В заявлении также говорится, что …»: the statement quoted just before
-    if not _unlinked_description(idx, cue):
-        return False
-    return idx.tokens[cue.agent].feats.get("Gender") == person_gender(idx, prev)
+    if not _unlinked_description(idx, cue) or _owner(idx, cue.agent) is prev:
+        return False  # «коллега Лаврова» after Лавров's words is somebody else
+    return description_gender(idx, cue) in (None, person_gender(idx, prev))
+
+
+def description_gender(idx: DocIndex, cue: Cue) -> str | None:
+    """The gender a describing noun tells of its person: a feminine noun («певица») or a past verb
+    («министр заявила»); a masculine post («министр», «глава») may be held by a woman."""
+    assert cue.agent is not None
+    noun = idx.tokens[cue.agent]
+    if noun.feats.get("Gender") == "Fem" and noun.lemma not in _COMMON_GENDER:
+        return "Fem"
+    if cue.verb is not None and idx.tokens[cue.verb].feats.get("Number") != "Plur":
+        g = idx.tokens[cue.verb].feats.get("Gender")
+        if g in ("Masc", "Fem"):
+            return g
+    return None
+
+
+def _owner(idx: DocIndex, noun: int) -> Entity | None:
+    """«коллега Лаврова», «жена бизнесмена Петрова»: the person a description is said of, who is not its referent."""
+    for c in idx.children[noun]:
+        ent = idx.entity_of.get(c)
+        if idx.tokens[c].rel == "nmod" and ent is not None and ent.type == PER:
+            return ent
+    return None
+
+
+def _other_person(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]], owner: Entity, since: int) -> Entity | None:
+    """«Лавров провёл переговоры с Керри. … Американский коллега Лаврова заявил»: the nearest other person
+    named in the paragraph, of a fitting gender."""
+    gender = description_gender(idx, cue)
+    for ref in islice(idx.persons_before(cue.start), _PERSONS_BACK):
+        if ref.start < since:
+            break
+        if ref.entity is owner or ref.kind != "name" or idx.inside(ref.start, quoted):
+            continue
+        if gender is None or person_gender(idx, ref.entity) in (None, gender):
+            return ref.entity
+    return None
 
 
 def _unlinked_description(idx: DocIndex, cue: Cue) -> bool:
@@ -206,13 +301,14 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: 
                 if person is not None and person.type == PER:
                     speaker, via = person, speaker
             if via is not None:
-                q.via, q.via_name = via.id, via.name
+                q.via, q.via_name = via.id, OUTLET_SIGNS.get(via.name, via.name)
         unnamed = cue is not None and _anonymous(idx, cue)
         if speaker is None and quotes and not unnamed:
             prev = quotes[-1]
             near = _para_no(paragraphs, d.start) - _para_no(paragraphs, prev.start) <= _CHAIN_PARAGRAPHS
             last = idx.entity(prev.speaker)
-            colon = cue is not None and cue.kind == "colon" and cue.agent is None
+            # «…: "…"», «Согласно сообщению, …»: a colon or a bare document cue goes on with the last speaker.
+            colon = cue is not None and cue.kind in ("colon", "source") and cue.agent is None
             if near and (d.chain or colon or _described_again(idx, cue, last)):
                 speaker = last
         if speaker is None and d.lead is not None and d.lead.kind == "anaphor":
@@ -220,13 +316,16 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: 
         if speaker is None and cue is not None and not unnamed and _unlinked_description(idx, cue):
             # «По словам 87-летнего политика»: the person the paragraph is about, as for a pronoun.
             para_start = paragraphs[_para_no(paragraphs, cue.start)][0]
-            speaker = resolve_pronoun(idx, cue.agent, cue.start, quoted, since=para_start)
+            speaker = resolve_pronoun(idx, cue.agent, cue.start, quoted, since=para_start, want=description_gender(idx, cue))
             if speaker is None:
                 speaker = _protagonist(idx, cue, quoted)
+            owner = _owner(idx, cue.agent)
+            if speaker is not None and speaker is owner:
+                speaker = _other_person(idx, cue, quoted, owner, para_start)
         if speaker is None and cue is not None and cue.agent is not None and not unnamed:
-            speaker = _organisation_described(idx, cue.agent, cue.start, quotes)
+            speaker = _organisation_described(idx, _outlet_of_text(idx, cue.agent), cue.start, quotes)
         if speaker is not None:
-            q.speaker, q.speaker_name = speaker.id, speaker.name
+            q.speaker, q.speaker_name = speaker.id, OUTLET_SIGNS.get(speaker.name, speaker.name)
         quotes.append(q)
     return quotes
 
@@ -236,7 +335,7 @@ def _protagonist(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]]) -> Enti
     nobody in its paragraph stands for the person the article is about so far, the one named most
     often before it (outside quotations, among the last ``_PERSONS_BACK`` mentions), in a fitting gender."""
     assert cue.agent is not None
-    gender = idx.tokens[cue.agent].feats.get("Gender") if idx.tokens[cue.agent].lemma not in _COMMON_GENDER else None
+    gender = description_gender(idx, cue)
     counts: dict[str, int] = {}
     for ref in islice(idx.persons_before(cue.start), _PERSONS_BACK):
         if ref.kind == "name" and not idx.inside(ref.start, quoted):
@@ -244,11 +343,27 @@ def _protagonist(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]]) -> Enti
                 continue
             counts[ref.entity.id] = counts.get(ref.entity.id, 0) + 1
     if not counts:
-        return None
+        return _named_next(idx, cue, quoted, gender)
     best = max(counts.values())
-    if list(counts.values()).count(best) > 1:
-        return None  # two people as often named: no telling which one is meant
-    return idx.entity(max(counts, key=counts.__getitem__))
+    # Two people as often named: the one named last («Рэпп … Спейси ответил … Актёр также признался»);
+    # counts were filled nearest first, so the first key at the best count is the latest.
+    return idx.entity(next(k for k, n in counts.items() if n == best))
+
+
+def _named_next(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]], gender: str | None) -> Entity | None:
+    """«— сказал глава государства …, — напомнил Медведев»: a description met before anyone is named
+    stands for the first person named after it in its paragraph (outside quotations), of a fitting gender."""
+    line_end = idx.line_end(cue.end, len(idx.doc.text))
+    k = bisect.bisect_left(idx.person_starts, cue.end)
+    for ref in islice(idx.persons, k, k + _PERSONS_AHEAD):
+        if ref.start >= line_end:
+            return None
+        if ref.kind != "name" or idx.inside(ref.start, quoted):
+            continue
+        if gender in ("Masc", "Fem") and person_gender(idx, ref.entity) not in (None, gender):
+            continue
+        return ref.entity
+    return None
 
 
 def _para_no(paragraphs: Paragraphs, offset: int) -> int:

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from ..document import Sentence, Token
 from .index import DocIndex
-from .lexicon import COMPLEMENTISERS, DOCUMENT_NOUNS, IMPERSONAL_VERBS, RELAY_VERBS, SOURCE_NOUNS, SPEECH_VERBS, STANCE_ADJECTIVES
-from .speakers import said_in, subject_of
+from .lexicon import COMPLEMENTISERS, DOCUMENT_NOUNS, IMPERSONAL_VERBS, LIGHT_SPEECH, MEDIA_NOUNS, ORG_NOUNS, RELAY_VERBS, SOURCE_NOUNS, SPEECH_VERBS, STANCE_ADJECTIVES
+from .speakers import is_voice, said_in, subject_of
 
 _TERMINAL = ".!?…;"
 _REACH = 50  # tokens a cue's phrase («по словам …», «как сообщил …», its subject) may span
@@ -92,10 +92,18 @@ def agent_before(idx: DocIndex, verb: int, lo: int) -> int | None:
 def verb_cue(idx: DocIndex, verb: int, lo: int, hi: int, kind: str = "verb") -> Cue:
     """A cue made of a speech verb and its subject phrase, kept inside tokens [lo, hi)."""
     agent = subject_of(idx, verb)
+    if agent is None and _speech_participle(idx, verb):
+        agent = _participle_name(idx, verb)
+        if agent is None:
+            agent = idx.tokens[verb].head  # the participle's noun speaks
+        if idx.entity_of.get(agent) is None and idx.tokens[agent].feats.get("Animacy") != "Anim" and idx.tokens[agent].head >= 0:
+            # «X принадлежит к меньшинству, считающему, что …»: a group noun; the clause's subject speaks.
+            agent = subject_of(idx, idx.tokens[agent].head)
     if agent is None:
         place = said_in(idx, verb, after=True)
         ent = idx.entity_of.get(place) if place is not None else None
-        if ent is not None and ent.type == "ORG" and lo <= place < hi:
+        org = place is not None and ((ent is not None and ent.type == "ORG") or idx.tokens[place].lemma in ORG_NOUNS or is_voice(idx, place))
+        if org and lo <= place < hi:
             agent = place  # «Как пояснили "Ъ" в Минэнерго», «В уфимской мэрии сообщили»: the organisation speaks
     if agent is None:
         agent = agent_before(idx, verb, lo)
@@ -146,12 +154,55 @@ class _Shape:
     last_clause_mark: int  # index of the last complementiser or colon (-1 for none)
 
 
+_SIGN_VERBS = frozenset({"говорить", "свидетельствовать", "указывать", "указать", "подтверждать", "подтвердить"})
+
+
+def _thing_says(idx: DocIndex, verb: int, agent: int | None) -> bool:
+    """A verb of saying whose subject is a thing, not a speaker: «Это говорит о том, что …»."""
+    if agent is None or idx.tokens[verb].lemma not in _SIGN_VERBS or idx.entity_of.get(agent) is not None:
+        return False
+    tok = idx.tokens[agent]
+    if tok.lemma in DOCUMENT_NOUNS or tok.lemma in MEDIA_NOUNS:
+        return False  # «в статье говорится», «издание указывает»: a text speaks for its author
+    return (tok.pos == "NOUN" and tok.feats.get("Animacy") == "Inan") or tok.lemma in ("это", "что", "всё", "все")
+
+
+def _light_speech(idx: DocIndex, j: int) -> bool:
+    """«давал понять», «обратил внимание», «сходятся во мнении»: a light verb with the word that makes it speech."""
+    tok = idx.tokens[j]
+    words = LIGHT_SPEECH.get(tok.lemma)
+    if words is None or tok.pos not in ("VERB", "AUX") or tok.feats.get("VerbForm") not in ("Fin", "Conv"):
+        return False
+    return tok.feats.get("Person") not in ("1", "2") and any(idx.tokens[c].lemma in words for c in idx.children[j])
+
+
+def _speech_participle(idx: DocIndex, j: int) -> bool:
+    """«премьером Ганнучи, объявившим ранее, что …»: an active participle of a speech verb modifying a noun."""
+    tok = idx.tokens[j]
+    if tok.feats.get("VerbForm") != "Part" or tok.feats.get("Voice") == "Pass" or tok.lemma not in SPEECH_VERBS:
+        return False
+    return tok.rel.startswith("acl") and tok.head >= 0 and idx.tokens[tok.head].pos in ("NOUN", "PROPN")
+
+
+def _participle_name(idx: DocIndex, verb: int) -> int | None:
+    """«премьера Михаила Петрова, объявившего, что …»: the name just before the participle, in its case
+    (the parser may hang the participle on the post and the name on nothing in that case)."""
+    case = idx.tokens[verb].feats.get("Case")
+    for j in range(verb - 1, max(-1, verb - 4), -1):
+        t = idx.tokens[j]
+        if t.pos == "PUNCT":
+            continue
+        ent = idx.name_of.get(j)
+        return j if ent is not None and ent.type in ("PER", "ORG") and t.feats.get("Case") == case else None
+    return None
+
+
 def sentence_shape(idx: DocIndex, sent: Sentence) -> _Shape:
     toks = idx.tokens
     shape = _Shape([], -1, -1)
     for j in range(sent.first, sent.last):
         t = toks[j]
-        if is_speech_word(t):
+        if is_speech_word(t) or _light_speech(idx, j) or _speech_participle(idx, j):
             shape.speech.append(j)
         if _finite(t):
             shape.last_finite = j
@@ -175,6 +226,16 @@ def _next_paragraph(idx: DocIndex, at: int) -> tuple[int, int]:
     return _trim(text, start, end)
 
 
+def is_one(tok: Token) -> bool:
+    """«один», «одного», «одной» (natasha leaves some forms of the numeral unlemmatised)."""
+    return tok.lemma in ("один", "одна") or (tok.pos == "NUM" and tok.lemma.startswith("одн"))
+
+
+def _bare_complementiser(idx: DocIndex, verb: int, k: int, sent: Sentence) -> bool:
+    """«аналитики полагают что …»: «что» right after the verb with its comma left out (not «что-то»)."""
+    return k == verb + 1 and idx.tokens[k].lemma == "что" and k + 1 < sent.last and idx.tokens[k + 1].text not in ("-", "то", "-то")
+
+
 def complement_cues(idx: DocIndex, sent: Sentence, shape: _Shape) -> list[Cue]:
     """«X заявил, что …», «X считает, что …», «X напомнил о том, что …», «X заявил: …»."""
     toks = idx.tokens
@@ -186,7 +247,7 @@ def complement_cues(idx: DocIndex, sent: Sentence, shape: _Shape) -> list[Cue]:
         comp = None
         for k in range(i + 1, min(sent.last, i + 10)):
             t = toks[k]
-            if t.lemma in COMPLEMENTISERS and toks[k - 1].text == ",":
+            if t.lemma in COMPLEMENTISERS and (toks[k - 1].text == "," or _bare_complementiser(idx, i, k, sent)):
                 comp = k
                 break
             if t.text.lower() in _QUESTION_WORDS and toks[k - 1].text == "," and k >= 2 and toks[k - 2].lemma == "тот":
@@ -203,11 +264,14 @@ def complement_cues(idx: DocIndex, sent: Sentence, shape: _Shape) -> list[Cue]:
         if comp is None or (comp + 1 < sent.last and toks[comp + 1].lemma == "касаться"):
             continue  # «говорит о том, что касается …»: «что» is a pronoun here, not a reported clause
         cue = verb_cue(idx, i, sent.first, comp)
+        if _thing_says(idx, i, cue.agent):
+            continue  # «Это говорит о том, что …», «неосведомленность специалиста говорит о том»: a sign, not speech
         if cue.agent is None and place is not None:
             # «В заявлении МВД говорится, что …» (the statement's author speaks), «В Госдуме опровергают, что …»
             # (the organisation), «В Париже считают, что …» (nobody named: the place stays in the cue only).
             ent = idx.entity_of.get(place)
-            cue.agent = place if toks[place].lemma in DOCUMENT_NOUNS or (ent is not None and ent.type == "ORG") else None
+            org = toks[place].lemma in ORG_NOUNS or (ent is not None and ent.type == "ORG") or is_voice(idx, place)
+            cue.agent = place if toks[place].lemma in DOCUMENT_NOUNS or org else None
             cue.start = min(cue.start, idx.subtree(place, (sent.first, i))[0])
         cue.start = max(cue.start, _sentence_start(idx, sent, cue.start))
         if cue.agent is None and place is None and toks[i].feats.get("Number") == "Plur" and toks[i].feats.get("Person") == "3":
@@ -252,6 +316,25 @@ def _positional_clause(idx: DocIndex, sent: Sentence, cue: Cue) -> tuple[int, in
     return _trim(text, s_start, s_end)
 
 
+_CONNECTIVES = 2  # discourse words («Впрочем», «Однако же») that may open a sentence before its cue
+
+
+def _only_connectives(idx: DocIndex, start: int, end: int) -> bool:
+    """«Однако со ссылкой на …»: only a connective precedes token ``end`` in its sentence.  (Not used for
+    a clause's extent: «Всего, по сообщениям СМИ, задержано …» is annotated as the whole sentence.)"""
+    words = 0
+    i = idx.first_token_from(start)
+    for i in range(i, min(len(idx.tokens), i + 2 * _CONNECTIVES + 1)):  # a bounded look, not the whole sentence
+        tok = idx.tokens[i]
+        if tok.start >= end:
+            return words > 0
+        if tok.pos != "PUNCT":
+            words += 1
+            if tok.pos not in ("ADV", "CCONJ", "PART"):
+                return False
+    return False
+
+
 def _to_comma(idx: DocIndex, k: int, sent: Sentence) -> int:
     """Index of the first comma (or sentence end) from token k, looking ``_REACH`` tokens ahead at most."""
     stop = min(sent.last, k + _REACH)
@@ -265,21 +348,34 @@ def source_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
     toks = idx.tokens
     found: list[Cue] = []
     for k in range(sent.first, sent.last - 2):
-        if toks[k].lemma not in ("по", "согласно"):
+        if toks[k].lemma not in ("по", "согласно", "с"):
             continue
         first = k + 1  # «по неофициальным данным "Ъ"», «согласно опубликованному заявлению»: adjectives first
         while first < min(sent.last - 1, k + 4) and toks[first].pos == "ADJ" and toks[first].head > first:
             first += 1
-        if toks[first].lemma in SOURCE_NOUNS:
+        if toks[k].lemma == "с":
+            # «Со ссылкой на источник в Генштабе сообщалось, что …» (not a relay's «передаёт X со ссылкой на Y»,
+            # which the relay's verb cue holds).
+            if not (_opens(idx, sent, k) and toks[k + 1].lemma == "ссылка" and toks[k + 2].lemma == "на" and k + 3 < sent.last):
+                continue
+            noun = k + 1
+            agent = next((j for j in range(k + 3, min(k + 6, sent.last)) if toks[j].pos in ("NOUN", "PROPN", "PRON")), None)
+            if agent is None:
+                continue
+        elif toks[first].lemma in SOURCE_NOUNS:
             noun, agent = first, None
             for c in idx.children[noun]:
                 if toks[c].rel in ("nmod", "det", "amod") and toks[c].pos in ("NOUN", "PROPN", "PRON", "DET"):
                     agent = c
                     break
+                if toks[c].rel in ("nmod", "nummod") and is_one(toks[c]):
+                    agent = c  # «По словам одного из советников губернатора, …»
+                    break
             if agent is None and first + 1 < sent.last and toks[first + 1].pos in ("NOUN", "PROPN"):
                 agent = first + 1
-            if agent is None:
+            if agent is None and not (toks[first].lemma in DOCUMENT_NOUNS and first == k + 1):
                 continue  # «по официальным данным», «Согласно информации, …»: no source named
+            # «Согласно сообщению, …» with no author: the statement quoted just before (see quotes._finish).
         elif toks[k + 2].lemma in SOURCE_NOUNS and toks[k + 1].lemma in ("его", "её", "ее", "их", "он", "она", "они"):
             noun, agent = k + 2, k + 1
         elif toks[k].lemma == "согласно" and idx.name_of.get(k + 1) is not None and idx.name_of[k + 1].type != "LOC":
@@ -291,6 +387,11 @@ def source_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
         stop = min(_to_comma(idx, noun + 1, sent), max(noun, last) + 1)
         found.append(_parenthesis(idx, sent, Cue(0, 0, None, agent, "source"), k, stop))
     return found
+
+
+def _opens(idx: DocIndex, sent: Sentence, k: int) -> bool:
+    """Token k opens its sentence, or follows only a connective («Однако со ссылкой на …»)."""
+    return k == sent.first or _only_connectives(idx, idx.tokens[sent.first].start, idx.tokens[k].start)
 
 
 def _last_in_subtree(idx: DocIndex, head: int, sent: Sentence) -> int:

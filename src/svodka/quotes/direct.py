@@ -264,6 +264,30 @@ def _looks_like_name(idx: DocIndex, seg: Segment) -> bool:
     return text[:1].isupper() or named * 2 >= len(toks)
 
 
+_LIST_AFTER = re.compile(r"\s*(?:,|и)\s*[«„“\"]")
+
+
+def _name_in_running_text(idx: DocIndex, seg: Segment) -> bool:
+    """A name-like quotation that a dash or a colon does not make speech: set off in dashes inside its
+    sentence («Первая полнометражка автора — «Человек-слон» — увидела свет», «фаворитов «Движения
+    чаепития» — намекал»), or one of a list after a colon («соболезнования: «Милан», «Барселона», …»).
+    Speech opens its sentence or follows a colon, and is not one item of a list."""
+    if not seg.closed or not _looks_like_name(idx, seg):
+        return False
+    text = idx.doc.text
+    if _LIST_AFTER.match(text, seg.end + 1):
+        return True
+    lo = idx.line_start(max(0, seg.start - 1 - _CLAUSE_REACH), seg.start - 1)  # its paragraph only
+    start = idx.last_break(lo, seg.start - 1)
+    before = text[start:seg.start - 1].strip(" \n")
+    return bool(before) and not before.endswith(":") and not before.endswith(("—", "–")) or _after_inner_dash(before)
+
+
+def _after_inner_dash(before: str) -> bool:
+    """«… автора — «Человек-слон»»: a dash inside the sentence before the quotation (not one opening it)."""
+    return before.endswith(("—", "–")) and bool(before[:-1].strip())
+
+
 def _same_sentence(idx: DocIndex, between: str, seg: Segment) -> bool:
     words = _words(idx.doc.text[seg.start:seg.end])
     return 0 < len(between) < 200 and not any(c in between for c in ".!?\n") and words >= 3
@@ -308,6 +332,8 @@ def find_direct(idx: DocIndex, segments: list[Segment], paragraphs: Paragraphs, 
             cue, speech = drafts[-1].cue, True
         if speech and not dashed and cue is not None and cue.kind != "colon" and _looks_like_name(idx, seg):
             speech = False  # «"Газпром" планирует сменить оператора "Южного потока"»: a name inside reported speech
+        if speech and (dashed or (cue is not None and cue.kind == "colon")) and _name_in_running_text(idx, seg):
+            speech = False
         if not speech:
             continue
         last = seg

@@ -48,6 +48,16 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     """.split()
 ) | _from_frames("verbs")
 
+# Speech said by a verb with a word it needs (a light verb, «фразеологизм»): «давал понять, что»,
+# «обратил внимание на то, что», «сходятся во мнении, что», «выразил уверенность в том, что».
+LIGHT_SPEECH: dict[str, frozenset[str]] = {
+    "дать": frozenset({"понять"}), "давать": frozenset({"понять"}),
+    "обратить": frozenset({"внимание"}), "обращать": frozenset({"внимание"}),
+    "сходиться": frozenset({"мнение"}), "сойтись": frozenset({"мнение"}),
+    "выразить": frozenset({"уверенность", "надежда", "сожаление", "удовлетворение", "опасение", "сомнение"}),
+    "выражать": frozenset({"уверенность", "надежда", "сожаление", "удовлетворение", "опасение", "сомнение"}),
+}
+
 # Verbs of naming: their quoted complement gives the speaker's words («назвал реформу «убийцей рабочих мест»»).
 NAMING_VERBS: frozenset[str] = frozenset({"назвать", "называть", "охарактеризовать", "характеризовать"})
 
@@ -79,6 +89,8 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
 
 # Unnamed sources: «собеседник "Ъ"», «источник в правительстве» (the speaker is nobody named).
 ANONYMOUS_NOUNS: frozenset[str] = frozenset({"собеседник", "источник", "инсайдер"})
+# Adjectives that leave a source unnamed: «неназванный представитель армии», «анонимный чиновник».
+ANONYMOUS_ADJECTIVES: frozenset[str] = frozenset({"неназванный", "анонимный", "неизвестный"})
 
 # Words that introduce the reported clause after a speech verb («изъяснительные союзы»).
 COMPLEMENTISERS: frozenset[str] = frozenset({"что", "будто", "чтобы", "якобы"})
@@ -127,3 +139,23 @@ COUNTRY_ADJECTIVES: dict[str, str] = {
     "турецкий": "турция",
     "европейский": "евросоюз",
 }
+
+# Outlets that write their own name as a sign: Коммерсантъ calls itself «Ъ» («по данным "Ъ"»,
+# «источник "Ъ"»); a quote's speaker is given by the full name.
+OUTLET_SIGNS: dict[str, str] = {"Ъ": "Коммерсантъ"}
+
+# Nouns for a publication: «по данным газеты», «Издание отмечает», «сообщает агентство»; unnamed, they
+# stand for the outlet named last (quotes._organisation_described).
+MEDIA_NOUNS: frozenset[str] = frozenset(
+    "газета журнал издание агентство телеканал канал радиостанция портал таблоид еженедельник".split()
+)
+
+# Kinds of organisation that speak, unnamed, for the one named before: «Как пояснили в министерстве»,
+# «В компании уверены», «сообщило ведомство».
+ORG_NOUNS: frozenset[str] = frozenset(
+    """
+    министерство ведомство департамент мэрия администрация правительство посольство прокуратура
+    компания корпорация концерн холдинг банк фонд партия организация комитет комиссия штаб
+    управление служба учреждение университет клуб федерация ассоциация союз лейбл
+    """.split()
+)

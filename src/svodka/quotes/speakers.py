@@ -16,7 +16,7 @@ from itertools import islice
 from ..document import LOC, ORG, PER, Entity
 
 from .index import DocIndex, MentionRef
-from .lexicon import COUNTRY_ADJECTIVES, DOCUMENT_NOUNS, ROLE_SYNONYMS
+from .lexicon import COUNTRY_ADJECTIVES, DOCUMENT_NOUNS, ORG_NOUNS, ROLE_SYNONYMS
 
 # Dependents that name the same referent as their head («приложение», apposition).
 _SAME_REFERENT = ("appos", "flat:name", "flat", "flat:foreign")
@@ -37,9 +37,13 @@ _VOICES_BACK = 20  # «представитель», «пресс-служба»
 def subject_of(idx: DocIndex, verb: int) -> int | None:
     """The subject («подлежащее») of a verb, borrowed from the first conjunct for «… и добавил»."""
     for _ in range(3):
-        for c in idx.children[verb]:
-            if idx.tokens[c].rel in ("nsubj", "nsubj:pass"):
-                return c
+        subjects = [c for c in idx.children[verb] if idx.tokens[c].rel in ("nsubj", "nsubj:pass")]
+        if subjects:
+            # «как рассказал "Ъ" один из участников»: the parser may take the addressee (a dative) for a
+            # second subject; the nominative one speaks.
+            # A dative alone is no subject either («В уфимской мэрии "Ъ" сообщили»).
+            found = next((c for c in subjects if idx.tokens[c].feats.get("Case") in ("Nom", None)), subjects[0])
+            return None if idx.tokens[found].feats.get("Case") == "Dat" else found
         tok = idx.tokens[verb]
         # «… и добавил» borrows from its first conjunct, «…, отметив» from the verb it modifies.
         if (tok.rel == "conj" or tok.feats.get("VerbForm") == "Conv") and tok.head >= 0:
@@ -58,9 +62,16 @@ def said_in(idx: DocIndex, verb: int, after: bool = False) -> int | None:
     for c in idx.children[verb]:
         if (c < verb or after) and toks[c].rel == "obl" and any(toks[g].lemma == "в" and toks[g].rel == "case" for g in idx.children[c]):
             ent = idx.entity_of.get(c)
-            if toks[c].lemma in DOCUMENT_NOUNS or (ent is not None and ent.type in (ORG, LOC)):
+            if toks[c].lemma in DOCUMENT_NOUNS or toks[c].lemma in ORG_NOUNS or (ent is not None and ent.type in (ORG, LOC)):
                 return c
+            if is_voice(idx, c):
+                return c  # «В пресс-службе "Газпрома" заявили»
     return None
+
+
+def is_voice(idx: DocIndex, noun: int) -> bool:
+    """«пресс-служба "Газпрома"», «представитель МИД»: a voice of a named organisation or person."""
+    return idx.tokens[noun].lemma in _ORG_VOICES and entity_of_phrase(idx, noun) is not None
 
 
 def entity_of_phrase(idx: DocIndex, head: int) -> Entity | None:
@@ -87,6 +98,11 @@ def entity_of_phrase(idx: DocIndex, head: int) -> Entity | None:
             for g in [c] + [g for g in idx.children[c] if idx.tokens[g].rel in _SAME_REFERENT]:
                 ent = idx.name_of.get(g) if idx.tokens[c].rel == "nmod" or g == c else None
                 if ent is not None and ent.type in (ORG, PER):
+                    return ent
+            if idx.tokens[c].rel == "nmod" and idx.tokens[c].feats.get("Animacy") == "Anim":
+                # «Представители певицы утверждают»: a person's spokespeople speak for her, described or named.
+                ent = idx.entity_of.get(c) or resolve_role(idx, c, idx.tokens[c].start)
+                if ent is not None and ent.type == PER:
                     return ent
     return None
 
@@ -190,7 +206,9 @@ def _gender(idx: DocIndex, ref: MentionRef) -> str | None:
     return None
 
 
-def resolve_pronoun(idx: DocIndex, pron: int, before: int, exclude: list[tuple[int, int]], since: int = 0) -> Entity | None:
+def resolve_pronoun(
+    idx: DocIndex, pron: int, before: int, exclude: list[tuple[int, int]], since: int = 0, want: str | None = "",
+) -> Entity | None:
     """«он», «она», «по его словам»: the nearest earlier person of the same gender.
 
     Mentions inside quotations are skipped (a name inside someone's words is not
@@ -203,6 +221,8 @@ def resolve_pronoun(idx: DocIndex, pron: int, before: int, exclude: list[tuple[i
     gender = tok.feats.get("Gender") or _PRONOUN_GENDER.get(tok.text.lower())
     if tok.pos == "DET":  # a possessive («его», «её») agrees with its noun, not its owner
         gender = _PRONOUN_GENDER.get(tok.text.lower())
+    if want != "":
+        gender = want  # the caller knows better («министр заявила»: a woman, though «министр» is masculine)
     first_sent = _window_start(idx, tok.sent, exclude)
     best: dict[int, tuple[int, Entity]] = {}
     for ref in islice(idx.persons_before(before), _PERSONS_BACK):  # nearest first, up to the window's edge
