@@ -95,6 +95,7 @@ def nerel(
     limit: Annotated[Optional[int], typer.Option("--limit", "-n", help="Score only the first N documents (by name).")] = None,
     identity: Annotated[bool, typer.Option("--identity/--no-identity", help="Ingest into a temporary corpus and score cross-article identity.")] = True,
     report: Annotated[Optional[Path], typer.Option("--report", help="Write this split's NEREL section of this markdown file (e.g. docs/quality.md).")] = None,
+    errors: Annotated[Optional[Path], typer.Option("--errors", help="Write the identity splits and wrong merges to this file (train only: dev is held out).")] = None,
 ) -> None:
     """Score svodka on NEREL (mentions, times, roles, facts, person identity) against the gold in DATA_DIR."""
     from ..eval.nerel import evaluate_nerel
@@ -116,6 +117,9 @@ def nerel(
         fail(f"no document could be scored in {data_dir}")
     out.print(table(result, data_dir.name))
     out.print(f"{result.documents} documents, {result.seconds:.1f} s", highlight=False)
+    if errors is not None and result.identity_errors:
+        errors.write_text(result.identity_errors, encoding="utf-8")
+        err.print(f"wrote the identity errors to {errors}", highlight=False)
     if report is not None:
         command = f"svodka eval nerel {shlex.quote(str(data_dir))}" + (f" --limit {limit}" if limit else "")
         command += ("" if identity else " --no-identity") + f" --report {shlex.quote(str(report))}"

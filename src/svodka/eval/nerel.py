@@ -32,6 +32,7 @@ class NerelResult:
     documents: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    identity_errors: str = ""  # splits and wrong merges (eval/nerel_identity.py), for `--errors` on train
 
     def get(self, key: str) -> Metrics:
         return self.scores.get(key, Metrics())
@@ -83,7 +84,11 @@ def evaluate_nerel(
     _totals(result)
     _names(result, linked)
     if identity:
-        result.scores.update(identity_scores(linked, corpus_identities(kept)))
+        from .nerel_identity import identity_errors
+
+        identities = corpus_identities(kept)
+        result.scores.update(identity_scores(linked, identities))
+        result.identity_errors = identity_errors(linked, identities)
     result.seconds = time.perf_counter() - t0
     return result
 
