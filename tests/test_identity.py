@@ -70,3 +70,19 @@ def test_tidy_name_parts_from_the_entity_layer():
     assert tidy(PersonName("ким", None, "чен ын")).last == "чен ын"  # syllables of a Korean name stay
     assert tidy(PersonName("баффет", None, None)) == PersonName(None, None, "баффет")
     assert tidy(PersonName("юлия", None, None)) == PersonName("юлия", None, None)
+
+
+def test_the_article_completes_a_lone_name():
+    from types import SimpleNamespace as Member
+
+    from svodka.corpus.identity import article_classes
+
+    full, lone = per("Юлия Скрипаль", "Юлия", "Скрипаль"), per("Юлия", first="Юлия")
+    other = per("Юлия", first="Юлия")
+    ms = [Member(doc_id=1, type="PER", cls=full), Member(doc_id=1, type="PER", cls=lone),
+          Member(doc_id=2, type="PER", cls=other)]
+    article_classes(ms)
+    assert ms[1].cls.block == full.block and ms[1].cls.last == "скрипаль"
+    assert ms[2].cls == other  # another article without the full name: nothing to go by
+    k = keys([(full, 3), (ms[1].cls, 1)])
+    assert k[0] == k[1]

@@ -42,6 +42,9 @@ class NameClass:
     last: str | None = None
     posts: tuple[str, ...] = ()
     key: Key | None = None  # fixed when no decision is needed (no surname, or not a person)
+    # the article's evidence (article_classes): for a bare surname, the first names the article gives
+    # full names of that surname; "name" for a lone first name completed by the article's full name
+    article: tuple[str, ...] = ()
 
     @property
     def full(self) -> bool:
@@ -50,16 +53,19 @@ class NameClass:
     @property
     def id(self) -> str:
         sig = (self.type, self.first, self.middle, self.last, self.posts, self.key)
+        if self.article:
+            sig += (self.article,)
         return hashlib.sha1(repr(sig).encode()).hexdigest()
 
     def to_data(self) -> dict[str, Any]:
         return {"first": self.first, "middle": self.middle, "last": self.last, "posts": list(self.posts),
-                "key": list(self.key) if self.key is not None else None}
+                "key": list(self.key) if self.key is not None else None, "article": list(self.article)}
 
     @classmethod
     def from_row(cls, type_: str, block: str, data: dict[str, Any]) -> NameClass:
         key = tuple(data["key"]) if data.get("key") is not None else None
-        return cls(type_, block, data.get("first"), data.get("middle"), data.get("last"), tuple(data.get("posts") or ()), key)
+        return cls(type_, block, data.get("first"), data.get("middle"), data.get("last"), tuple(data.get("posts") or ()), key,
+                   tuple(data.get("article") or ()))
 
 
 def member_class(type_: str, name: str, data: dict[str, Any]) -> NameClass:
@@ -73,6 +79,38 @@ def member_class(type_: str, name: str, data: dict[str, Any]) -> NameClass:
         return NameClass("PER", f"PER:{variant_key(p.last)}", p.first, p.middle, p.last, ps)
     key = ("PER", None, p.first or name.lower())
     return NameClass("PER", repr(key), p.first, p.middle, None, ps, key=key)
+
+
+def article_classes(members: list[Any]) -> None:
+    """Give the classes of one chunk's person mentions the evidence of their own article (in place).
+
+    The entity layer joins «Юлия» or «Скрипаль» to «Юлия Скрипаль» in one article, but not always
+    (a lone surname taken for a first name, a name repeated after a long gap).  The article is the
+    best evidence of who they are: a lone first name the article gives one full name with becomes
+    that full name; a bare surname gets the first names of the article's full names of that surname,
+    so the linker picks among them rather than among the whole corpus's namesakes.  Members are
+    any objects with ``doc_id``, ``type`` and ``cls`` (stats.Member)."""
+    by_doc: dict[Any, list[Any]] = defaultdict(list)
+    for m in members:
+        if m.type == "PER" and m.cls is not None:
+            by_doc[m.doc_id].append(m)
+    for ms in by_doc.values():
+        fulls = [m.cls for m in ms if m.cls.full and len(m.cls.first) > 1]
+        if not fulls:
+            continue
+        for m in ms:
+            c = m.cls
+            if c.full:
+                continue
+            if c.last:
+                firsts = sorted({f.first for f in fulls if f.block == c.block})
+                if firsts:
+                    m.cls = NameClass("PER", c.block, c.first, c.middle, c.last, c.posts, None, tuple(firsts))
+            elif c.first and len(c.first) > 1:
+                lasts = sorted({f.last for f in fulls if f.first == c.first})
+                if len(lasts) == 1:
+                    m.cls = NameClass("PER", f"PER:{variant_key(lasts[0])}", c.first, c.middle, lasts[0], c.posts,
+                                      None, ("name",))
 
 
 def variant_keys(type_: str, data: dict[str, Any]) -> list[Key]:
@@ -191,7 +229,8 @@ def explain(block: list[tuple[NameClass, int]]) -> dict[str, tuple[Key, str]]:
         spelled = "" if last == c.last else f" (spelling «{c.last}» of «{last}»)"
         if c.full and len(c.first) > 1:  # type: ignore[arg-type]
             k = ("PER", last, canon[c.first])  # type: ignore[index]
-            why = "full name" + spelled + ("" if k[2] == c.first else f", «{c.first}» spelled as «{k[2]}»")
+            why = ("first name completed by the article's full name" if c.article else "full name") + spelled + (
+                "" if k[2] == c.first else f", «{c.first}» spelled as «{k[2]}»")
             keys[c.id] = (k, why)
             continue
         if c.full:  # an initial («В. В. Путин»): the full names it abbreviates
@@ -204,6 +243,14 @@ def explain(block: list[tuple[NameClass, int]]) -> dict[str, tuple[Key, str]]:
             else:
                 keys[c.id] = (("PER", last, c.first), f"initial «{c.first}.» fits {len(cands)} full names: kept apart")
             continue
+        if c.article:  # the article names full names of this surname: one of them, the most named
+            named = {canon.get(f, f) for f in c.article}
+            cands = [k for k in fulls if k[2] in named]
+            top = _dominant(cands, weight) if len(cands) > 1 else (cands[0] if cands else None)
+            if top is not None:
+                keys[c.id] = (top, f"surname{spelled}: the article names «{top[2]} {last}»"
+                                   + ("" if len(cands) == 1 else f" and {len(cands) - 1} namesakes; the most named"))
+                continue
         agree = [k for k in fulls if set(c.posts) & full_posts[k]]
         if agree:  # the same post: the same person
             top = _dominant(agree, weight)

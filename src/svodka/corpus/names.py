@@ -105,13 +105,24 @@ def _singular_last(word: str) -> str:
 PARTICLES = frozenset("де да ди дель делла дос дю ла ле ван фон дер цу бин ибн аль эль ва бен".split())
 
 
+_NOT_NAMES = frozenset({"NOUN", "ADJF", "PREP", "ADVB", "CONJ", "PRCL", "NPRO"})
+
+
 def _is_title(word: str) -> bool:
-    """A word the dictionary knows, and not as a name: «Сэр», «Прислуга», «Пресс-агент» before a
-    surname are no first name («Роза», «Лев» are: they have name readings)."""
+    """A word that is no first name before a surname: «Сэр», «Прислуга», «Пресс-агент»,
+    «Шестидесятивосьмилетняя», «Отношения», «Вместо».  The dictionary's first reading is a common
+    noun, an adjective or a function word, and no reading is a name («Роза», «Лев» have name
+    readings; «Серена» is to the dictionary a verb form: it stays a first name).  An unknown word
+    counts only as a person noun or an adjective (guessed from its ending); else it may be foreign."""
     from ..models import morph_analyzer
 
-    parses = [p for p in morph_analyzer().parse(word) if p.is_known]
-    return bool(parses) and not any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses)
+    parses = morph_analyzer().parse(word)
+    if not parses or any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses):
+        return False
+    top = parses[0]
+    if top.tag.POS not in _NOT_NAMES:
+        return False
+    return top.is_known or top.tag.POS == "ADJF" or (top.tag.POS == "NOUN" and "-" in word)
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -131,6 +142,8 @@ def tidy(p: PersonName) -> PersonName:
         words = first.split()
         if all(len(w) == 1 for w in words[:2]):
             first, middle = words[0], middle or words[1]
+        elif all(len(w) <= 3 for w in words):  # «Ким Чен Ын»: the given name is two syllables
+            pass
         else:
             first = next((w for w in words if not _is_title(w)), None)
     elif first and len(first) > 1 and last and _is_title(first):
