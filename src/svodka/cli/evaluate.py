@@ -97,6 +97,7 @@ def nerel(
     report: Annotated[Optional[Path], typer.Option("--report", help="Write this split's NEREL section of this markdown file (e.g. docs/quality.md).")] = None,
     times_errors: Annotated[Optional[Path], typer.Option("--times-errors", help="Write the time-extent errors (missed, extra, boundary), grouped and counted, to this file. For train only: dev is held out.")] = None,
     errors: Annotated[Optional[Path], typer.Option("--errors", help="Write the PER/LOC/ORG mention errors by kind (markdown) here; tuning splits only.")] = None,
+    identity_errors: Annotated[Optional[Path], typer.Option("--identity-errors", help="Write the identity splits and wrong merges to this file (train only: dev is held out).")] = None,
 ) -> None:
     """Score svodka on NEREL (mentions, times, roles, facts, person identity) against the gold in DATA_DIR."""
     from ..eval.nerel import evaluate_nerel
@@ -124,6 +125,9 @@ def nerel(
 
         times_errors.write_text(listing(result.time_errors), encoding="utf-8")
         err.print(f"wrote the time-extent errors to {times_errors}", highlight=False)
+    if identity_errors is not None and result.identity_errors:
+        identity_errors.write_text(result.identity_errors, encoding="utf-8")
+        err.print(f"wrote the identity errors to {identity_errors}", highlight=False)
     if report is not None:
         command = f"svodka eval nerel {shlex.quote(str(data_dir))}" + (f" --limit {limit}" if limit else "")
         command += ("" if identity else " --no-identity") + f" --report {shlex.quote(str(report))}"

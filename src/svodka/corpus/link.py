@@ -32,7 +32,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from . import tables as t
 from .dedup import chunks, link_groups
-from .identity import Key, NameClass, decide, entity_id, variant_keys
+from .identity import Key, NameClass, article_classes, decide, entity_id, variant_keys
 from .stats import Member, Stats, entity_rows, load_members, stats_of, stored_stats
 from .unionfind import MinRootSets
 
@@ -52,6 +52,7 @@ class _Chunk:
     def __init__(self, conn: Connection, doc_ids: list[int]) -> None:
         self.conn = conn
         self.members = [m for part in chunks(doc_ids) for m in load_members(conn, t.doc_entities.c.doc_id.in_(part))]
+        article_classes(self.members)  # the article's own evidence on who a bare name is
         self.entity_of: dict[str, str | None] = {}  # class id → entity, as stored before this chunk
         self.assign: dict[str, str] = {}  # class id → entity, decided now
         self.keys: dict[str, Key] = {}  # entity id → its key

@@ -33,6 +33,7 @@ class NerelResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     time_errors: list[TimeError] = field(default_factory=list)  # the listing of --times-errors
+    identity_errors: str = ""  # splits and wrong merges (eval/nerel_identity.py), for `--identity-errors` on train
 
     def get(self, key: str) -> Metrics:
         return self.scores.get(key, Metrics())
@@ -92,7 +93,11 @@ def evaluate_nerel(
     _totals(result)
     _names(result, linked)
     if identity:
-        result.scores.update(identity_scores(linked, corpus_identities(kept)))
+        from .nerel_identity import identity_errors
+
+        identities = corpus_identities(kept)
+        result.scores.update(identity_scores(linked, identities))
+        result.identity_errors = identity_errors(linked, identities)
     result.seconds = time.perf_counter() - t0
     return result
 

@@ -1,0 +1,88 @@
+"""The corpus linker's decision for one surname block (corpus/identity.py) and the name parts it
+compares (corpus/names.py ``tidy``): names as news write them."""
+
+from __future__ import annotations
+
+from svodka.corpus.identity import NameClass, decide, explain, member_class
+from svodka.corpus.names import PersonName, tidy
+
+
+def per(name: str, first=None, last=None, middle=None, posts=()):
+    data = {"parts": {"first": first, "middle": middle, "last": last}, "roles": [{"post": p, "name": p} for p in posts]}
+    return member_class("PER", name, data)
+
+
+def keys(block: list[tuple[NameClass, int]]) -> list[tuple]:
+    got = decide(block)
+    return [got[c.id] for c, _ in block]
+
+
+def test_bare_surname_joins_the_most_named_of_several_full_names():
+    # «Обама» alone in an article: the corpus names Барак far more often than Мишель
+    barack, michelle = per("Барак Обама", "Барак", "Обама"), per("Мишель Обама", "Мишель", "Обама")
+    bare = per("Обама", last="Обама", posts=("президент",))
+    k = keys([(barack, 12), (michelle, 2), (bare, 5)])
+    assert k[2] == k[0] != k[1]
+
+
+def test_bare_surname_stays_apart_when_no_namesake_dominates():
+    fidel, raul = per("Фидель Кастро", "Фидель", "Кастро"), per("Рауль Кастро", "Рауль", "Кастро")
+    bare = per("Кастро", last="Кастро")
+    k = keys([(fidel, 5), (raul, 4), (bare, 3)])
+    assert k[2] not in (k[0], k[1])
+    assert "none most named" in explain([(fidel, 5), (raul, 4), (bare, 3)])[bare.id][1]
+
+
+def test_a_shared_post_decides_between_namesakes():
+    uorren = per("Уоррен Баффет", "Уоррен", "Баффет", posts=("миллиардер",))
+    govard = per("Говард Баффет", "Говард", "Баффет", posts=("фермер",))
+    bare = per("Баффет", last="Баффет", posts=("фермер",))
+    k = keys([(uorren, 9), (govard, 3), (bare, 1)])
+    assert k[2] == k[1]
+
+
+def test_initials_join_the_full_name_they_abbreviate():
+    full, initials = per("Владимир Путин", "Владимир", "Путин"), per("В. В. Путин", "В В", "Путин")
+    assert initials.first == "в" and initials.middle == "в"
+    k = keys([(full, 20), (initials, 2)])
+    assert k[0] == k[1]
+
+
+def test_spelling_variants_of_a_surname_meet_two_first_names_do_not():
+    a, b = per("Ричард Коннелл", "Ричард", "Коннелл"), per("Ричард Коннель", "Ричард", "Коннель")
+    c = per("Джон Коннелл", "Джон", "Коннелл")
+    assert a.block == b.block == c.block
+    k = keys([(a, 3), (b, 1), (c, 2)])
+    assert k[0] == k[1] != k[2]
+    h, g = per("Гельмут Коль", "Гельмут", "Коль"), per("Хельмут Коль", "Хельмут", "Коль")
+    assert len(set(keys([(h, 2), (g, 1)]))) == 1
+    o1, o2 = per("Конан О'Брайен", "Конан", "О'Брайен"), per("Конан О’Брайен", "Конан", "О’Брайен")
+    assert o1.block == o2.block and len(set(keys([(o1, 1), (o2, 1)]))) == 1
+
+
+def test_tidy_name_parts_from_the_entity_layer():
+    assert tidy(PersonName("анжелиной", None, "джоли")) == PersonName("анжелина", None, "джоли")
+    assert tidy(PersonName("владимир", None, "путины")) == PersonName("владимир", None, "путин")
+    assert tidy(PersonName("сэр алекс", None, "фергюсон")) == PersonName("алекс", None, "фергюсон")
+    assert tidy(PersonName("прислуга", None, "макафи")) == PersonName(None, None, "макафи")
+    assert tidy(PersonName("де", None, "ниро")).last == tidy(PersonName("роберт", None, "де ниро")).last == "де ниро"
+    assert tidy(PersonName("анджелина", None, "джоли анджелина джоли")).last == "джоли"
+    assert tidy(PersonName("ким", None, "чен ын")).last == "чен ын"  # syllables of a Korean name stay
+    assert tidy(PersonName("баффет", None, None)) == PersonName(None, None, "баффет")
+    assert tidy(PersonName("юлия", None, None)) == PersonName("юлия", None, None)
+
+
+def test_the_article_completes_a_lone_name():
+    from types import SimpleNamespace as Member
+
+    from svodka.corpus.identity import article_classes
+
+    full, lone = per("Юлия Скрипаль", "Юлия", "Скрипаль"), per("Юлия", first="Юлия")
+    other = per("Юлия", first="Юлия")
+    ms = [Member(doc_id=1, type="PER", cls=full), Member(doc_id=1, type="PER", cls=lone),
+          Member(doc_id=2, type="PER", cls=other)]
+    article_classes(ms)
+    assert ms[1].cls.block == full.block and ms[1].cls.last == "скрипаль"
+    assert ms[2].cls == other  # another article without the full name: nothing to go by
+    k = keys([(full, 3), (ms[1].cls, 1)])
+    assert k[0] == k[1]
