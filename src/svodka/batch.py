@@ -84,13 +84,18 @@ def _one(rec: Record, settings: Settings, published: str | None, title: str | No
         return f"internal error: {type(exc).__name__}: {exc}"
 
 
-def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
+def _chunks(records: Iterable[Record], size: int, first: int | None = None) -> Iterator[list[Record]]:
+    """Chunks of ``size`` records; with ``first``, the first chunks grow from ``first`` (1, 2, 4, …):
+    the first result comes as soon as a worker has its models and one record, while the next workers
+    load theirs on the next small chunks."""
     chunk: list[Record] = []
+    want = min(first or size, size)
     for rec in records:
         chunk.append(rec)
-        if len(chunk) >= size:
+        if len(chunk) >= want:
             yield chunk
             chunk = []
+            want = min(2 * want, size)
     if chunk:
         yield chunk
 
@@ -119,7 +124,7 @@ def analyze_records(
             # A window of chunks in flight, results in input order: a file of a million records
             # is read as it is analysed, not queued whole in memory first.
             pending: deque = deque()
-            for chunk in _chunks(records, CHUNK):
+            for chunk in _chunks(records, CHUNK, first=1):
                 pending.append(pool.submit(_analyze_chunk, chunk, settings, published, title))
                 if len(pending) >= 2 * workers:
                     yield from pending.popleft().result()
@@ -134,8 +139,9 @@ def _over_dask(records, settings, address, workers, published, title) -> Iterato
         raise ConfigError("dask: expected the dask[distributed] package, got none installed") from None
     cluster = None
     if address == "local":
+        # no dashboard, no nanny restarts worth waiting for: a worker process each, up in a few seconds
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                               env={"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"})
+                               env={"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}, silence_logs=40)
         client = Client(cluster)
     else:
         client = Client(address)
@@ -143,7 +149,7 @@ def _over_dask(records, settings, address, workers, published, title) -> Iterato
         # a bounded window of chunks in flight, as with worker processes: the input is read as it is analysed
         pending: deque = deque()
         window = 2 * max(workers, len(client.scheduler_info().get("workers", ())))
-        for chunk in _chunks(records, CHUNK):
+        for chunk in _chunks(records, CHUNK, first=1):
             pending.append(client.submit(_analyze_chunk, chunk, settings, published, title, pure=False))
             if len(pending) >= window:
                 yield from pending.popleft().result()

@@ -14,6 +14,12 @@ from typing import Any
 from ..errors import ConfigError
 
 
+def _load_models() -> None:
+    from ..models import load_models
+
+    load_models()
+
+
 class DaskPool:
     def __init__(self, address: str, workers: int) -> None:
         try:
@@ -35,6 +41,15 @@ class DaskPool:
                 self.client = Client(address, timeout=30)
             except OSError as exc:
                 raise ConfigError(f"dask: cannot reach the scheduler at {address} ({exc})") from exc
+        self.warm()
+
+    def warm(self) -> None:
+        """Each worker loads its models now, as a task of its own, while this process starts reading:
+        the first document then waits for one worker's models, not for them after the reader's start."""
+        from distributed import fire_and_forget
+
+        for address in self.client.scheduler_info().get("workers", {}):
+            fire_and_forget(self.client.submit(_load_models, workers=[address], pure=False))
 
     def submit(self, fn: Any, *args: Any) -> Future:
         out: Future = Future()

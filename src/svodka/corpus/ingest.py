@@ -196,16 +196,17 @@ def ingest(
     files = list(input_files(paths))
     import datasketch  # noqa: F401 - MinHash pulls in scipy (≈0.6 s): once here, and forked workers inherit it
 
-    stats = IngestStats(total=count_records(files), started=time.perf_counter())
-    report = progress or (lambda s: None)
-    pending: dict[Future, None] = {}
-    queued: set[int] = set()
+    started = time.perf_counter()
     pool = None
-    if dask:
+    if dask:  # first, so the workers load their models while the records are counted
         from .cluster import DaskPool
 
         pool = DaskPool(dask, workers)
-    elif workers > 1:
+    stats = IngestStats(total=count_records(files), started=started)
+    report = progress or (lambda s: None)
+    pending: dict[Future, None] = {}
+    queued: set[int] = set()
+    if not dask and workers > 1:
         # Forked workers share the parent's memory until they write to it; the cyclic garbage
         # collector writes to every object it scans.  Frozen, the parent's objects (models, caches)
         # are never scanned in the workers, so their pages stay shared instead of being copied.

@@ -12,7 +12,11 @@ CHUNK pending documents.  Linking a chunk touches only what its documents touch:
 - places and organisations join by name keys, their own and their variants'
   (`link_keys`): a key that is already some entity's joins that entity;
 - an entity's statistics (name, variants, dates, documents, roles) are merged
-  with the new mentions', or recounted from its mentions when a class moved;
+  with the new mentions'; an entity that gained or lost a class (a surname's
+  decision changed, two places' names joined) is made again of its classes'
+  statistics (`name_classes.stats`), its counts of documents moved by deltas read
+  off the moved mentions' documents only: no entity's mentions are recounted, so
+  an ingest costs the same in a store of any size;
 - duplicate groups grow by LSH look-ups (dedup.py).
 
 Identities and groups are functions of the set of stored documents, whatever
@@ -33,7 +37,18 @@ from sqlalchemy.engine import Connection, Engine
 from . import tables as t
 from .dedup import chunks, link_groups
 from .identity import Key, NameClass, article_classes, decide, entity_id, variant_keys
-from .stats import Member, Stats, entity_rows, load_members, stats_of, stored_stats
+from .stats import (
+    Member,
+    Stats,
+    class_stats,
+    doc_roles,
+    entity_rows,
+    entity_stats,
+    load_members,
+    merge_class_stats,
+    stats_of,
+    stored_stats,
+)
 from .unionfind import MinRootSets
 
 CHUNK = 500  # documents linked in one transaction
@@ -56,7 +71,8 @@ class _Chunk:
         self.entity_of: dict[str, str | None] = {}  # class id → entity, as stored before this chunk
         self.assign: dict[str, str] = {}  # class id → entity, decided now
         self.keys: dict[str, Key] = {}  # entity id → its key
-        self.dirty: set[str] = set()  # entities whose mentions must be recounted
+        self.dirty: set[str] = set()  # entities that gained or lost classes: made again of their classes'
+        self.counts: dict[str, tuple[int, Counter[str]]] = {}  # entity → its documents, per role too (stored + moved)
 
     def run(self) -> None:
         self._classes()
@@ -68,19 +84,24 @@ class _Chunk:
     def _classes(self) -> None:
         nc = t.name_classes
         classes = {m.cls.id: m.cls for m in self.members}
-        counts = Counter(m.cls.id for m in self.members)
-        stored = {}
+        by_class: dict[str, list[Member]] = defaultdict(list)
+        for m in self.members:
+            by_class[m.cls.id].append(m)
+        stored, old_stats = {}, {}
         for part in chunks(list(classes)):
-            stored.update({r.id: r.entity_id for r in self.conn.execute(select(nc.c.id, nc.c.entity_id).where(nc.c.id.in_(part)))})
+            for r in self.conn.execute(select(nc.c.id, nc.c.entity_id, nc.c.stats).where(nc.c.id.in_(part))):
+                stored[r.id], old_stats[r.id] = r.entity_id, r.stats
         self.entity_of.update(stored)
-        new = [{"id": cid, "block": c.block, "type": c.type, "data": c.to_data(), "n": counts[cid], "entity_id": None}
-               for cid, c in sorted(classes.items()) if cid not in stored]
+        fresh = {cid: class_stats(ms) for cid, ms in by_class.items()}
+        new = [{"id": cid, "block": c.block, "type": c.type, "data": c.to_data(), "n": len(by_class[cid]),
+                "entity_id": None, "stats": fresh[cid]} for cid, c in sorted(classes.items()) if cid not in stored]
         if new:
             self.conn.execute(insert(nc), new)
         if stored:
             self.conn.execute(
-                update(nc).where(nc.c.id == bindparam("cid")).values(n=nc.c.n + bindparam("k")),
-                [{"cid": cid, "k": counts[cid]} for cid in sorted(stored)],
+                update(nc).where(nc.c.id == bindparam("cid")).values(n=nc.c.n + bindparam("k"), stats=bindparam("s")),
+                [{"cid": cid, "k": len(by_class[cid]), "s": merge_class_stats(old_stats[cid], fresh[cid])}
+                 for cid in sorted(stored)],
             )
         self.classes = classes
 
@@ -108,6 +129,7 @@ class _Chunk:
         if old is not None and old != eid:  # the class's mentions go to another entity
             self.dirty |= {old, eid}
             de = t.doc_entities
+            self._count_move(de.c.class_id == cid, old, eid)
             self.conn.execute(update(de).where(de.c.class_id == cid).values(entity_id=eid))
 
     def _names(self) -> None:
@@ -158,12 +180,64 @@ class _Chunk:
     def _merge_entity(self, old: str, new: str) -> None:
         conn, lk, nc, de = self.conn, t.link_keys, t.name_classes, t.doc_entities
         self.dirty |= {old, new}
+        self._count_move(de.c.entity_id == old, old, new, whole=True)
         conn.execute(update(lk).where(lk.c.entity_id == old).values(entity_id=new))
         conn.execute(update(nc).where(nc.c.entity_id == old).values(entity_id=new))
         conn.execute(update(de).where(de.c.entity_id == old).values(entity_id=new))
         for cid, eid in self.entity_of.items():
             if eid == old:
                 self.entity_of[cid] = new
+
+    # -- counts of documents, kept by deltas: a move reads the moved mentions' documents only ----
+
+    def _count(self, eid: str) -> tuple[int, Counter[str]]:
+        if eid not in self.counts:
+            n = self.conn.execute(select(t.entities.c.n_docs).where(t.entities.c.id == eid)).scalar()
+            er = t.entity_roles
+            roles = Counter(dict(self.conn.execute(select(er.c.name, er.c.n_docs).where(er.c.entity_id == eid)).all()))
+            self.counts[eid] = (n or 0, roles)
+        return self.counts[eid]
+
+    def _docs_of(self, where: Any) -> dict[int, set[str]]:
+        """Stored document entities matching ``where``: document → the role names they carry there."""
+        de = t.doc_entities
+        out: dict[int, set[str]] = defaultdict(set)
+        for r in self.conn.execute(select(de.c.doc_id, de.c.data).where(where)):
+            out[r.doc_id] |= doc_roles(r.data or {})
+        return out
+
+    def _present(self, docs: list[int], eid: str, exclude: Any = None) -> dict[int, set[str]]:
+        """In the given documents, those where ``eid`` has a stored mention (besides ``exclude``), with its roles."""
+        de = t.doc_entities
+        out: dict[int, set[str]] = {}
+        for part in chunks(docs):
+            q = select(de.c.doc_id, de.c.data).where(de.c.doc_id.in_(part), de.c.entity_id == eid)
+            if exclude is not None:
+                q = q.where(~exclude)
+            for r in self.conn.execute(q):
+                out.setdefault(r.doc_id, set()).update(doc_roles(r.data or {}))
+        return out
+
+    def _count_move(self, where: Any, src: str, dst: str, whole: bool = False) -> None:
+        """Counts of documents after the stored mentions ``where`` go from ``src`` to ``dst`` (before the
+        update): a document (a role's document) is gained unless ``dst`` had it, lost unless ``src`` keeps it.
+        A whole entity's move reads the smaller of the two entities' mentions."""
+        (n_src, r_src), (n_dst, r_dst) = self._count(src), self._count(dst)
+        if whole:
+            small, big = (src, dst) if n_src <= n_dst else (dst, src)
+            mine = self._docs_of(t.doc_entities.c.entity_id == small)
+            theirs = self._present(sorted(mine), big)
+            shared = Counter(r for d, rs in mine.items() if d in theirs for r in rs & theirs[d])
+            self.counts[dst] = (n_src + n_dst - len(mine.keys() & theirs.keys()), r_src + r_dst - shared)
+            self.counts[src] = (0, Counter())
+            return
+        moved = self._docs_of(where)
+        docs = sorted(moved)
+        kept, had = self._present(docs, src, exclude=where), self._present(docs, dst)
+        lose = Counter(r for d, rs in moved.items() for r in rs - kept.get(d, set()))
+        gain = Counter(r for d, rs in moved.items() for r in rs - had.get(d, set()))
+        self.counts[src] = (n_src - len(moved.keys() - kept.keys()), _sub(r_src, lose))
+        self.counts[dst] = (n_dst + len(moved.keys() - had.keys()), r_dst + gain)
 
     def _write_links(self) -> None:
         nc, de = t.name_classes, t.doc_entities
@@ -180,19 +254,23 @@ class _Chunk:
             )
 
     def _write_entities(self) -> None:
-        conn, e, er, de = self.conn, t.entities, t.entity_roles, t.doc_entities
+        conn, e, er = self.conn, t.entities, t.entity_roles
         fresh: dict[str, list[Member]] = defaultdict(list)
         for m in self.members:
             fresh[self.assign[m.cls.id]].append(m)
         touched = sorted(set(fresh) | self.dirty)
         stats: dict[str, Stats] = {}
-        recount = sorted(self.dirty)
-        for part in chunks(recount):
-            everyone: dict[str, list[Member]] = defaultdict(list)
-            for m in load_members(conn, de.c.entity_id.in_(part), every_class=False):
-                everyone[m.entity_id].append(m)  # type: ignore[index]
-            for eid, ms in everyone.items():
-                stats[eid] = stats_of(ms, self._key(eid))
+        nc = t.name_classes
+        for part in chunks(sorted(self.dirty)):  # made again of their classes' statistics and their counts
+            classes: dict[str, list[tuple[NameClass, dict[str, Any]]]] = defaultdict(list)
+            for r in conn.execute(select(nc).where(nc.c.entity_id.in_(part)).order_by(nc.c.id)):
+                classes[r.entity_id].append((NameClass.from_row(r.type, r.block, r.data), r.stats))
+            for eid, cs in classes.items():
+                n, role_docs = self._count(eid)
+                if eid in fresh:  # and its new documents
+                    new = stats_of(fresh[eid], self._key(eid))
+                    n, role_docs = n + new.n_docs, role_docs + Counter({k: v["n_docs"] for k, v in new.roles.items()})
+                stats[eid] = entity_stats(cs, self._key(eid), n, role_docs)
         grow = sorted(set(fresh) - self.dirty)
         for part in chunks(grow):
             rows = {r.id: r for r in conn.execute(select(e).where(e.c.id.in_(part)))}
@@ -221,6 +299,12 @@ class _Chunk:
             stored = self.conn.execute(select(t.entities.c.link_key).where(t.entities.c.id == eid)).scalar_one()
             self.keys[eid] = ast.literal_eval(stored)
         return self.keys[eid]
+
+
+def _sub(a: Counter[str], b: Counter[str]) -> Counter[str]:
+    out = Counter(a)
+    out.subtract(b)
+    return +out  # a role no mention carries any more is gone
 
 
 def link_chunk(conn: Connection, doc_ids: list[int]) -> None:

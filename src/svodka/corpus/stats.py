@@ -175,3 +175,83 @@ def entity_rows(eid: str, key: Key, s: Stats) -> tuple[dict[str, Any], list[dict
     }
     roles = [{"entity_id": eid, "name": n, **r} for n, r in sorted(s.roles.items())]
     return row, roles
+
+
+# -- a name class's statistics: what an entity's are made of when classes move between entities --
+#
+# A person's class can leave its entity (a surname's decision changes) and a place's entities can
+# merge; minima, maxima and unions cannot be taken back, so each class keeps its own (stored in
+# `name_classes.stats`) and an entity that gained or lost a class merges its classes' instead of
+# reading their mentions.  Counts of documents are the entity's own, kept by deltas (link.py),
+# as two classes of one entity can name it in the same document.
+
+
+def class_stats(members: list[Member]) -> dict[str, Any]:
+    """The statistics of some mentions of one class, as stored (JSON, canonical order)."""
+    names: Counter[str] = Counter()
+    keyed: Counter[str] = Counter()  # persons without name parts: displayed by their entity's key
+    all_names: set[str] = set()
+    first_seen = last_seen = None
+    roles: dict[str, dict[str, Any]] = {}
+    for m in members:
+        if m.type != "PER" or (m.data.get("parts") or {}):
+            names[m.name] += 1
+        else:
+            keyed[m.name] += 1
+        all_names |= {m.name, *(m.data.get("variants") or [])}
+        first_seen, last_seen = _min(first_seen, m.published), _max(last_seen, m.published)
+        for r in m.data.get("roles") or []:
+            if r and r.get("name"):
+                row = {"post": r.get("post"), "org_name": r.get("org_name"), "first_seen": m.published,
+                       "last_seen": m.published, "n_docs": 0}
+                roles[r["name"]] = row if r["name"] not in roles else _merge_role(roles[r["name"]], row)
+    return _canonical(names, keyed, all_names, first_seen, last_seen, roles)
+
+
+def _canonical(names, keyed, all_names, first_seen, last_seen, roles) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    return {"names": dict(sorted(names.items())), "keyed": dict(sorted(keyed.items())), "all": sorted(all_names),
+            "first_seen": first_seen, "last_seen": last_seen,
+            "roles": {k: {f: v[f] for f in ("post", "org_name", "first_seen", "last_seen")} for k, v in sorted(roles.items())}}
+
+
+def merge_class_stats(a: dict[str, Any] | None, b: dict[str, Any]) -> dict[str, Any]:
+    if not a:
+        return b
+    roles = {k: {**v, "n_docs": 0} for k, v in a["roles"].items()}
+    for k, v in b["roles"].items():
+        roles[k] = {**v, "n_docs": 0} if k not in roles else _merge_role(roles[k], {**v, "n_docs": 0})
+    return _canonical(Counter(a["names"]) + Counter(b["names"]), Counter(a["keyed"]) + Counter(b["keyed"]),
+                      set(a["all"]) | set(b["all"]), _min(a["first_seen"], b["first_seen"]),
+                      _max(a["last_seen"], b["last_seen"]), roles)
+
+
+def entity_stats(classes: list[tuple[NameClass, dict[str, Any]]], key: Key, n_docs: int,
+                 role_docs: dict[str, int]) -> Stats:
+    """An entity's statistics from its classes' (and its own counts of documents): what stats_of gives
+    over all its mentions."""
+    s = Stats()
+    for c, cs in classes:
+        s.names.update(cs["names"])
+        if cs["keyed"]:
+            first = key[2] if c.full and len(key) == 3 else c.first
+            shown = PersonName(first, c.middle, c.last).display()
+            if shown:
+                s.names[shown] += sum(cs["keyed"].values())
+            else:
+                s.names.update(cs["keyed"])
+        s.all_names |= set(cs["all"])
+        s.first_seen, s.last_seen = _min(s.first_seen, cs["first_seen"]), _max(s.last_seen, cs["last_seen"])
+        if c.type == "PER" and (c.full or not c.last):
+            s.first, s.middle = _min(s.first, c.first), _min(s.middle, c.middle)
+        for name, r in cs["roles"].items():
+            row = {**r, "n_docs": 0}
+            s.roles[name] = row if name not in s.roles else _merge_role(s.roles[name], row)
+    for name in s.roles:
+        s.roles[name]["n_docs"] = role_docs.get(name, 0)
+    s.n_docs = n_docs
+    return s
+
+
+def doc_roles(data: dict[str, Any]) -> set[str]:
+    """The role names one document entity carries (a role's documents are counted per entity)."""
+    return {r["name"] for r in data.get("roles") or [] if r and r.get("name")}

@@ -19,11 +19,12 @@ import hashlib
 import json
 import sqlite3
 import time
+from operator import itemgetter
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import insert, text
+from sqlalchemy import JSON, insert, text
 from sqlalchemy.engine import Engine
 
 from . import tables as t
@@ -98,6 +99,75 @@ def _entity(local: str, type_: str, name: str, start: int, parts: dict | None) -
     return data
 
 
+def _batches(n_docs: int, factru_dir: Path | None, seed: int, progress=None):  # type: ignore[no-untyped-def]
+    """The rows of ``n_docs`` synthetic documents, BATCH documents at a time (table → row dicts)."""
+    words, probs = vocabulary(factru_dir)
+    vocab = np.array(words, dtype=object)
+    pools = name_pools(factru_dir)
+    rng = np.random.default_rng(seed)
+    people = [(pools["first"][i], pools["last"][j]) for i, j in zip(
+        rng.integers(len(pools["first"]), size=PEOPLE), rng.integers(len(pools["last"]), size=PEOPLE), strict=True)]
+    weights = {"PER": _zipf(PEOPLE), "LOC": _zipf(len(pools["LOC"])), "ORG": _zipf(len(pools["ORG"]))}
+    days = np.datetime64("2010-01-01") + np.arange(0, 7 * 365)
+    done = 0
+    while done < n_docs:
+        n = min(BATCH, n_docs - done)
+        lengths = rng.integers(*WORDS_PER_DOC, size=n)
+        flat = vocab[rng.choice(len(vocab), size=int(lengths.sum()), p=probs)]
+        dates = rng.choice(days, size=n).astype(str)
+        rows: dict[str, list[dict]] = {"documents": [], "doc_entities": [], "mentions": [], "lsh_bands": []}
+        picks = {}
+        for type_, (lo, hi) in PER_DOC.items():  # with replacement, then each document's distinct ones
+            k = rng.integers(lo, hi + 1, size=n)
+            drawn = rng.choice(len(weights[type_]), size=int(k.sum()), p=weights[type_])
+            picks[type_] = np.split(drawn, np.cumsum(k)[:-1])
+        bare_draws = rng.random(size=n * PER_DOC["PER"][1]) < BARE
+        docs, pos = [], 0
+        for i in range(n):
+            ents: list[tuple[str, str, dict | None]] = []
+            for type_ in PER_DOC:
+                for j in dict.fromkeys(picks[type_][i].tolist()):
+                    if type_ == "PER":
+                        first, last = people[j]
+                        bare = bool(bare_draws[i * PER_DOC["PER"][1] + len(ents) % PER_DOC["PER"][1]])
+                        ents.append(("PER", last if bare else f"{first} {last}",
+                                     {"last": last} if bare else {"first": first, "last": last}))
+                    else:
+                        ents.append((type_, pools[type_][j], None))
+            lead = f"{done + i}"  # a unique number: no two synthetic texts collide
+            spans = []
+            for _, name, _ in ents:
+                spans.append(len(lead) + 1)
+                lead += " " + name
+            body = " ".join(flat[pos : pos + lengths[i]])
+            pos += lengths[i]
+            docs.append((f"{lead}. {body}", ents, spans))
+        signatures = minhash_many([[fold(w) for w in WORD.findall(d[0])] for d in docs])
+        for i, ((text_, ents, spans), mh) in enumerate(zip(docs, signatures, strict=True)):
+            digest, doc_id = text_hash(text_)
+            layers: dict = {"schema": "svodka/1", "entities": [], "quotes": [], "times": [], "facts": []}
+            for k, ((type_, name, parts), start) in enumerate(zip(ents, spans, strict=True)):
+                local = f"T{k + 1}"
+                data = _entity(local, type_, name, start, parts)
+                layers["entities"].append(data)
+                rows["doc_entities"].append({"doc_id": doc_id, "local_id": local, "type": type_, "name": name,
+                                             "entity_id": None, "data": data, "class_id": None})
+                rows["mentions"].append({"doc_id": doc_id, "n": k, "entity_local": local, "start": start,
+                                         "end": start + len(name), "text": name, "kind": "name"})
+            lemmas = " ".join(fold(w) for w in WORD.findall(text_))
+            rows["documents"].append({
+                "id": doc_id, "hash": digest, "title": None, "published": dates[i], "url": None, "ext_id": None,
+                "source": f"synthetic:{done + i}", "text": text_, "lemmas": lemmas, "layers": layers,
+                "minhash": mh, "dup_group": None, "n_entities": len(ents), "n_mentions": len(ents),
+                "n_quotes": 0, "n_times": 0, "n_facts": 0, "schema": "svodka/1", "linked": False,
+                "tags": person_tags(rows["doc_entities"][len(rows["doc_entities"]) - len(ents):])})
+            rows["lsh_bands"] += band_rows(doc_id, mh)
+        yield rows
+        done += n
+        if progress:
+            progress(done, n_docs)
+
+
 def build(path: Path | str, n_docs: int, factru_dir: Path | None = None, seed: int = 7, progress=None,
           link: bool = True) -> float:
     """Write ``n_docs`` synthetic documents into a new store (a SQLite path or a URL); returns seconds taken."""
@@ -109,83 +179,17 @@ def build(path: Path | str, n_docs: int, factru_dir: Path | None = None, seed: i
         for suffix in ("", "-wal", "-shm"):
             Path(f"{p}{suffix}").unlink(missing_ok=True)
     engine = make_engine(url)
-    words, probs = vocabulary(factru_dir)
-    vocab = np.array(words, dtype=object)
-    pools = name_pools(factru_dir)
-    rng = np.random.default_rng(seed)
-    people = [(pools["first"][i], pools["last"][j]) for i, j in zip(
-        rng.integers(len(pools["first"]), size=PEOPLE), rng.integers(len(pools["last"]), size=PEOPLE), strict=True)]
-    weights = {"PER": _zipf(PEOPLE), "LOC": _zipf(len(pools["LOC"])), "ORG": _zipf(len(pools["ORG"]))}
-    days = np.datetime64("2010-01-01") + np.arange(0, 7 * 365)
-    done = 0
-    with engine.connect() as conn:
-        if conn.dialect.name == "sqlite":
-            conn.exec_driver_sql("PRAGMA synchronous=OFF")
-            conn.exec_driver_sql("PRAGMA cache_size=-400000")
-        conn.commit()
-        while done < n_docs:
-            n = min(BATCH, n_docs - done)
-            lengths = rng.integers(*WORDS_PER_DOC, size=n)
-            flat = vocab[rng.choice(len(vocab), size=int(lengths.sum()), p=probs)]
-            dates = rng.choice(days, size=n).astype(str)
-            rows: dict[str, list[dict]] = {"documents": [], "doc_entities": [], "mentions": [], "lsh_bands": []}
-            picks = {}
-            for type_, (lo, hi) in PER_DOC.items():  # with replacement, then each document's distinct ones
-                k = rng.integers(lo, hi + 1, size=n)
-                drawn = rng.choice(len(weights[type_]), size=int(k.sum()), p=weights[type_])
-                picks[type_] = np.split(drawn, np.cumsum(k)[:-1])
-            bare_draws = rng.random(size=n * PER_DOC["PER"][1]) < BARE
-            docs, pos = [], 0
-            for i in range(n):
-                ents: list[tuple[str, str, dict | None]] = []
-                for type_ in PER_DOC:
-                    for j in dict.fromkeys(picks[type_][i].tolist()):
-                        if type_ == "PER":
-                            first, last = people[j]
-                            bare = bool(bare_draws[i * PER_DOC["PER"][1] + len(ents) % PER_DOC["PER"][1]])
-                            ents.append(("PER", last if bare else f"{first} {last}",
-                                         {"last": last} if bare else {"first": first, "last": last}))
-                        else:
-                            ents.append((type_, pools[type_][j], None))
-                lead = f"{done + i}"  # a unique number: no two synthetic texts collide
-                spans = []
-                for _, name, _ in ents:
-                    spans.append(len(lead) + 1)
-                    lead += " " + name
-                body = " ".join(flat[pos : pos + lengths[i]])
-                pos += lengths[i]
-                docs.append((f"{lead}. {body}", ents, spans))
-            signatures = minhash_many([[fold(w) for w in WORD.findall(d[0])] for d in docs])
-            for i, ((text_, ents, spans), mh) in enumerate(zip(docs, signatures, strict=True)):
-                digest, doc_id = text_hash(text_)
-                layers: dict = {"schema": "svodka/1", "entities": [], "quotes": [], "times": [], "facts": []}
-                for k, ((type_, name, parts), start) in enumerate(zip(ents, spans, strict=True)):
-                    local = f"T{k + 1}"
-                    data = _entity(local, type_, name, start, parts)
-                    layers["entities"].append(data)
-                    rows["doc_entities"].append({"doc_id": doc_id, "local_id": local, "type": type_, "name": name,
-                                                 "entity_id": None, "data": data})
-                    rows["mentions"].append({"doc_id": doc_id, "n": k, "entity_local": local, "start": start,
-                                             "end": start + len(name), "text": name, "kind": "name"})
-                lemmas = " ".join(fold(w) for w in WORD.findall(text_))
-                rows["documents"].append({
-                    "id": doc_id, "hash": digest, "title": None, "published": dates[i], "url": None, "ext_id": None,
-                    "source": f"synthetic:{done + i}", "text": text_, "lemmas": lemmas, "layers": layers,
-                    "minhash": mh, "dup_group": None, "n_entities": len(ents), "n_mentions": len(ents),
-                    "n_quotes": 0, "n_times": 0, "n_facts": 0, "schema": "svodka/1",
-                    "tags": person_tags(rows["doc_entities"][len(rows["doc_entities"]) - len(ents):])})
-                rows["lsh_bands"] += band_rows(doc_id, mh)
-            with conn.begin():
-                for name, order in SORT.items():  # in key order, each batch fills pages instead of splitting them
-                    batch = sorted(rows[name], key=lambda r: tuple(r[k] for k in order))  # noqa: B023
-                    if batch:
-                        conn.execute(insert(t.metadata.tables[name]), batch)
-            done += n
-            if progress:
-                progress(done, n_docs)
-        if conn.dialect.name == "sqlite":
-            conn.exec_driver_sql("INSERT INTO documents_fts(documents_fts) VALUES ('optimize')")
-            conn.commit()
+    if engine.dialect.name == "sqlite":
+        engine.dispose()  # the loader's own connection, journal off
+        _write_sqlite(Path(engine.url.database), _batches(n_docs, factru_dir, seed, progress))
+    else:
+        with engine.connect() as conn:
+            for rows in _batches(n_docs, factru_dir, seed, progress):
+                with conn.begin():
+                    for name, order in SORT.items():  # in key order, each batch fills pages instead of splitting them
+                        batch = sorted(rows[name], key=lambda r: tuple(r[k] for k in order))  # noqa: B023
+                        if batch:
+                            conn.execute(insert(t.metadata.tables[name]), batch)
     if link:
         from .link import relink
 
@@ -195,6 +199,47 @@ def build(path: Path | str, n_docs: int, factru_dir: Path | None = None, seed: i
             conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM ANALYZE"))
     engine.dispose()
     return time.perf_counter() - started
+
+
+def _write_sqlite(path: Path, batches) -> None:  # type: ignore[no-untyped-def]
+    """Bulk-load a new SQLite store: no journal, no fsync, the secondary indexes and the full-text
+    triggers dropped while loading and made once at the end (one sort each instead of a million
+    b-tree insertions).  A crash halfway leaves a broken file, which a benchmark store may be."""
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode=OFF")
+    con.execute("PRAGMA synchronous=OFF")
+    con.execute("PRAGMA cache_size=-400000")
+    names = list(SORT)
+    later = con.execute(
+        "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ((type = 'index' AND tbl_name IN "
+        f"({','.join('?' * len(names))})) OR (type = 'trigger' AND tbl_name = 'documents'))", names).fetchall()
+    for name, sql in later:
+        con.execute(f"DROP {'TRIGGER' if sql.upper().startswith('CREATE TRIGGER') else 'INDEX'} {name}")
+    tables = {n: t.metadata.tables[n] for n in names}
+    json_cols = {n: [c.name for c in tb.columns if isinstance(c.type, JSON)] for n, tb in tables.items()}
+    quoted = {n: ", ".join(f'"{c.name}"' for c in tb.columns) for n, tb in tables.items()}
+    sql_of = {n: f"INSERT INTO {n} ({quoted[n]}) VALUES ({', '.join('?' * len(tb.columns))})" for n, tb in tables.items()}
+    columns = {n: [c.name for c in tb.columns] for n, tb in tables.items()}
+    getters = {n: itemgetter(*cols) for n, cols in columns.items()}
+    keys = {n: itemgetter(*(columns[n].index(k) for k in order)) for n, order in SORT.items()}  # key order
+    for rows in batches:
+        with con:
+            for n in SORT:
+                for r in rows[n]:
+                    for c in json_cols[n]:
+                        r[c] = json.dumps(r[c], ensure_ascii=False)
+                con.executemany(sql_of[n], sorted(map(getters[n], rows[n]), key=keys[n]))
+    for name, sql in later:
+        con.execute(sql)
+    from importlib import import_module
+
+    tokens = import_module("svodka.corpus.migrations.versions.0003_search_tags")._tokens  # what the triggers index
+    con.execute(f"INSERT INTO documents_fts(rowid, lemmas) SELECT d.id, {tokens('d')} FROM documents d")
+    con.execute("INSERT INTO documents_fts(documents_fts) VALUES ('optimize')")
+    con.commit()
+    con.execute("ANALYZE")
+    con.execute("PRAGMA journal_mode=WAL")
+    con.close()
 
 
 def build_plain(path: Path, n_docs: int, factru_dir: Path | None = None, seed: int = 7, progress=None) -> float:

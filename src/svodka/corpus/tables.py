@@ -172,6 +172,7 @@ name_classes = Table(  # mentions that link alike: a person's name parts and pos
     Column("data", JSON, nullable=False),
     Column("n", Integer, nullable=False),  # mentions (document entities) in the class
     Column("entity_id", String(32), index=True),
+    Column("stats", JSON),  # its mentions' statistics (stats.class_stats): an entity's are its classes'
 )
 
 link_keys = Table(  # name keys of places and organisations (their own and their variants') → entity
