@@ -476,7 +476,7 @@ def test_migrations_apply_once_and_bad_urls_are_config_errors(tmp_path):
     Corpus(tmp_path / "m.db").close()
     corpus = Corpus(f"sqlite:///{tmp_path / 'm.db'}")  # reopening is a no-op
     with corpus.engine.connect() as conn:
-        assert MigrationContext.configure(conn).get_current_revision() == "0004"
+        assert MigrationContext.configure(conn).get_current_revision() == "0005"
     with pytest.raises(ConfigError):
         Corpus("mysql://nobody@localhost/x")
     with pytest.raises(ConfigError):

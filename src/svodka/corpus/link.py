@@ -224,11 +224,14 @@ class _Chunk:
         A whole entity's move reads the smaller of the two entities' mentions."""
         (n_src, r_src), (n_dst, r_dst) = self._count(src), self._count(dst)
         if whole:
+            de = t.doc_entities
             small, big = (src, dst) if n_src <= n_dst else (dst, src)
-            mine = self._docs_of(t.doc_entities.c.entity_id == small)
-            theirs = self._present(sorted(mine), big)
-            shared = Counter(r for d, rs in mine.items() if d in theirs for r in rs & theirs[d])
-            self.counts[dst] = (n_src + n_dst - len(mine.keys() & theirs.keys()), r_src + r_dst - shared)
+            # document ids alone (the entity_id index covers them); roles only where both are named
+            mine = sorted(set(self.conn.execute(select(de.c.doc_id).where(de.c.entity_id == small)).scalars()))
+            both = sorted(self._present(mine, big))
+            a, b = self._present(both, small), self._present(both, big)
+            shared = Counter(r for d in both for r in a[d] & b[d])
+            self.counts[dst] = (n_src + n_dst - len(both), r_src + r_dst - shared)
             self.counts[src] = (0, Counter())
             return
         moved = self._docs_of(where)

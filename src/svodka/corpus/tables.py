@@ -73,6 +73,9 @@ doc_entities = Table(
     Column("class_id", String(40), index=True),  # its name class (see identity.py), set by linking
 )
 
+# A merge of two entities counts their shared documents from this index alone (link.py)
+Index("ix_doc_entities_entity_doc", doc_entities.c.entity_id, doc_entities.c.doc_id)
+
 mentions = Table(
     "mentions",
     metadata,
