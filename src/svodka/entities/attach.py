@@ -234,6 +234,8 @@ def _subject_of(ph: RolePhrase, tokens: list[Token], name_at: dict[int, Candidat
                 subject = verb.head  # «Мария, которая работает санитаркой»: the noun the clause is about
             elif subject is None and verb.rel == "acl":
                 subject = verb.head  # «Барак Обама, занимавший пост президента»
+            if subject is None and verb.rel != "acl":
+                return _subject_of_verb(tokens, head.head, name_at)
     if subject is None or subject < 0:
         return None
     if tokens[subject].lemma == "он" and tokens[subject].pos == "PRON" and tokens[subject].feats.get("Number") != "Plur":
@@ -245,6 +247,48 @@ def _subject_of(ph: RolePhrase, tokens: list[Token], name_at: dict[int, Candidat
     # «её тренером стал американец Дэвид Сало»: the name stands in apposition to the subject
     return next((name_at[k] for k in range(subject + 1, min(subject + 3, len(tokens)))
                  if k in name_at and tokens[k].head == subject and tokens[k].rel == "appos"), None)
+
+
+def _subject_of_verb(tokens: list[Token], verb: int, name_at: dict[int, Candidate]) -> Candidate | None:
+    """The person a holding verb with no subject of its own is said of: the subject of the verb it is
+    coordinated with («Анна окончила институт и работала санитаркой»), or, for a finite verb heading a
+    sentence of its own, the person the sentence before was about («Петров родился в Липецке. Работал
+    инженером»): the name that was its subject, in the gender of the verb."""
+    for _ in range(4):
+        tok = tokens[verb]
+        deps = [k for k in range(len(tokens)) if tokens[k].head == verb and tokens[k].sent == tok.sent]
+        subject = next((k for k in deps if tokens[k].rel in _SUBJECT), None)
+        if subject is not None:
+            if subject in name_at:
+                return name_at[subject]
+            if tokens[subject].lemma == "он" and tokens[subject].pos == "PRON" and tokens[subject].feats.get("Number") != "Plur":
+                return _named_before(tokens, subject, name_at)
+            return None
+        if tok.rel == "conj" and 0 <= tok.head < len(tokens) and tokens[tok.head].pos in ("VERB", "AUX"):
+            verb = tok.head
+            continue
+        break
+    tok = tokens[verb]
+    if tok.rel != "root" or tok.feats.get("VerbForm") != "Fin" or tok.feats.get("Number") == "Plur" or tok.sent == 0:
+        return None
+    return _sentence_subject(tokens, tok.sent - 1, tok.feats.get("Gender"), name_at)
+
+
+def _sentence_subject(tokens: list[Token], sent: int, gender: str | None,
+                      name_at: dict[int, Candidate]) -> Candidate | None:
+    """The one person named as a subject in sentence ``sent`` (of ``gender`` when given), else None."""
+    found: list[Candidate] = []
+    for k, cand in name_at.items():
+        tok = tokens[k]
+        if tok.sent != sent or k != cand.toks[0] or cand in found:
+            continue
+        if tok.rel in _SUBJECT or any(tokens[i].rel in _SUBJECT for i in cand.toks):
+            found.append(cand)
+    if len(found) != 1:
+        return None
+    cand = found[0]
+    got = next((tokens[i].feats.get("Gender") for i in cand.toks if tokens[i].feats.get("Gender")), None)
+    return cand if gender is None or got in (None, gender) else None
 
 
 def _named_before(tokens: list[Token], pron: int, name_at: dict[int, Candidate]) -> Candidate | None:

@@ -81,6 +81,7 @@ class RoleOut(BaseModel):
     org_name: str | None = None
     start: int | None = None
     end: int | None = None
+    source: str = Field("text", description="text | description | nearby: how the role reached the person (docs/schema.md)")
 
 
 class NamePartsOut(BaseModel):
