@@ -38,6 +38,7 @@ from svodka.eval.nerel_view import WORD, head_index, head_lemma  # noqa: E402
 MIN_PROF = 2  # spans a head (or a modifier) must occur in
 MIN_SHARE = 0.35  # of the lemma's singular occurrences in the texts, the share inside PROFESSION spans
 SINGLE_SHARE = 0.5  # the same share for a head of fewer than MIN_PROF spans («прозаик», «фельдшер»)
+LINKED_SHARE = 0.5  # a head pymorphy does not know as animate is kept when this share of its spans is a WORKS_AS
 
 
 def main(data_dir: Path, out: Path) -> None:
@@ -50,6 +51,10 @@ def main(data_dir: Path, out: Path) -> None:
             p = morph.parse(w)[0]
             cache[w] = (p.normal_form.replace("ё", "е"), p.tag.POS, "plur" in p.tag)
         return cache[w]
+
+    def animate_first(word: str) -> bool:
+        p = morph.parse(word.lower())[0]
+        return p.tag.POS == "NOUN" and "anim" in p.tag
 
     prof, works, mods, seen, inside = Counter(), Counter(), Counter(), Counter(), Counter()
     names = brat.doc_names(data_dir)
@@ -76,7 +81,10 @@ def main(data_dir: Path, out: Path) -> None:
         for m in WORD.finditer(doc.text):
             lem, pos, plural = parse(m.group())
             if pos == "NOUN" and not plural:
-                lem = head_lemma(m.group())
+                person = head_lemma(m.group())
+                if person != lem and not animate_first(m.group()):
+                    continue  # «физика» is physics first, «физик» only second: no occurrence of «физик»
+                lem = person
                 seen[lem] += 1
                 inside[lem] += m.start() in covered
     def animate(lemma: str) -> bool:  # a kind of person («премьера» of a film is no «премьер»)
@@ -86,7 +94,11 @@ def main(data_dir: Path, out: Path) -> None:
         n = prof[lem]
         share = MIN_SHARE if n >= MIN_PROF else SINGLE_SHARE  # a word met once must mostly be met as an occupation
         # a word met only in the plural («волейболисты», «игроки») has no singular occurrence to judge by
-        return (seen[lem] == 0 or inside[lem] >= share * seen[lem]) and animate(lem)
+        # pymorphy knows some titles only as inanimate nouns («аятолл»): NEREL linking most of a word's
+        # spans to a named person says it is one
+        person = animate(lem) or (works[lem] >= MIN_PROF and works[lem] >= LINKED_SHARE * n and seen[lem] >= MIN_PROF
+                                      and not any("Abbr" in p.tag for p in morph.parse(lem)))  # «КВН» is a show
+        return (seen[lem] == 0 or inside[lem] >= share * seen[lem]) and person
 
     heads = sorted((lem for lem in prof if kept(lem)), key=lambda lem: (-prof[lem], lem))
     if "--why" in sys.argv:
@@ -99,7 +111,9 @@ def main(data_dir: Path, out: Path) -> None:
         "# (Loukachevitch et al., RANLP 2021; 746 train documents, dev held out), lemmatised with pymorphy3.",
         f"# Built {dt.date.today().isoformat()} by: {command}",
         f"# Kept: animate-noun heads of >= {MIN_PROF} spans with >= {MIN_SHARE:.0%} of their singular noun occurrences inside a span",
-        f"# (heads of fewer spans: >= {SINGLE_SHARE:.0%}; a head never met as a singular noun is kept);",
+        f"# (heads of fewer spans: >= {SINGLE_SHARE:.0%}; a head never met as a singular noun is kept); a word counts as met",
+        "# only where pymorphy's first reading is it or a person («физика» is no «физик»); a head pymorphy knows",
+        f"# only as inanimate is kept when >= {LINKED_SHARE:.0%} of its spans (and >= {MIN_PROF}) are a WORKS_AS and it is met >= {MIN_PROF} times («аятолл»);",
         f"# modifiers (adjectives before the head) of >= {MIN_PROF} spans. Lemmas and counts only, no text.",
         "# kind\tlemma\tprof (spans headed)\tworks_as (of them, a person's WORKS_AS)\tseen (singular nouns in the texts)",
     ]

@@ -6,7 +6,7 @@ from ..document import Entity, Mention, Role, Token
 from .describe import PersonInfo, nearby_holder, phrase_words, resolve
 from .gazetteer import alias_key
 from .ner import Candidate, closing_bracket
-from .roles import POSTS, RESOLVABLE, RolePhrase, find_role_phrases, is_predicate
+from .roles import POSTS, RESOLVABLE, RolePhrase, phrase_at, find_role_phrases, is_predicate, is_profession, person_lemma
 
 
 def attach_roles(
@@ -31,13 +31,18 @@ def attach_roles(
     name_at = {i: c for c in cands if entity_of[id(c)].type == "PER" for i in c.toks}
     place_by_token = {i: entity_of[id(c)] for c in cands if entity_of[id(c)].type != "PER" for i in c.toks}
     place_by_key = {alias_key(p.name): p for p in places}
-    phrases = find_role_phrases(tokens, blocked, {i for c in cands for i in c.toks})
+    named = {i for c in cands for i in c.toks}
+    phrases = find_role_phrases(tokens, blocked, named)
     held: dict[int, Candidate] = {}  # head token of an attached phrase -> the person holding it
     firsts: dict[int, int] = {}  # first token of an attached phrase -> its head
     loose: list[RolePhrase] = []
     for ph in phrases:
         ph = _with_quoted_org(ph, tokens, text, place_by_token)
         org = _org_of(ph, tokens, place_by_token, place_by_key)
+        inner = _inner_holder(ph, tokens, starts, blocked, named)
+        if inner is not None:  # «советник президента России Дмитрия Медведева»: Медведев is the president
+            sub, holder = inner
+            _add_role(persons[entity_of[id(holder)].id], sub, _org_of(sub, tokens, place_by_token, place_by_key), tokens)
         if ph.plural:
             for person in _listed_after(ph, tokens, starts):
                 _add_role(persons[entity_of[id(person)].id], ph, org, tokens)
@@ -89,6 +94,28 @@ def attach_roles(
             continue  # «скульптор» when the text named somebody else a sculptor: most likely that one
         if person is not None:
             _add_role(persons[entity_of[id(person)].id], ph, org, tokens, "nearby")
+
+
+def _inner_holder(ph: RolePhrase, tokens: list[Token], starts: dict[int, Candidate], blocked: set[int],
+                  named: set[int]) -> tuple[RolePhrase, Candidate] | None:
+    """A genitive name right after a post that is not itself a genitive says whose post it is; when the
+    post's genitive chain ends in another post («советник президента России Дмитрия Медведева»,
+    «представители администрации президента США Барака Обамы»), the name holds that inner post."""
+    after = ph.last + 1
+    cand = starts.get(after)
+    if cand is None or tokens[after].sent != tokens[ph.head].sent:
+        return None
+    if tokens[after].feats.get("Case") != "Gen" or tokens[ph.head].feats.get("Case") in ("Gen", None):
+        return None
+    inner = [k for k in range(ph.head + 1, ph.last + 1) if tokens[k].pos == "NOUN"
+             and tokens[k].feats.get("Case") == "Gen" and tokens[k].feats.get("Number") != "Plur"
+             and (is_profession(tokens[k].lemma) or is_profession(person_lemma(tokens[k].text)))]
+    if not inner:
+        return None
+    sub = phrase_at(tokens, inner[-1], blocked, named)
+    if sub is None or sub.last != ph.last:
+        return None
+    return sub, cand
 
 
 def _apposed(ph: RolePhrase, tokens: list[Token], name_at: dict[int, Candidate]) -> Candidate | None:
@@ -199,6 +226,10 @@ _HOLDING_VERBS = frozenset({"быть", "являться", "стать", "ст�
 # Verbs that make their object hold the post: «Путин назначил Андрея Воробьёва губернатором».
 _APPOINTING = frozenset({"назначить", "назначать", "избрать", "переизбрать", "утвердить", "признать", "выбрать",
                          "объявить", "называть", "назвать"})
+# Verbs that take the post from their object: «освободил Петрова от должности министра».
+_REMOVING = frozenset({"освободить", "освобождать", "уволить", "увольнять", "снять", "снимать", "отстранить",
+                       "отстранять", "отправить", "сместить", "лишить", "рекомендовать", "выдвинуть", "предложить",
+                       "вернуть", "перевести"})
 # Nouns standing for the post in their genitive: «пост министра», «должность посла».
 _POST_HOLDERS = frozenset({"пост", "должность", "кресло"})
 _SUBJECT = ("nsubj", "nsubj:pass")
@@ -222,14 +253,18 @@ def _subject_of(ph: RolePhrase, tokens: list[Token], name_at: dict[int, Candidat
     if subject is None and 0 <= head.head < len(tokens):
         verb = tokens[head.head]
         as_whom = any(tokens[k].lemma == "в" and k + 1 < len(tokens) and tokens[k + 1].lemma == "качество" for k in kids)
-        holds = (verb.lemma in _HOLDING_VERBS and head.rel in ("xcomp", "obl", "obj")
-                 and (head.feats.get("Case") in ("Ins", "Nom") or head.lemma in _POST_HOLDERS))
+        post_noun = head.lemma in _POST_HOLDERS and head.rel in ("obl", "obj")
+        # «уходит с поста директора», «покинул должность», «вступил в должность»: a post noun under any verb
+        holds = post_noun or (verb.lemma in _HOLDING_VERBS and head.rel in ("xcomp", "obl", "obj")
+                              and head.feats.get("Case") in ("Ins", "Nom"))
         if verb.pos in ("VERB", "AUX") and (holds or as_whom):
             deps = [k for k in range(len(tokens)) if tokens[k].head == head.head and tokens[k].sent == head.sent]
             subject = next((k for k in deps if tokens[k].rel in _SUBJECT), None)
             obj = next((k for k in deps if tokens[k].rel == "obj"), None)
-            if verb.lemma in _APPOINTING and head.feats.get("Case") == "Ins" and obj is not None:
-                subject = obj  # the one appointed, not the one appointing
+            if verb.lemma in _APPOINTING and (head.feats.get("Case") == "Ins" or post_noun) and obj is not None:
+                subject = obj  # the one appointed, not the one appointing («назначил Иванова на пост посла»)
+            elif verb.lemma in _REMOVING and post_noun and obj is not None:
+                subject = obj  # «освободил Петрова от должности министра», «уволил с поста»
             if subject is not None and tokens[subject].lemma == "который" and verb.rel == "acl:relcl":
                 subject = verb.head  # «Мария, которая работает санитаркой»: the noun the clause is about
             elif subject is None and verb.rel == "acl":

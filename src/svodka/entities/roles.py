@@ -115,6 +115,21 @@ def is_profession(lemma: str) -> bool:
     return lemma.startswith("зам") and lemma[3:] in known  # «замгендиректор», «замгубернатор»
 
 
+_INFINITIVE = ("ть", "ться", "ти", "чь", "чься", "тись")
+
+
+@functools.lru_cache(maxsize=50_000)
+def person_lemma(word: str) -> str:
+    """pymorphy's lemma of a word read as a person noun when it can be one, as the lexicon was built
+    (scripts/build_professions.py): natasha's «аятолла», «хавбека» are pymorphy's «аятолл», «хавбек»."""
+    from ..models import morph_analyzer
+
+    parses = morph_analyzer().parse(word.lower())
+    person = next((p for p in parses if p.tag.POS == "NOUN" and "anim" in p.tag), None)
+    best = person or parses[0]
+    return best.normal_form.replace("ё", "е") if best.tag.POS == "NOUN" else word.lower()
+
+
 # First parts of compounds that name no occupation of the person: «экс-» is a time, «вице-» another post.
 _NOT_PARTS = frozenset({"экс", "вице", "лже", "анти", "пост"})
 
@@ -167,11 +182,13 @@ def find_role_phrases(tokens: list[Token], blocked: set[int], named: set[int] | 
     for i, tok in enumerate(tokens):
         # natasha tags some occupations as adjectives («бегунья», «полицейский»): substantivised, not modifying
         nounlike = tok.pos == "NOUN" or (tok.pos == "ADJ" and tok.rel != "amod") or (tok.pos == "PROPN" and i not in named)
-        if i in used or i in blocked or not nounlike or not is_profession(tok.lemma):
+        # and a compound noun tagged as a verb («инженером-конструктором»): a lemma that is no infinitive
+        nounlike = nounlike or (tok.pos == "VERB" and "-" in tok.text and not tok.lemma.endswith(_INFINITIVE))
+        if i in used or i in blocked or not nounlike or not (is_profession(tok.lemma) or is_profession(person_lemma(tok.text))):
             continue
         # «представители Роскосмоса» are several people, never one person's role, but a list of names
         # may follow them («актрисы Гвинет Пэлтроу, Анджелина Джоли»): the attaching step decides.
-        phrase = _phrase_at(tokens, i, blocked, named)
+        phrase = phrase_at(tokens, i, blocked, named)
         if phrase is None:
             continue
         used.update(range(phrase.first, phrase.last + 1))
@@ -179,7 +196,7 @@ def find_role_phrases(tokens: list[Token], blocked: set[int], named: set[int] | 
     return phrases
 
 
-def _phrase_at(tokens: list[Token], head: int, blocked: set[int], named: set[int] | frozenset[int] = frozenset()) -> RolePhrase | None:
+def phrase_at(tokens: list[Token], head: int, blocked: set[int], named: set[int] | frozenset[int] = frozenset()) -> RolePhrase | None:
     tok = tokens[head]
     first = head
     while first > 0:
