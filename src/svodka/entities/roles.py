@@ -248,6 +248,8 @@ def phrase_at(tokens: list[Token], head: int, blocked: set[int], named: set[int]
         fem = tokens[first - 2].feats.get("Gender") == "Fem"
         name = prefix + ("исполняющая" if fem else "исполняющий") + " обязанности " + words
         return RolePhrase(acting, last, head, cls, name, country, direct)
+    if tok.pos == "VERB" and first == head:  # «инженером-конструктором» mis-tagged: its lemma is its nominative
+        name = " ".join([tok.lemma] + [t.text for t in tokens[head + 1 : last + 1]])
     if tok.feats.get("Number") == "Plur":
         # each one's role in the singular: «игроки сборной Испании» → «игрок сборной Испании»
         name = " ".join([tok.lemma] + [t.text for t in tokens[head + 1 : last + 1]])
