@@ -53,3 +53,16 @@ def test_the_lexicon_reads_words_as_pymorphy_built_it():
     assert person_lemma("аятолла") == "аятолл" and is_profession("аятолл")
     assert person_lemma("физика") == "физик" and is_profession("физик")
     assert not is_profession("квн") and not is_profession("войско")
+
+
+def test_the_same_post_in_other_words_beside_the_name_is_kept(models):
+    roles = _roles(models, "На встречу приехал лидер страны, президент Ганы Джон Махама.")
+    assert "президент Ганы" in roles.get("Джон Махама", []), roles
+    # a description pointing back stays folded into the explicit post
+    roles = _roles(models, "Президент России Владимир Путин прилетел в Сочи. Глава российского государства провёл совещание.")
+    assert roles.get("Владимир Путин") == ["президент России"], roles
+
+
+def test_a_pronoun_is_the_subject_of_the_sentence_before(models):
+    roles = _roles(models, "Синдзо Абэ работает в правительстве Иосиро Мори. С 2003 года он был секретарём партии.")
+    assert "секретарь партии" in roles.get("Синдзо Абэ", []), roles
