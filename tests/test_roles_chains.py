@@ -66,3 +66,14 @@ def test_the_same_post_in_other_words_beside_the_name_is_kept(models):
 def test_a_pronoun_is_the_subject_of_the_sentence_before(models):
     roles = _roles(models, "Синдзо Абэ работает в правительстве Иосиро Мори. С 2003 года он был секретарём партии.")
     assert "секретарь партии" in roles.get("Синдзо Абэ", []), roles
+
+
+def test_a_lone_post_goes_to_the_salient_person_as_a_role_but_no_fact(models):
+    from svodka import analyze
+
+    text = ("Иван Сергеевич Петров приехал в Самару. Петров осмотрел новый завод. "
+            "Иван Петров встретился с рабочими. Председатель пообещал им новые станки.")
+    doc = analyze(text, models=models, quotes=False, brief=False, times=False)
+    petrov = next(e for e in doc.entities if e.type == "PER")
+    assert [(r.post, r.source) for r in petrov.roles] == [("председатель", "nearby")]
+    assert not [f for f in doc.facts if f.type == "Occupation"]

@@ -7,8 +7,8 @@ Two ways, the second a weaker guess than the first:
 - ``nearby_holder``: a lone occupation («Певец скончался», «тело 50-летнего актёра», «спортсменка
   живёт в Калифорнии») goes to the person named last before it, when that person is the one the text
   is about (named at least MIN_MENTIONS times), nobody else is named in the window, and the word is one
-  NEREL train mostly links to a named person.  Such roles carry ``source="nearby"``; the caller gives
-  none for a post held somewhere (those would be Occupation facts: see attach.py).
+  NEREL train mostly links to a named person.  Such roles carry ``source="nearby"``; a guessed post
+  held somewhere («министр», «глава компании») makes no Occupation fact (facts/occupation.py).
 
 Why the thresholds: on NEREL train, a lone occupation names the person named last before it in about
 80 % of the gold WORKS_AS that svodka missed (scripts of issue #12), but once every lone occupation is

@@ -273,6 +273,8 @@ def _from_roles(ctx: Context) -> list[Fact]:
             continue
         for role in ent.roles:
             head = role.post.split()[0].lower() if role.post.split() else ""
+            if role.source == "nearby" and (head in ENTITY_POSTS or role.org or role.org_name):
+                continue  # a post guessed for the salient person (entities/describe.nearby_holder): a role, no fact
             if not head or head in OWNER_NOUNS:
                 continue
             if not (is_post(head) or head in ENTITY_POSTS or ((role.org or role.org_name) and names_occupation(head))):
