@@ -182,11 +182,57 @@ def _morph_vocab() -> Any:
             self.pos, self.feats = known
             return self
 
+    from natasha.morph.lemma import grams_sim, normal_word
+
+    # word → [(normal form, UD pos, UD feats)] of pymorphy's parses, in pymorphy's order
+    forms_cache: dict[str, list[tuple[str, str, dict]]] = {}
+
     class CachedVocab(MorphVocab):
         def __init__(self) -> None:
             PymorphyAnalyzer.__init__(self, result_type=CachedForm)
 
-    return CachedVocab()
+        def _forms(self, word: str) -> list[tuple[str, str, dict]]:
+            """pymorphy's parse of ``word`` (its own loop over its units and its probability
+            estimate, as in ``MorphAnalyzer.parse``) as plain tuples: no record object per parse."""
+            forms = forms_cache.get(word)
+            if forms is None:
+                res: list = []
+                seen: set = set()
+                word_lower = word.lower()
+                for analyzer, is_terminal in self._units:
+                    res.extend(analyzer.parse(word, word_lower, seen))
+                    if is_terminal and res:
+                        break
+                if self.prob_estimator is not None:
+                    res = self.prob_estimator.apply_to_parses(word, word_lower, res)
+                forms = []
+                for parse in res:
+                    tag = parse[1]
+                    known = grams.get(tag._str)
+                    if known is None:
+                        known = grams[tag._str] = (ud_pos(tag), dict(ud_feats(tag)))
+                    forms.append((parse[2], known[0], known[1]))
+                if len(forms_cache) > 200_000:
+                    forms_cache.clear()
+                forms_cache[word] = forms
+            return forms
+
+        def lemmatize(self, word: str, pos: str, feats: dict) -> str:
+            """natasha's ``lemmatize`` (``best_form`` over the word's parses) on the plain tuples."""
+            word = normal_word(word)
+            top, best = 0, None
+            for normal, form_pos, form_feats in self._forms(word):
+                if form_pos == pos and form_feats == feats:
+                    return normal_word(normal)
+                sim = grams_sim(form_pos, form_feats, pos, feats)
+                if sim > top:
+                    best, top = normal, sim
+            return normal_word(best) if best is not None else word
+
+    vocab = CachedVocab()
+    if not (hasattr(vocab, "_units") and hasattr(vocab, "prob_estimator")):  # pragma: no cover - another pymorphy2
+        del CachedVocab.lemmatize
+    return vocab
 
 
 @functools.cache
