@@ -17,6 +17,13 @@ COMITATIVE = frozenset({"с", "со"})  # «с кем»: the comitative preposit
 ANAPHOR_SENTENCES = 2  # how many sentences back an unnamed «компания» may point
 
 
+def common_noun(ctx: Context, i: int) -> bool:
+    """A common noun, or a capitalised one the tagger took for a name outside every name
+    («Переговоры Лаврова с Керри прошли …», «Сделка закрыта»)."""
+    t = ctx.tok(i)
+    return t.pos == "NOUN" or (t.pos == "PROPN" and i not in ctx.token_entity)
+
+
 def add_party(ctx: Context, parties: list[str], eid: str | None) -> None:
     if eid and not any(ctx.same(eid, p) for p in parties):
         parties.append(eid)

@@ -8,7 +8,7 @@ The ``type`` strings are factRuEval's: «купля/продажа», «инве
 from __future__ import annotations
 
 from ..document import LOC, ORG, PER, Arg, Fact
-from .common import add_party, entity_through_shares, finish, governing_verb, party_unit, with_parties
+from .common import add_party, common_noun, entity_through_shares, finish, governing_verb, party_unit, with_parties
 from .context import Context
 
 DEAL_TYPES = {
@@ -19,6 +19,7 @@ DEAL_TYPES = {
     "прикупить": "купля/продажа", "слияние": "купля/продажа",
     "инвестировать": "инвестиции", "вложить": "инвестиции", "вкладывать": "инвестиции",
     "инвестиция": "инвестиции", "вложение": "инвестиции",
+    "финансировать": "инвестиции", "профинансировать": "инвестиции", "финансирование": "инвестиции",
     "оштрафовать": "наложение/выплата штрафа", "штрафовать": "наложение/выплата штрафа",
     "штраф": "наложение/выплата штрафа",
     "кредит": "займ/возвращение займа", "заем": "займ/возвращение займа", "займ": "займ/возвращение займа",
@@ -49,7 +50,7 @@ def deals(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     for i, t in enumerate(ctx.doc.tokens):
         kind = DEAL_TYPES.get(t.lemma)
-        if kind is None or t.pos not in ("VERB", "NOUN") or (t.pos == "NOUN" and kind == "" and _names_a_deal(ctx, i)):
+        if kind is None or not (t.pos == "VERB" or common_noun(ctx, i)) or (t.pos != "VERB" and kind == "" and _names_a_deal(ctx, i)):
             continue
         parties: list[str] = []
         objects: list[str] = []
@@ -105,7 +106,7 @@ def _party(ctx: Context, eid: str | None) -> str | None:
 def _objects(ctx: Context, i: int) -> list[int]:
     """Objects, genitive complements and «у/в/на/с» phrases of the trigger."""
     out = []
-    for c in ctx.kids(i, "obj", "iobj", "obl", "nmod"):
+    for c in ctx.kids(i, "obj", "iobj", "obl", "obl:agent", "nmod"):  # «куплена корпорацией Microsoft»: the agent
         prep = ctx.prep(c)
         # A name the tagger gave no case («покупке «ТНК-BP»») is a complement like any other.
         caseless_name = ctx.case(c) is None and c in ctx.token_entity
