@@ -485,22 +485,23 @@ def test_deal_noun_with_a_caseless_name(run):
 # -- unseen shapes (sentences written for these tests) ---------------------------
 
 
+def owned(doc: Document) -> set[tuple[str, str]]:
+    return {(names(doc, f, "owner").pop(), names(doc, f, "property").pop()) for f in of_type(doc, "Ownership")}
+
+
 def test_ownership_participle_after_quoted_name(run):
     doc = run("Компания «Уралкалий», принадлежащая Сулейману Керимову, сократила добычу.")
-    pairs = {(names(doc, f, "owner").pop(), names(doc, f, "property").pop()) for f in of_type(doc, "Ownership")}
-    assert ("Сулейман Керимов", "Уралкалий") in pairs
+    assert ("Сулейман Керимов", "Уралкалий") in owned(doc)
 
 
 def test_ownership_of_a_stake_subject(run):
     doc = run("Пакет в 25 % акций «Аэрофлота» принадлежит компании «Ростех».")
-    pairs = {(names(doc, f, "owner").pop(), names(doc, f, "property").pop()) for f in of_type(doc, "Ownership")}
-    assert ("Ростех", "Аэрофлот") in pairs
+    assert ("Ростех", "Аэрофлот") in owned(doc)
 
 
 def test_subsidiary_by_copula(run):
     doc = run("«Вымпелком» является дочерней компанией норвежской Telenor.")
-    pairs = {(names(doc, f, "owner").pop(), names(doc, f, "property").pop()) for f in of_type(doc, "Ownership")}
-    assert ("Telenor", "Вымпелком") in pairs
+    assert ("Telenor", "Вымпелком") in owned(doc)
 
 
 def test_passive_purchase_with_agent(run):
