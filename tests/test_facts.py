@@ -515,3 +515,16 @@ def test_meeting_noun_capitalised_at_sentence_start(run):
     meetings = of_type(doc, "Meeting")
     assert len(meetings) == 1 and surnames(doc, meetings[0]) == {"Лавров", "Керри"}
     assert names(doc, meetings[0], "place") == {"Женева"}
+
+
+def test_purchase_of_a_name_in_apposition(run):
+    doc = run("Компания «Яндекс» завершила сделку по приобретению сервиса «Авто.ру».")
+    deals = of_type(doc, "Deal")
+    assert any(names(doc, f, "participant") == {"Яндекс", "Авто.ру"} for f in deals)
+
+
+def test_supply_contract_is_a_service_deal(run):
+    doc = run("«Газпром» подписал с китайской CNPC долгосрочный контракт на поставку газа.")
+    deals = of_type(doc, "Deal")
+    assert len(deals) == 1 and text_of(doc, deals[0], "type") == "услуги"
+    assert names(doc, deals[0], "participant") == {"Газпром", "CNPC"}

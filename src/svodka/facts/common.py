@@ -134,6 +134,11 @@ def entity_through_shares(ctx: Context, i: int, types: tuple[str, ...] = (ORG, P
     eid = ctx.entity_at(i, types)
     if eid:
         return eid
+    # «сервиса «Авто.ру»», «студию Lucasfilm»: a common noun with the name in apposition right after it
+    if ctx.tok(i).pos == "NOUN":
+        for c in ctx.kids(i, "appos", "flat:foreign"):
+            if i < c <= i + 2 and (eid := ctx.entity_at(c, types)):
+                return eid
     # «5% акций Facebook», «контрольной доли в отделении Bank of East Asia»
     frontier = [i] if ctx.tok(i).lemma in SHARE_NOUNS or ctx.tok(i).pos == "NUM" or ctx.tok(i).text == "%" else []
     for _depth in range(3):

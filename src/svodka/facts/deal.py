@@ -32,8 +32,13 @@ DEAL_TYPES = {
     # A contract names no kind of deal: the fact keeps its parties and leaves the type out.
     # (Agreements, «соглашение», are deals only through their object: «соглашение о покупке»;
     # «соглашение об отмене виз» is none.)
-    "контракт": "",
+    "контракт": "", "договор": "",
 }
+# A contract for work or supplies is a deal of services («контракт на поставку газа», «договор
+# на строительство АЭС»): factRuEval's «услуги».
+SERVICE_NOUNS = frozenset({"поставка", "строительство", "обслуживание", "разработка", "ремонт", "производство",
+                           "перевозка", "услуга", "модернизация", "монтаж", "проектирование", "снабжение"})
+CONTRACTS = frozenset({"контракт", "договор"})
 PARTY_TYPES = (ORG, PER, LOC)
 # Prepositions of a deal's other party: «у сотрудников», «между X и Y», «санкции против X»,
 # «долг перед Газпромом», «кредит от МВФ»; without one the party is in the accusative,
@@ -89,6 +94,8 @@ def deals(ctx: Context) -> list[Fact]:
             add_party(ctx, parties, eid)
         if len(parties) < 2:
             continue
+        if t.lemma in CONTRACTS and any(ctx.tok(c).lemma in SERVICE_NOUNS for c in ctx.kids(i, "nmod")):
+            kind = "услуги"
         args = [phrases.get(p) or Arg(role="participant", entity=p) for p in parties] + ([Arg(role="type", text=kind)] if kind else [])
         facts.append(finish(ctx, Fact(id="", type="Deal", args=args), i))
     return facts
