@@ -480,3 +480,51 @@ def test_deal_noun_with_a_caseless_name(run):
     doc = run("Сделка по покупке «ТНК-BP» компанией «Роснефть» завершена.")
     (deal,) = of_type(doc, "Deal")
     assert names(doc, deal, "participant") == {"ТНК-BP", "Роснефть"}
+
+
+# -- unseen shapes (sentences written for these tests) ---------------------------
+
+
+def owned(doc: Document) -> set[tuple[str, str]]:
+    return {(names(doc, f, "owner").pop(), names(doc, f, "property").pop()) for f in of_type(doc, "Ownership")}
+
+
+def test_ownership_participle_after_quoted_name(run):
+    doc = run("Компания «Уралкалий», принадлежащая Сулейману Керимову, сократила добычу.")
+    assert ("Сулейман Керимов", "Уралкалий") in owned(doc)
+
+
+def test_ownership_of_a_stake_subject(run):
+    doc = run("Пакет в 25 % акций «Аэрофлота» принадлежит компании «Ростех».")
+    assert ("Ростех", "Аэрофлот") in owned(doc)
+
+
+def test_subsidiary_by_copula(run):
+    doc = run("«Вымпелком» является дочерней компанией норвежской Telenor.")
+    assert ("Telenor", "Вымпелком") in owned(doc)
+
+
+def test_passive_purchase_with_agent(run):
+    doc = run("Компания Nokia была куплена корпорацией Microsoft.")
+    deals = of_type(doc, "Deal")
+    assert len(deals) == 1 and names(doc, deals[0], "participant") == {"Nokia", "Microsoft"}
+
+
+def test_meeting_noun_capitalised_at_sentence_start(run):
+    doc = run("Переговоры Сергея Лаврова с Джоном Керри прошли в Женеве.")
+    meetings = of_type(doc, "Meeting")
+    assert len(meetings) == 1 and surnames(doc, meetings[0]) == {"Лавров", "Керри"}
+    assert names(doc, meetings[0], "place") == {"Женева"}
+
+
+def test_purchase_of_a_name_in_apposition(run):
+    doc = run("Компания «Яндекс» завершила сделку по приобретению сервиса «Авто.ру».")
+    deals = of_type(doc, "Deal")
+    assert any(names(doc, f, "participant") == {"Яндекс", "Авто.ру"} for f in deals)
+
+
+def test_supply_contract_is_a_service_deal(run):
+    doc = run("«Газпром» подписал с китайской CNPC долгосрочный контракт на поставку газа.")
+    deals = of_type(doc, "Deal")
+    assert len(deals) == 1 and text_of(doc, deals[0], "type") == "услуги"
+    assert names(doc, deals[0], "participant") == {"Газпром", "CNPC"}

@@ -17,6 +17,13 @@ COMITATIVE = frozenset({"с", "со"})  # «с кем»: the comitative preposit
 ANAPHOR_SENTENCES = 2  # how many sentences back an unnamed «компания» may point
 
 
+def common_noun(ctx: Context, i: int) -> bool:
+    """A common noun, or a capitalised one the tagger took for a name outside every name
+    («Переговоры Лаврова с Керри прошли …», «Сделка закрыта»)."""
+    t = ctx.tok(i)
+    return t.pos == "NOUN" or (t.pos == "PROPN" and i not in ctx.token_entity)
+
+
 def add_party(ctx: Context, parties: list[str], eid: str | None) -> None:
     if eid and not any(ctx.same(eid, p) for p in parties):
         parties.append(eid)
@@ -127,6 +134,11 @@ def entity_through_shares(ctx: Context, i: int, types: tuple[str, ...] = (ORG, P
     eid = ctx.entity_at(i, types)
     if eid:
         return eid
+    # «сервиса «Авто.ру»», «студию Lucasfilm»: a common noun with the name in apposition right after it
+    if ctx.tok(i).pos == "NOUN":
+        for c in ctx.kids(i, "appos", "flat:foreign"):
+            if i < c <= i + 2 and (eid := ctx.entity_at(c, types)):
+                return eid
     # «5% акций Facebook», «контрольной доли в отделении Bank of East Asia»
     frontier = [i] if ctx.tok(i).lemma in SHARE_NOUNS or ctx.tok(i).pos == "NUM" or ctx.tok(i).text == "%" else []
     for _depth in range(3):

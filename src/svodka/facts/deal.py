@@ -8,7 +8,7 @@ The ``type`` strings are factRuEval's: «купля/продажа», «инве
 from __future__ import annotations
 
 from ..document import LOC, ORG, PER, Arg, Fact
-from .common import add_party, entity_through_shares, finish, governing_verb, party_unit, with_parties
+from .common import add_party, common_noun, entity_through_shares, finish, governing_verb, party_unit, with_parties
 from .context import Context
 
 DEAL_TYPES = {
@@ -19,6 +19,7 @@ DEAL_TYPES = {
     "прикупить": "купля/продажа", "слияние": "купля/продажа",
     "инвестировать": "инвестиции", "вложить": "инвестиции", "вкладывать": "инвестиции",
     "инвестиция": "инвестиции", "вложение": "инвестиции",
+    "финансировать": "инвестиции", "профинансировать": "инвестиции", "финансирование": "инвестиции",
     "оштрафовать": "наложение/выплата штрафа", "штрафовать": "наложение/выплата штрафа",
     "штраф": "наложение/выплата штрафа",
     "кредит": "займ/возвращение займа", "заем": "займ/возвращение займа", "займ": "займ/возвращение займа",
@@ -31,8 +32,13 @@ DEAL_TYPES = {
     # A contract names no kind of deal: the fact keeps its parties and leaves the type out.
     # (Agreements, «соглашение», are deals only through their object: «соглашение о покупке»;
     # «соглашение об отмене виз» is none.)
-    "контракт": "",
+    "контракт": "", "договор": "",
 }
+# A contract for work or supplies is a deal of services («контракт на поставку газа», «договор
+# на строительство АЭС»): factRuEval's «услуги».
+SERVICE_NOUNS = frozenset({"поставка", "строительство", "обслуживание", "разработка", "ремонт", "производство",
+                           "перевозка", "услуга", "модернизация", "монтаж", "проектирование", "снабжение"})
+CONTRACTS = frozenset({"контракт", "договор"})
 PARTY_TYPES = (ORG, PER, LOC)
 # Prepositions of a deal's other party: «у сотрудников», «между X и Y», «санкции против X»,
 # «долг перед Газпромом», «кредит от МВФ»; without one the party is in the accusative,
@@ -49,7 +55,7 @@ def deals(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     for i, t in enumerate(ctx.doc.tokens):
         kind = DEAL_TYPES.get(t.lemma)
-        if kind is None or t.pos not in ("VERB", "NOUN") or (t.pos == "NOUN" and kind == "" and _names_a_deal(ctx, i)):
+        if kind is None or not (t.pos == "VERB" or common_noun(ctx, i)) or (t.pos != "VERB" and kind == "" and _names_a_deal(ctx, i)):
             continue
         parties: list[str] = []
         objects: list[str] = []
@@ -88,6 +94,8 @@ def deals(ctx: Context) -> list[Fact]:
             add_party(ctx, parties, eid)
         if len(parties) < 2:
             continue
+        if t.lemma in CONTRACTS and any(ctx.tok(c).lemma in SERVICE_NOUNS for c in ctx.kids(i, "nmod")):
+            kind = "услуги"
         args = [phrases.get(p) or Arg(role="participant", entity=p) for p in parties] + ([Arg(role="type", text=kind)] if kind else [])
         facts.append(finish(ctx, Fact(id="", type="Deal", args=args), i))
     return facts
@@ -105,7 +113,7 @@ def _party(ctx: Context, eid: str | None) -> str | None:
 def _objects(ctx: Context, i: int) -> list[int]:
     """Objects, genitive complements and «у/в/на/с» phrases of the trigger."""
     out = []
-    for c in ctx.kids(i, "obj", "iobj", "obl", "nmod"):
+    for c in ctx.kids(i, "obj", "iobj", "obl", "obl:agent", "nmod"):  # «куплена корпорацией Microsoft»: the agent
         prep = ctx.prep(c)
         # A name the tagger gave no case («покупке «ТНК-BP»») is a complement like any other.
         caseless_name = ctx.case(c) is None and c in ctx.token_entity

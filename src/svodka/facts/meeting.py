@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..document import PER, Fact
-from .common import add_party, event_and_place, finish, genitive_parties, governing_verb, participant_args, plural_backref, with_parties
+from .common import add_party, common_noun, event_and_place, finish, genitive_parties, governing_verb, participant_args, plural_backref, with_parties
 from .context import Context
 
 MEETING_NOUNS = frozenset({"встреча", "переговоры", "беседа", "саммит-встреча"})
@@ -17,7 +17,7 @@ LIGHT_VERBS = frozenset({"провести", "проводить", "вести",
 def meetings(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     for i, t in enumerate(ctx.doc.tokens):
-        if t.pos == "NOUN" and t.lemma in MEETING_NOUNS and not _phone(ctx, i):
+        if t.lemma in MEETING_NOUNS and common_noun(ctx, i) and not _phone(ctx, i):
             parties, verb = _noun_parties(ctx, i), governing_verb(ctx, i)
         elif t.pos == "VERB" and (t.lemma in MEETING_VERBS or (t.lemma in HOSTING_VERBS and _hosted(ctx, i))):
             parties, verb = [], i

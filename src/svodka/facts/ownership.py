@@ -98,14 +98,14 @@ def _by_verb(ctx: Context, v: int) -> tuple[list[str], str] | None:
     if t.lemma in ("принадлежать", "подконтрольный"):
         # «DST, принадлежащая Юрию Мильнеру»: a participle hangs from the property.
         # Read the name right before the comma first: the parser often misplaces the participle.
-        prop = ctx.token_entity.get(v - 2) if v >= 2 and ctx.tok(v - 1).text == "," else None
+        prop = _name_before_comma(ctx, v)
         if ctx.entity_type(prop) != ORG:
             prop = ctx.token_entity.get(t.head) if t.rel in ("acl", "amod") and t.head >= 0 else None
         if ctx.entity_type(prop) != ORG:
             prop = None
-        if prop is None:
-            subj = ctx.kids(v, "nsubj")
-            prop = ctx.entity_at(subj[0], (ORG,)) if subj else None
+        if prop is None:  # «государству принадлежит 51 % акций «Роснефти»»: the company behind the stake
+            subj = ctx.kids(v, "nsubj", "nsubj:pass")
+            prop = entity_through_shares(ctx, subj[0], (ORG,)) if subj else None
         if prop is None:
             prop = _modifiedunnamed_org(ctx, v)
         owners = [_relative_antecedent(ctx, v, k) or ctx.entity_at(k, OWNER_TYPES)
@@ -119,6 +119,18 @@ def _by_verb(ctx: Context, v: int) -> tuple[list[str], str] | None:
     if owner and props:
         return [owner], props[0]
     return None
+
+
+def _name_before_comma(ctx: Context, v: int) -> str | None:
+    """«Газета «Ведомости», принадлежащая …»: the name right before the participle's comma,
+    past its closing quote."""
+    k = v - 1
+    if k < 1 or ctx.tok(k).text != ",":
+        return None
+    k -= 1
+    while k > 0 and ctx.tok(k).text in ("»", '"', "“", "”") :
+        k -= 1
+    return ctx.token_entity.get(k)
 
 
 def _by_founding(ctx: Context, v: int) -> tuple[list[str], str] | None:
@@ -181,9 +193,13 @@ def _by_genitive_owner(ctx: Context, i: int) -> tuple[list[str], str] | None:
 def _by_parent(ctx: Context, i: int) -> tuple[list[str], str] | None:
     """«дочерняя компания Газпрома „Газпром нефть“»: the parent in the genitive owns the
     company named beside the noun."""
-    parents = [p for c in ctx.kids(i, "nmod") if ctx.prep(c) is None and ctx.case(c) == "Gen" and (p := ctx.entity_at(c, (ORG,)))]
-    child = ctx.token_entity.get(i) or next((e for c in ctx.kids(i, "appos", "flat", "flat:foreign", "nmod")
-                                             if (e := ctx.token_entity.get(c)) and ctx.entity_type(e) == ORG and e not in parents), None)
+    parents = [p for c in ctx.kids(i, "nmod") if ctx.prep(c) is None and ctx.case(c) in ("Gen", None) and (p := ctx.entity_at(c, (ORG,)))]
+    # «„Вымпелком“ является дочерней компанией Telenor»: the child is the copula's subject
+    child = ctx.token_entity.get(i) or next((e for c in ctx.kids(i, "appos", "flat", "flat:foreign", "nmod", "nsubj")
+                                             if (e := ctx.entity_at(c, (ORG,))) and e not in parents), None)
+    t = ctx.tok(i)
+    if child is None and t.rel == "xcomp" and t.head >= 0:  # «является дочерней компанией»
+        child = ctx.subject(t.head)
     if not parents or ctx.entity_type(child) != ORG:
         return None
     return parents[:1], child
