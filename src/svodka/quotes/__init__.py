@@ -25,7 +25,7 @@ from .direct import Draft, DraftSet, find_direct
 from .index import DocIndex, Paragraphs
 from .interview import find_interview
 from .marks import find_segments
-from .speakers import agree, person_gender, resolve_agent, resolve_pronoun, speaker_in_span
+from .speakers import agree, clause_subject, person_gender, resolve_agent, resolve_pronoun, speaker_in_span
 from .lexicon import ANONYMOUS_ADJECTIVES, ANONYMOUS_NOUNS, DOCUMENT_NOUNS, MEDIA_NOUNS, OUTLET_SIGNS, RELAY_VERBS
 from .via import find_via, relayed_source
 
@@ -167,7 +167,8 @@ def _organisation_described(idx: DocIndex, noun: int, before: int, quotes: list[
     quote), else one whose name shares the noun's stem («Конституционный совет Туниса»), else for an
     outlet the organisation named last in the last sentences, else the last organisation quoted."""
     tok = idx.tokens[noun]
-    if tok.pos != "NOUN" or tok.feats.get("Animacy") != "Inan" or idx.entity_of.get(noun) is not None:
+    # «Совет также заявил»: a capitalised common noun may be tagged PROPN.
+    if tok.pos not in ("NOUN", "PROPN") or tok.feats.get("Animacy") != "Inan" or idx.entity_of.get(noun) is not None:
         return None
     stem = tok.lemma[:_STEM]
     k = bisect.bisect_left(idx.mention_starts, tok.start)
@@ -204,6 +205,8 @@ def _speaker(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]]) -> Entity |
         person = idx.entity_in(cue.start, cue.end, (PER,))
         if person is not None:
             return person
+    if source is None and cue.agent is None and cue.verb is not None and cue.kind in ("verb", "parenthetical", "colon"):
+        cue.agent = clause_subject(idx, cue.verb)  # later steps read a description from it as well
     agent = source if source is not None else cue.agent
     if agent is not None:
         ent = resolve_agent(idx, agent, cue.start, quoted)
