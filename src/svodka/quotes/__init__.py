@@ -9,6 +9,7 @@ returns ``Quote`` records in text order.  Modules:
 * cues: speech cues («заявил, что», «по словам», «как уточнил», «Об этом … заявил»);
 * speakers: the entity behind a cue (names, pronouns, role descriptions);
 * interview: «Имя: ответ» paragraphs;
+* headline: «Глава Малайзии: мы не хотим …» headlines;
 * via: the agency relaying the words;
 * lexicon: speech verbs and other word lists.
 """
@@ -23,9 +24,10 @@ from ..models import Models
 from .cues import Cue, is_one, anaphoric_cues, complement_cues, inverted_cues, parenthetical_cues, sentence_shape, source_cues
 from .direct import Draft, DraftSet, find_direct
 from .index import DocIndex, Paragraphs
+from .headline import find_headline, headline_speaker
 from .interview import find_interview
 from .marks import find_segments
-from .speakers import agree, clause_subject, person_gender, resolve_agent, resolve_pronoun, speaker_in_span
+from .speakers import agree, clause_subject, entity_of_phrase, person_gender, resolve_agent, resolve_pronoun, speaker_in_span
 from .lexicon import ANONYMOUS_ADJECTIVES, ANONYMOUS_NOUNS, DOCUMENT_NOUNS, MEDIA_NOUNS, OUTLET_SIGNS, RELAY_VERBS
 from .via import find_via, relayed_source
 
@@ -51,7 +53,7 @@ def extract_quotes(doc: Document, models: Models | None = None) -> list[Quote]:
     reported = _reported_cues(idx, paragraphs)
     segments = find_segments(doc)
     drafts = DraftSet(find_direct(idx, segments, paragraphs, reported))
-    for d in find_interview(idx, paragraphs):
+    for d in find_interview(idx, paragraphs) + find_headline(idx, paragraphs):
         if not drafts.overlapping(d.start, d.end):
             drafts.add(d)
     quoted = [(s.start, s.end) for s in segments]
@@ -208,6 +210,8 @@ def _speaker(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]]) -> Entity |
     if source is None and cue.agent is None and cue.verb is not None and cue.kind in ("verb", "parenthetical", "colon"):
         cue.agent = clause_subject(idx, cue.verb)  # later steps read a description from it as well
     agent = source if source is not None else cue.agent
+    if cue.kind == "headline" and agent is not None:
+        return entity_of_phrase(idx, agent) or headline_speaker(idx, cue)
     if agent is not None:
         ent = resolve_agent(idx, agent, cue.start, quoted)
         if ent is not None:

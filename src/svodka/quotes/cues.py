@@ -467,6 +467,14 @@ def inverted_cues(idx: DocIndex, sent: Sentence, shape: _Shape) -> list[Cue]:
     return found
 
 
+def _caption(idx: DocIndex, sent: Sentence) -> bool:
+    """A sentence with no closing punctuation that ends its paragraph: a headline or a caption."""
+    text = idx.doc.text
+    end = sent.end
+    return not text[sent.start:end].rstrip().endswith((".", "!", "?", "…", "»", '"', ":")) and \
+        (end == len(text) or text[end:end + 2] == "\n\n")
+
+
 def anaphoric_cues(idx: DocIndex, sent: Sentence, paragraph_start: int) -> list[Cue]:
     """«Об этом Путин заявил …»: the cue points back to the sentences before it."""
     toks = idx.tokens
@@ -487,8 +495,14 @@ def anaphoric_cues(idx: DocIndex, sent: Sentence, paragraph_start: int) -> list[
     if s_start > paragraph_start:
         clause = (paragraph_start, s_start)
     elif sent.first > 0:
-        prev = idx.doc.sents[toks[sent.first - 1].sent]
-        clause = (idx.tokens[prev.first].start, s_start)
+        k = toks[sent.first - 1].sent
+        # A caption or headline line between («Леннарт Юханссон» under the lead) reports nothing.
+        while k > 0 and _caption(idx, idx.doc.sents[k]):
+            k -= 1
+        prev = idx.doc.sents[k]
+        if _caption(idx, prev):
+            return []
+        clause = (idx.tokens[prev.first].start, idx.doc.sents[k].end)
     else:
         return []
     cue.clause = _trim(idx.doc.text, *clause)
