@@ -709,3 +709,10 @@ def test_press_secretary_of_a_post_speaks_for_its_holder_named_later(quoted):
     found = quoted("Театр перейдёт в ведение города, заявил пресс-секретарь губернатора Новгородской области. "
                    "Позже губернатор Новгородской области Андрей Никитин подтвердил это решение.")
     assert surname(found[0]) == "Никитин"
+
+
+def test_a_pronoun_with_nobody_before_it_goes_on_with_the_last_speaker(quoted):
+    found = quoted("Музей останется открытым, заявил пресс-секретарь мэра Казани.\n\n"
+                   "По его словам, экспозиция будет расширена в следующем году.\n\n"
+                   "Позже мэр Казани Ильсур Метшин подтвердил решение.")
+    assert [surname(q) for q in found] == ["Метшин", "Метшин"]

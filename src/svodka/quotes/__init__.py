@@ -28,7 +28,7 @@ from .headline import find_headline, headline_speaker
 from .interview import find_interview
 from .marks import find_segments
 from .speakers import agree, clause_subject, entity_of_phrase, person_gender, resolve_agent, resolve_pronoun, speaker_in_span
-from .lexicon import ANONYMOUS_ADJECTIVES, ANONYMOUS_NOUNS, DOCUMENT_NOUNS, MEDIA_NOUNS, OUTLET_SIGNS, RELAY_VERBS
+from .lexicon import ANONYMOUS_ADJECTIVES, ANONYMOUS_NOUNS, DOCUMENT_NOUNS, IMPERSONAL_VERBS, MEDIA_NOUNS, OUTLET_SIGNS, RELAY_VERBS
 from .via import find_via, relayed_source
 
 __all__ = ["extract_quotes"]
@@ -242,6 +242,24 @@ def _described_again(idx: DocIndex, cue: Cue | None, prev: Entity | None) -> boo
     return description_gender(idx, cue) in (None, person_gender(idx, prev))
 
 
+def _goes_on(idx: DocIndex, cue: Cue | None, prev: Entity | None) -> bool:
+    """A cue that names nobody new goes on with the last speaker: «говорится в интервью» (an impersonal
+    verb with no author), or a pronoun that found no person in the sentences before it («заявил
+    пресс-секретарь губернатора. По его словам, …») when the last speaker fits its gender."""
+    if cue is None or prev is None:
+        return False
+    if cue.agent is None:
+        return cue.verb is not None and idx.tokens[cue.verb].lemma in IMPERSONAL_VERBS
+    tok = idx.tokens[cue.agent]
+    if tok.lemma not in _PRONOUNS or tok.feats.get("Number") == "Plur":
+        return False
+    gender = _PRONOUNS[tok.lemma] if tok.pos == "DET" else (tok.feats.get("Gender") or _PRONOUNS[tok.lemma])
+    return prev.type == PER and person_gender(idx, prev) in (None, gender)
+
+
+_PRONOUNS = {"он": "Masc", "она": "Fem", "его": "Masc", "её": "Fem", "ее": "Fem"}
+
+
 def description_gender(idx: DocIndex, cue: Cue) -> str | None:
     """The gender a describing noun tells of its person: a feminine noun («певица») or a past verb
     («министр заявила»); a masculine post («министр», «глава») may be held by a woman."""
@@ -316,7 +334,7 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: 
             last = idx.entity(prev.speaker)
             # «…: "…"», «Согласно сообщению, …»: a colon or a bare document cue goes on with the last speaker.
             colon = cue is not None and cue.kind in ("colon", "source") and cue.agent is None
-            if near and (d.chain or colon or _described_again(idx, cue, last)):
+            if near and (d.chain or colon or _described_again(idx, cue, last) or _goes_on(idx, cue, last)):
                 speaker = last
         if speaker is None and d.lead is not None and d.lead.kind == "anaphor":
             speaker = _speaker(idx, d.lead, quoted)

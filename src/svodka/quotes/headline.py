@@ -76,8 +76,12 @@ def headline_speaker(idx: DocIndex, cue: Cue) -> Entity | None:
 
 
 def _outlet(idx: DocIndex, start: int) -> bool:
-    """«газета "Коммерсант"», «издание Der Spiegel»: a mention right after a media noun."""
+    """«газета "Коммерсант"», «издание Der Spiegel», «сообщает Daily Mirror»: a mention right after a
+    media noun or a verb of reporting."""
     i = idx.first_token_from(start) - 1
     while i >= 0 and idx.tokens[i].pos == "PUNCT" and start - idx.tokens[i].end < 3:
         i -= 1
-    return i >= 0 and idx.tokens[i].lemma in MEDIA_NOUNS
+    return i >= 0 and (idx.tokens[i].lemma in MEDIA_NOUNS or idx.tokens[i].lemma in _RELAYS)
+
+
+_RELAYS = frozenset({"сообщать", "сообщить", "писать", "написать", "передавать"})  # «сообщает Daily Mirror»
