@@ -716,3 +716,10 @@ def test_a_pronoun_with_nobody_before_it_goes_on_with_the_last_speaker(quoted):
                    "По его словам, экспозиция будет расширена в следующем году.\n\n"
                    "Позже мэр Казани Ильсур Метшин подтвердил решение.")
     assert [surname(q) for q in found] == ["Метшин", "Метшин"]
+
+
+def test_according_to_a_document_reports_its_content(quoted):
+    q = only(quoted("Согласно опубликованному приказу министра обороны Сергея Шойгу, учения начнутся в мае."))
+    assert (q.kind, q.text, surname(q)) == ("indirect", "учения начнутся в мае", "Шойгу")
+    q = only(quoted("Согласно подписанному указу о выборах, голосование пройдёт в апреле."))
+    assert (q.text, q.speaker) == ("голосование пройдёт в апреле", None)
