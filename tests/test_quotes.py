@@ -723,3 +723,12 @@ def test_according_to_a_document_reports_its_content(quoted):
     assert (q.kind, q.text, surname(q)) == ("indirect", "учения начнутся в мае", "Шойгу")
     q = only(quoted("Согласно подписанному указу о выборах, голосование пройдёт в апреле."))
     assert (q.text, q.speaker) == ("голосование пройдёт в апреле", None)
+
+
+def test_a_relative_of_someone_is_not_the_last_speaker(quoted):
+    found = quoted("Представитель президента Мак Махарадж сообщил, что состояние Манделы стало критическим. "
+                   "Однако позже внук Манделы сообщил, что бывший политик идёт на поправку.")
+    assert [surname(q) for q in found] == ["Махарадж", None]
+    found = quoted("Виктор Бут содержится в тюрьме. Жена Бута Алла рассказала о встрече: «Свидание продлится три часа». "
+                   "Как пояснила жена Бута, встреча прошла хорошо.")
+    assert [q.speaker for q in found] == [found[0].speaker] * 2 and found[0].speaker is not None

@@ -27,8 +27,8 @@ from .index import DocIndex, Paragraphs
 from .headline import find_headline, headline_speaker
 from .interview import find_interview
 from .marks import find_segments
-from .speakers import agree, clause_subject, entity_of_phrase, person_gender, resolve_agent, resolve_pronoun, speaker_in_span
-from .lexicon import ANONYMOUS_ADJECTIVES, ANONYMOUS_NOUNS, DOCUMENT_NOUNS, IMPERSONAL_VERBS, MEDIA_NOUNS, OUTLET_SIGNS, RELAY_VERBS
+from .speakers import agree, clause_subject, entity_of_phrase, person_gender, role_words, resolve_agent, resolve_pronoun, speaker_in_span
+from .lexicon import ANONYMOUS_ADJECTIVES, ANONYMOUS_NOUNS, DOCUMENT_NOUNS, IMPERSONAL_VERBS, KIN_NOUNS, MEDIA_NOUNS, OUTLET_SIGNS, RELAY_VERBS
 from .via import find_via, relayed_source
 
 __all__ = ["extract_quotes"]
@@ -237,9 +237,28 @@ def _described_again(idx: DocIndex, cue: Cue | None, prev: Entity | None) -> boo
         return False
     if idx.tokens[cue.agent].lemma in DOCUMENT_NOUNS and not any(idx.tokens[c].rel == "nmod" for c in idx.children[cue.agent]):
         return True  # «В заявлении также говорится, что …»: the statement quoted just before
-    if not _unlinked_description(idx, cue) or _owner(idx, cue.agent) is prev:
+    owner = _owner(idx, cue.agent)
+    if not _unlinked_description(idx, cue) or owner is prev:
         return False  # «коллега Лаврова» after Лавров's words is somebody else
+    if owner is not None and not _kin_fits(idx, cue, prev):
+        return False  # «внук Манделы» after his spokesman's words is the grandson
     return description_gender(idx, cue) in (None, person_gender(idx, prev))
+
+
+def _kin_fits(idx: DocIndex, cue: Cue, person: Entity | None) -> bool:
+    """«внук Манделы», «жена Бута»: a relative of someone is only a person introduced as one."""
+    assert cue.agent is not None
+    lemma = idx.tokens[cue.agent].lemma
+    return lemma not in KIN_NOUNS or person is None or _introduced_as(idx, person, lemma, cue.start)
+
+
+def _introduced_as(idx: DocIndex, ent: Entity, lemma: str, before: int) -> bool:
+    """``ent`` was named after the noun ``lemma`` before ``before`` («жена Бута Алла»)."""
+    stem = lemma[:_STEM]
+    for ref in islice(idx.persons_before(before), _PERSONS_BACK):
+        if ref.entity is ent and any(w.startswith(stem) for w in role_words(idx, ref)):
+            return True
+    return False
 
 
 def _goes_on(idx: DocIndex, cue: Cue | None, prev: Entity | None) -> bool:
@@ -347,6 +366,8 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: 
             owner = _owner(idx, cue.agent)
             if speaker is not None and speaker is owner:
                 speaker = _other_person(idx, cue, quoted, owner, para_start)
+            if owner is not None and not _kin_fits(idx, cue, speaker):
+                speaker = None
         if speaker is None and cue is not None and cue.agent is not None and not unnamed:
             speaker = _organisation_described(idx, _outlet_of_text(idx, cue.agent), cue.start, quotes)
         if speaker is not None:

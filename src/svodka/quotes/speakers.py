@@ -302,6 +302,11 @@ def _role_context(idx: DocIndex, ref: MentionRef) -> tuple[set[str], set[str]]:
     return words, places
 
 
+def role_words(idx: DocIndex, ref: MentionRef) -> set[str]:
+    """The role nouns said of a person at one mention («госсекретарем США Джоном Керри» → госсекретарь)."""
+    return _role_context(idx, ref)[0]
+
+
 def resolve_role(idx: DocIndex, noun: int, before: int) -> Entity | None:
     """A role description not linked by the entity layer: the latest person holding a fitting role."""
     lemma = idx.tokens[noun].lemma
