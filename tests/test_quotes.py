@@ -732,3 +732,9 @@ def test_a_relative_of_someone_is_not_the_last_speaker(quoted):
     found = quoted("Виктор Бут содержится в тюрьме. Жена Бута Алла рассказала о встрече: «Свидание продлится три часа». "
                    "Как пояснила жена Бута, встреча прошла хорошо.")
     assert [q.speaker for q in found] == [found[0].speaker] * 2 and found[0].speaker is not None
+
+
+def test_the_press_at_large_is_nobody_unless_it_names_its_source(quoted):
+    found = quoted("МИД Италии подтвердил, что похищен итальянский гражданин. "
+                   "По данным СМИ, похищенный итальянец — инженер Марио Беллуомо.")
+    assert [q.speaker_name for q in found] == ["МИД Италии", None]

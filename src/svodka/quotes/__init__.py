@@ -191,10 +191,26 @@ def _organisation_described(idx: DocIndex, noun: int, before: int, quotes: list[
                 break
             if ref.entity.type == ORG:
                 return ref.entity
+    if tok.lemma == "сми":
+        # «По данным СМИ»: the press at large, not the organisation quoted last; but «СМИ со ссылкой на
+        # данные агентства Fitch сообщили» relay Fitch.
+        return _referred(idx, noun)
     for q in reversed(quotes[-_CHAIN_BACK:]):
         ent = idx.entity(q.speaker)
         if ent is not None and ent.type == ORG:
             return ent
+    return None
+
+
+def _referred(idx: DocIndex, noun: int) -> Entity | None:
+    """The organisation or person after «со ссылкой на» in the noun's sentence, if any."""
+    sent = idx.doc.sents[idx.tokens[noun].sent]
+    for k in range(sent.first, sent.last - 2):
+        if idx.tokens[k].lemma == "ссылка" and idx.tokens[k + 1].lemma == "на":
+            for j in range(k + 2, min(k + 8, sent.last)):
+                ent = idx.entity_of.get(j)
+                if ent is not None and ent.type in (ORG, PER):
+                    return ent
     return None
 
 
