@@ -53,3 +53,18 @@ def test_fast_path_equals_the_general_loop(factru_dir, monkeypatch):
 def test_a_short_line_repeated_in_a_list_is_kept():
     raw = "Календарь\n\n• • Нисипяну — Топалов 0,5:0,5\n\n• • Топалов — Нисипяну 1:0\n\n• • Нисипяну — Топалов 0,5:0,5\n"
     assert clean(raw).text.count("Нисипяну — Топалов") == 2
+
+
+def test_a_headline_line_over_the_lead_is_a_paragraph_of_its_own():
+    from svodka.clean import clean
+
+    c = clean("Глава Малайзии: мы не хотим войны\nМалайзия не хочет конфликта. Так сказал премьер.\n\nВторой абзац.")
+    assert [c.text[a:b] for a, b in c.paragraphs] == [
+        "Глава Малайзии: мы не хотим войны", "Малайзия не хочет конфликта. Так сказал премьер.", "Второй абзац."]
+
+
+def test_hard_wrapped_paragraphs_stay_whole():
+    from svodka.clean import clean
+
+    c = clean("Встреча прошла в Москве с\nВладимиром Путиным и\nпродлилась два часа.\n\nВторой абзац.")
+    assert len(c.paragraphs) == 2

@@ -436,8 +436,8 @@ def test_scoring_matches_by_half_overlap():
         ("quotes", 26, 0.90, 0.90),
         ("quotes-heldout", 8, 0.90, 0.85),
         ("quotes-heldout2", 8, 0.90, 0.80),
-        ("quotes-nerel", 60, 0.915, 0.87),
-        ("quotes-heldout3", 25, 0.88, 0.805),  # held out: a floor under its figure, never tuned on
+        ("quotes-nerel", 65, 0.925, 0.875),
+        ("quotes-heldout3", 25, 0.885, 0.815),  # held out: a floor under its figure, never tuned on
     ],
 )
 def test_annotated_sets_quality(models, factru_dir, folder, docs, f1, speakers):
@@ -675,3 +675,66 @@ def test_names_set_off_by_dashes_or_listed_after_a_colon_are_not_speech(quoted, 
 def test_a_short_quote_opening_its_paragraph_after_a_dash_cue_is_speech(quoted):
     found = quoted("«Вентворт Миллер — молодец. Браво», — заявил актёр Нейл Патрик Харрис.")
     assert [(q.kind, surname(q)) for q in found] == [("direct", "Харрис")]
+
+
+# -- headlines, captions, posts and subject-less verbs (this round) --------------------------------
+
+
+def test_a_headline_statement_is_reported_speech_of_the_one_named_under_it(quoted):
+    found = quoted("Глава Бразилии: мы не будем вырубать леса Амазонии\n"
+                   "Бразилия сохранит тропические леса, заявил её президент Жаир Болсонару журналистам в Брасилиа.\n\n"
+                   "Он выступил на форуме.")
+    head = found[0]
+    assert (head.kind, head.text, surname(head)) == ("indirect", "мы не будем вырубать леса Амазонии", "Болсонару")
+    assert found[1].text.startswith("Бразилия сохранит")  # the headline is not glued to the lead
+
+
+def test_a_press_headline_speaks_for_the_outlet_named_under_it(quoted):
+    found = quoted("СМИ: министр финансов уйдёт в отставку\n\nОб этом пишет газета «Ведомости» со ссылкой на источники.")
+    assert found and found[0].text == "министр финансов уйдёт в отставку" and found[0].speaker_name == "Ведомости"
+
+
+def test_a_headline_that_only_labels_is_not_speech(quoted):
+    assert quoted("У Франции новый премьер-министр: Он обещает снизить налоги\n\nПарламент утвердил кандидатуру.") == []
+
+
+def test_a_caption_line_is_not_what_an_anaphor_reports(quoted):
+    found = quoted("Президент клуба Андрей Смирнов решил остаться на посту ещё на два года.\nАндрей Смирнов\n"
+                   "Об этом Смирнов заявил на пресс-конференции. Выборы пройдут в мае.")
+    q = only(found)
+    assert q.text.startswith("Президент клуба Андрей Смирнов решил") and surname(q) == "Смирнов"
+
+
+def test_press_secretary_of_a_post_speaks_for_its_holder_named_later(quoted):
+    found = quoted("Театр перейдёт в ведение города, заявил пресс-секретарь губернатора Новгородской области. "
+                   "Позже губернатор Новгородской области Андрей Никитин подтвердил это решение.")
+    assert surname(found[0]) == "Никитин"
+
+
+def test_a_pronoun_with_nobody_before_it_goes_on_with_the_last_speaker(quoted):
+    found = quoted("Музей останется открытым, заявил пресс-секретарь мэра Казани.\n\n"
+                   "По его словам, экспозиция будет расширена в следующем году.\n\n"
+                   "Позже мэр Казани Ильсур Метшин подтвердил решение.")
+    assert [surname(q) for q in found] == ["Метшин", "Метшин"]
+
+
+def test_according_to_a_document_reports_its_content(quoted):
+    q = only(quoted("Согласно опубликованному приказу министра обороны Сергея Шойгу, учения начнутся в мае."))
+    assert (q.kind, q.text, surname(q)) == ("indirect", "учения начнутся в мае", "Шойгу")
+    q = only(quoted("Согласно подписанному указу о выборах, голосование пройдёт в апреле."))
+    assert (q.text, q.speaker) == ("голосование пройдёт в апреле", None)
+
+
+def test_a_relative_of_someone_is_not_the_last_speaker(quoted):
+    found = quoted("Представитель президента Мак Махарадж сообщил, что состояние Манделы стало критическим. "
+                   "Однако позже внук Манделы сообщил, что бывший политик идёт на поправку.")
+    assert [surname(q) for q in found] == ["Махарадж", None]
+    found = quoted("Виктор Бут содержится в тюрьме. Жена Бута Алла рассказала о встрече: «Свидание продлится три часа». "
+                   "Как пояснила жена Бута, встреча прошла хорошо.")
+    assert [q.speaker for q in found] == [found[0].speaker] * 2 and found[0].speaker is not None
+
+
+def test_the_press_at_large_is_nobody_unless_it_names_its_source(quoted):
+    found = quoted("МИД Италии подтвердил, что похищен итальянский гражданин. "
+                   "По данным СМИ, похищенный итальянец — инженер Марио Беллуомо.")
+    assert [q.speaker_name for q in found] == ["МИД Италии", None]

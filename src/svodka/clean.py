@@ -55,7 +55,30 @@ def _paragraph_ranges(raw: str) -> list[tuple[int, int]]:
         ranges.append((pos, m.start()))
         pos = m.end()
     ranges.append((pos, len(raw)))
-    return ranges
+    return [piece for start, end in ranges for piece in _split_headline(raw, start, end)]
+
+
+# A line that ends a headline or a caption: no closing punctuation; the next line opens a sentence.
+_HEADLINE_BREAK = re.compile(r"(?<=[\w»\"”)])[ \t\r\u00a0]*\n[ \t\r\u00a0]*(?=[«\"„“A-ZА-ЯЁ0-9])")
+# A line broken inside a sentence («… в связи с\nкризисом»): the paragraph is hard-wrapped.
+_WRAPPED = re.compile(r"[\w,][ \t\r\u00a0]*\n[ \t\r\u00a0]*[a-zа-яё]")
+
+
+def _split_headline(raw: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A paragraph whose lines are a headline (or caption) and the text under it, with no blank line
+    between them («Глава Малайзии: мы не хотим …\nМалайзия не хочет …»): the headline is a paragraph
+    of its own, or the sentence splitter would join it to the lead.  Hard-wrapped text (a line
+    going on in lower case) is left whole."""
+    if "\n" not in raw[start:end]:
+        return [(start, end)]
+    if _WRAPPED.search(raw, start, end):
+        return [(start, end)]
+    pieces, pos = [], start
+    for m in _HEADLINE_BREAK.finditer(raw, start, end):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, end))
+    return pieces
 
 
 # Anything the fast path cannot handle: odd spaces, invisible and control characters, combining marks.

@@ -9,6 +9,7 @@ returns ``Quote`` records in text order.  Modules:
 * cues: speech cues («заявил, что», «по словам», «как уточнил», «Об этом … заявил»);
 * speakers: the entity behind a cue (names, pronouns, role descriptions);
 * interview: «Имя: ответ» paragraphs;
+* headline: «Глава Малайзии: мы не хотим …» headlines;
 * via: the agency relaying the words;
 * lexicon: speech verbs and other word lists.
 """
@@ -23,10 +24,11 @@ from ..models import Models
 from .cues import Cue, is_one, anaphoric_cues, complement_cues, inverted_cues, parenthetical_cues, sentence_shape, source_cues
 from .direct import Draft, DraftSet, find_direct
 from .index import DocIndex, Paragraphs
+from .headline import find_headline, headline_speaker
 from .interview import find_interview
 from .marks import find_segments
-from .speakers import agree, person_gender, resolve_agent, resolve_pronoun, speaker_in_span
-from .lexicon import ANONYMOUS_ADJECTIVES, ANONYMOUS_NOUNS, DOCUMENT_NOUNS, MEDIA_NOUNS, OUTLET_SIGNS, RELAY_VERBS
+from .speakers import agree, clause_subject, entity_of_phrase, person_gender, role_words, resolve_agent, resolve_pronoun, speaker_in_span
+from .lexicon import ANONYMOUS_ADJECTIVES, ANONYMOUS_NOUNS, DOCUMENT_NOUNS, IMPERSONAL_VERBS, KIN_NOUNS, MEDIA_NOUNS, OUTLET_SIGNS, RELAY_VERBS
 from .via import find_via, relayed_source
 
 __all__ = ["extract_quotes"]
@@ -51,7 +53,7 @@ def extract_quotes(doc: Document, models: Models | None = None) -> list[Quote]:
     reported = _reported_cues(idx, paragraphs)
     segments = find_segments(doc)
     drafts = DraftSet(find_direct(idx, segments, paragraphs, reported))
-    for d in find_interview(idx, paragraphs):
+    for d in find_interview(idx, paragraphs) + find_headline(idx, paragraphs):
         if not drafts.overlapping(d.start, d.end):
             drafts.add(d)
     quoted = [(s.start, s.end) for s in segments]
@@ -167,7 +169,8 @@ def _organisation_described(idx: DocIndex, noun: int, before: int, quotes: list[
     quote), else one whose name shares the noun's stem («Конституционный совет Туниса»), else for an
     outlet the organisation named last in the last sentences, else the last organisation quoted."""
     tok = idx.tokens[noun]
-    if tok.pos != "NOUN" or tok.feats.get("Animacy") != "Inan" or idx.entity_of.get(noun) is not None:
+    # «Совет также заявил»: a capitalised common noun may be tagged PROPN.
+    if tok.pos not in ("NOUN", "PROPN") or tok.feats.get("Animacy") != "Inan" or idx.entity_of.get(noun) is not None:
         return None
     stem = tok.lemma[:_STEM]
     k = bisect.bisect_left(idx.mention_starts, tok.start)
@@ -188,10 +191,26 @@ def _organisation_described(idx: DocIndex, noun: int, before: int, quotes: list[
                 break
             if ref.entity.type == ORG:
                 return ref.entity
+    if tok.lemma == "сми":
+        # «По данным СМИ»: the press at large, not the organisation quoted last; but «СМИ со ссылкой на
+        # данные агентства Fitch сообщили» relay Fitch.
+        return _referred(idx, noun)
     for q in reversed(quotes[-_CHAIN_BACK:]):
         ent = idx.entity(q.speaker)
         if ent is not None and ent.type == ORG:
             return ent
+    return None
+
+
+def _referred(idx: DocIndex, noun: int) -> Entity | None:
+    """The organisation or person after «со ссылкой на» in the noun's sentence, if any."""
+    sent = idx.doc.sents[idx.tokens[noun].sent]
+    for k in range(sent.first, sent.last - 2):
+        if idx.tokens[k].lemma == "ссылка" and idx.tokens[k + 1].lemma == "на":
+            for j in range(k + 2, min(k + 8, sent.last)):
+                ent = idx.entity_of.get(j)
+                if ent is not None and ent.type in (ORG, PER):
+                    return ent
     return None
 
 
@@ -204,7 +223,11 @@ def _speaker(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]]) -> Entity |
         person = idx.entity_in(cue.start, cue.end, (PER,))
         if person is not None:
             return person
+    if source is None and cue.agent is None and cue.verb is not None and cue.kind in ("verb", "parenthetical", "colon"):
+        cue.agent = clause_subject(idx, cue.verb)  # later steps read a description from it as well
     agent = source if source is not None else cue.agent
+    if cue.kind == "headline" and agent is not None:
+        return entity_of_phrase(idx, agent) or headline_speaker(idx, cue)
     if agent is not None:
         ent = resolve_agent(idx, agent, cue.start, quoted)
         if ent is not None:
@@ -230,9 +253,46 @@ def _described_again(idx: DocIndex, cue: Cue | None, prev: Entity | None) -> boo
         return False
     if idx.tokens[cue.agent].lemma in DOCUMENT_NOUNS and not any(idx.tokens[c].rel == "nmod" for c in idx.children[cue.agent]):
         return True  # «В заявлении также говорится, что …»: the statement quoted just before
-    if not _unlinked_description(idx, cue) or _owner(idx, cue.agent) is prev:
+    owner = _owner(idx, cue.agent)
+    if not _unlinked_description(idx, cue) or owner is prev:
         return False  # «коллега Лаврова» after Лавров's words is somebody else
+    if owner is not None and not _kin_fits(idx, cue, prev):
+        return False  # «внук Манделы» after his spokesman's words is the grandson
     return description_gender(idx, cue) in (None, person_gender(idx, prev))
+
+
+def _kin_fits(idx: DocIndex, cue: Cue, person: Entity | None) -> bool:
+    """«внук Манделы», «жена Бута»: a relative of someone is only a person introduced as one."""
+    assert cue.agent is not None
+    lemma = idx.tokens[cue.agent].lemma
+    return lemma not in KIN_NOUNS or person is None or _introduced_as(idx, person, lemma, cue.start)
+
+
+def _introduced_as(idx: DocIndex, ent: Entity, lemma: str, before: int) -> bool:
+    """``ent`` was named after the noun ``lemma`` before ``before`` («жена Бута Алла»)."""
+    stem = lemma[:_STEM]
+    for ref in islice(idx.persons_before(before), _PERSONS_BACK):
+        if ref.entity is ent and any(w.startswith(stem) for w in role_words(idx, ref)):
+            return True
+    return False
+
+
+def _goes_on(idx: DocIndex, cue: Cue | None, prev: Entity | None) -> bool:
+    """A cue that names nobody new goes on with the last speaker: «говорится в интервью» (an impersonal
+    verb with no author), or a pronoun that found no person in the sentences before it («заявил
+    пресс-секретарь губернатора. По его словам, …») when the last speaker fits its gender."""
+    if cue is None or prev is None:
+        return False
+    if cue.agent is None:
+        return cue.verb is not None and idx.tokens[cue.verb].lemma in IMPERSONAL_VERBS
+    tok = idx.tokens[cue.agent]
+    if tok.lemma not in _PRONOUNS or tok.feats.get("Number") == "Plur":
+        return False
+    gender = _PRONOUNS[tok.lemma] if tok.pos == "DET" else (tok.feats.get("Gender") or _PRONOUNS[tok.lemma])
+    return prev.type == PER and person_gender(idx, prev) in (None, gender)
+
+
+_PRONOUNS = {"он": "Masc", "она": "Fem", "его": "Masc", "её": "Fem", "ее": "Fem"}
 
 
 def description_gender(idx: DocIndex, cue: Cue) -> str | None:
@@ -309,7 +369,7 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: 
             last = idx.entity(prev.speaker)
             # «…: "…"», «Согласно сообщению, …»: a colon or a bare document cue goes on with the last speaker.
             colon = cue is not None and cue.kind in ("colon", "source") and cue.agent is None
-            if near and (d.chain or colon or _described_again(idx, cue, last)):
+            if near and (d.chain or colon or _described_again(idx, cue, last) or _goes_on(idx, cue, last)):
                 speaker = last
         if speaker is None and d.lead is not None and d.lead.kind == "anaphor":
             speaker = _speaker(idx, d.lead, quoted)
@@ -322,6 +382,8 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: 
             owner = _owner(idx, cue.agent)
             if speaker is not None and speaker is owner:
                 speaker = _other_person(idx, cue, quoted, owner, para_start)
+            if owner is not None and not _kin_fits(idx, cue, speaker):
+                speaker = None
         if speaker is None and cue is not None and cue.agent is not None and not unnamed:
             speaker = _organisation_described(idx, _outlet_of_text(idx, cue.agent), cue.start, quotes)
         if speaker is not None:

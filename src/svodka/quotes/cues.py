@@ -351,7 +351,7 @@ def source_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
         if toks[k].lemma not in ("по", "согласно", "с"):
             continue
         first = k + 1  # «по неофициальным данным "Ъ"», «согласно опубликованному заявлению»: adjectives first
-        while first < min(sent.last - 1, k + 4) and toks[first].pos == "ADJ" and toks[first].head > first:
+        while first < min(sent.last - 1, k + 4) and (toks[first].pos == "ADJ" or toks[first].rel == "amod") and toks[first].head > first:
             first += 1
         if toks[k].lemma == "с":
             # «Со ссылкой на источник в Генштабе сообщалось, что …» (not a relay's «передаёт X со ссылкой на Y»,
@@ -376,6 +376,12 @@ def source_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
             if agent is None and not (toks[first].lemma in DOCUMENT_NOUNS and first == k + 1):
                 continue  # «по официальным данным», «Согласно информации, …»: no source named
             # «Согласно сообщению, …» with no author: the statement quoted just before (see quotes._finish).
+        elif toks[k].lemma == "согласно" and toks[first].lemma in DOCUMENT_NOUNS and toks[first].feats.get("Case") in ("Dat", None):
+            # «Согласно опубликованному указу о выборах, …», «согласно приказу министра»: a document speaks
+            # for the author named in it, else (guidelines) for nobody named.
+            noun = first
+            agent = next((c for c in idx.children[noun] if toks[c].rel == "nmod" and idx.entity_of.get(c) is not None
+                          and idx.entity_of[c].type in ("PER", "ORG")), None)
         elif toks[k + 2].lemma in SOURCE_NOUNS and toks[k + 1].lemma in ("его", "её", "ее", "их", "он", "она", "они"):
             noun, agent = k + 2, k + 1
         elif toks[k].lemma == "согласно" and idx.name_of.get(k + 1) is not None and idx.name_of[k + 1].type != "LOC":
@@ -467,6 +473,14 @@ def inverted_cues(idx: DocIndex, sent: Sentence, shape: _Shape) -> list[Cue]:
     return found
 
 
+def _caption(idx: DocIndex, sent: Sentence) -> bool:
+    """A sentence with no closing punctuation that ends its paragraph: a headline or a caption."""
+    text = idx.doc.text
+    end = sent.end
+    return not text[sent.start:end].rstrip().endswith((".", "!", "?", "…", "»", '"', ":")) and \
+        (end == len(text) or text[end:end + 2] == "\n\n")
+
+
 def anaphoric_cues(idx: DocIndex, sent: Sentence, paragraph_start: int) -> list[Cue]:
     """«Об этом Путин заявил …»: the cue points back to the sentences before it."""
     toks = idx.tokens
@@ -487,8 +501,14 @@ def anaphoric_cues(idx: DocIndex, sent: Sentence, paragraph_start: int) -> list[
     if s_start > paragraph_start:
         clause = (paragraph_start, s_start)
     elif sent.first > 0:
-        prev = idx.doc.sents[toks[sent.first - 1].sent]
-        clause = (idx.tokens[prev.first].start, s_start)
+        k = toks[sent.first - 1].sent
+        # A caption or headline line between («Леннарт Юханссон» under the lead) reports nothing.
+        while k > 0 and _caption(idx, idx.doc.sents[k]):
+            k -= 1
+        prev = idx.doc.sents[k]
+        if _caption(idx, prev):
+            return []
+        clause = (idx.tokens[prev.first].start, idx.doc.sents[k].end)
     else:
         return []
     cue.clause = _trim(idx.doc.text, *clause)

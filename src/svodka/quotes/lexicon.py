@@ -144,6 +144,11 @@ COUNTRY_ADJECTIVES: dict[str, str] = {
 # «источник "Ъ"»); a quote's speaker is given by the full name.
 OUTLET_SIGNS: dict[str, str] = {"Ъ": "Коммерсантъ"}
 
+# Kinship nouns: «внук Манделы» is a person of his own, not whoever spoke last (quotes._kin_fits).
+KIN_NOUNS: frozenset[str] = frozenset(
+    "жена муж вдова вдовец сын дочь отец мать брат сестра внук внучка дед бабушка племянник племянница".split()
+)
+
 # Nouns for a publication: «по данным газеты», «Издание отмечает», «сообщает агентство»; unnamed, they
 # stand for the outlet named last (quotes._organisation_described).
 MEDIA_NOUNS: frozenset[str] = frozenset(

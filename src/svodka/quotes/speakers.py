@@ -24,6 +24,8 @@ _SAME_REFERENT = ("appos", "flat:name", "flat", "flat:foreign")
 _ORG_VOICES = frozenset(
     {"пресс-служба", "представитель", "руководство", "сайт", "служба", "делегация", "наблюдатель", "миссия", "делегат", "член"}
 ) | DOCUMENT_NOUNS
+# Voices of one person only: «пресс-секретарь губернатора» speaks for the governor (guidelines, rule 8).
+_PERSON_VOICES = frozenset({"пресс-секретарь", "пресс-атташе", "спикер"})
 # Personal pronouns that can stand for a speaker, with the gender they require.
 _PRONOUN_GENDER = {"он": "Masc", "она": "Fem", "его": "Masc", "её": "Fem", "ее": "Fem"}
 _STEM = 6  # role words match on their first letters, forgiving typos such as «протоирей»
@@ -92,7 +94,7 @@ def entity_of_phrase(idx: DocIndex, head: int) -> Entity | None:
         # «представители Роскосмоса» are not one person, and «помощник Хиллари Клинтон» is not Клинтон,
         # whatever a descriptor says.
         return ent
-    if idx.tokens[head].lemma in _ORG_VOICES:
+    if idx.tokens[head].lemma in _ORG_VOICES | _PERSON_VOICES:
         for c in idx.children[head]:
             # «заявление компании Apple»: the owner, or a name in apposition to it.
             for g in [c] + [g for g in idx.children[c] if idx.tokens[g].rel in _SAME_REFERENT]:
@@ -101,7 +103,7 @@ def entity_of_phrase(idx: DocIndex, head: int) -> Entity | None:
                     return ent
             if idx.tokens[c].rel == "nmod" and idx.tokens[c].feats.get("Animacy") == "Anim":
                 # «Представители певицы утверждают»: a person's spokespeople speak for her, described or named.
-                ent = idx.entity_of.get(c) or resolve_role(idx, c, idx.tokens[c].start)
+                ent = idx.entity_of.get(c) or resolve_role(idx, c, idx.tokens[c].start) or role_ahead(idx, c)
                 if ent is not None and ent.type == PER:
                     return ent
     return None
@@ -300,6 +302,11 @@ def _role_context(idx: DocIndex, ref: MentionRef) -> tuple[set[str], set[str]]:
     return words, places
 
 
+def role_words(idx: DocIndex, ref: MentionRef) -> set[str]:
+    """The role nouns said of a person at one mention («госсекретарем США Джоном Керри» → госсекретарь)."""
+    return _role_context(idx, ref)[0]
+
+
 def resolve_role(idx: DocIndex, noun: int, before: int) -> Entity | None:
     """A role description not linked by the entity layer: the latest person holding a fitting role."""
     lemma = idx.tokens[noun].lemma
@@ -316,6 +323,46 @@ def resolve_role(idx: DocIndex, noun: int, before: int) -> Entity | None:
             continue
         return ref.entity
     return None
+
+
+def role_ahead(idx: DocIndex, noun: int) -> Entity | None:
+    """«пресс-секретарь губернатора Санкт-Петербурга» before the governor is named: the first person
+    after the noun whose role fits it (``_PERSONS_BACK`` person mentions at most)."""
+    tok = idx.tokens[noun]
+    if tok.feats.get("Animacy") != "Anim" or tok.feats.get("Number") == "Plur":
+        return None
+    wanted = {w[:_STEM] for w in ROLE_SYNONYMS.get(tok.lemma, frozenset({tok.lemma}))}
+    k = bisect.bisect_right(idx.person_starts, tok.end)
+    for ref in islice(idx.persons, k, k + _PERSONS_BACK):
+        words, _ = _role_context(idx, ref)
+        if {w[:_STEM] for w in words} & wanted:
+            return ref.entity
+    return None
+
+
+def clause_subject(idx: DocIndex, verb: int) -> int | None:
+    """A speech verb with no subject of its own (the parser hung the clause that has it elsewhere):
+    «кандидат … вышла к журналистам, объявила: …». The nominative subject, before the verb in its
+    sentence, of a verb joined to it (its head or a clause depending on it), agreeing in gender."""
+    toks = idx.tokens
+    want = toks[verb].feats.get("Gender") if toks[verb].feats.get("Number") != "Plur" else None
+    near = [c for c in idx.children[verb] if toks[c].rel in ("parataxis", "conj", "advcl") and c < verb]
+    if toks[verb].head >= 0 and toks[verb].rel in ("parataxis", "conj", "advcl", "acl:relcl", "acl"):
+        near.append(toks[verb].head)
+    best: int | None = None
+    for v in near:
+        if toks[v].pos not in ("VERB", "AUX") or toks[v].sent != toks[verb].sent:
+            continue
+        for c in idx.children[v]:
+            t = toks[c]
+            if t.rel != "nsubj" or c > verb or t.feats.get("Case") not in ("Nom", None) or t.lemma == "который":
+                continue
+            vg = toks[v].feats.get("Gender")
+            if want and vg and vg != want:
+                continue
+            if best is None or c > best:
+                best = c
+    return best
 
 
 def speaker_in_span(idx: DocIndex, start: int, end: int) -> Entity | None:

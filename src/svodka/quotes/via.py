@@ -22,7 +22,8 @@ def relayed_source(idx: DocIndex, cue: Cue) -> int | None:
     if cue.verb is None or idx.tokens[cue.verb].lemma not in RELAY_VERBS:
         return None
     for c in idx.children[cue.verb]:
-        if idx.tokens[c].rel in ("obj", "iobj"):
+        # «цитирует Infox.ru пресс-службу Минобороны»: an accusative taken for a second subject is the object.
+        if idx.tokens[c].rel in ("obj", "iobj") or (idx.tokens[c].rel == "nsubj" and idx.tokens[c].feats.get("Case") == "Acc"):
             if idx.tokens[c].lemma == "слово":
                 for g in idx.children[c]:
                     if idx.tokens[g].rel == "nmod" and idx.tokens[g].feats.get("Case") == "Gen":
