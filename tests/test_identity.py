@@ -86,3 +86,31 @@ def test_the_article_completes_a_lone_name():
     assert ms[2].cls == other  # another article without the full name: nothing to go by
     k = keys([(full, 3), (ms[1].cls, 1)])
     assert k[0] == k[1]
+
+
+def test_person_why_explains_each_mention_on_a_real_corpus(models, tmp_path):
+    """`svodka person Керри --why` on the sample and a second article naming him «Керри» only:
+    the full name links by itself, the bare surname by the corpus's one full name of that surname."""
+    from test_corpus import KERRY_ONLY, sample_jsonl
+    from typer.testing import CliRunner
+
+    from svodka import Corpus
+    from svodka.cli import app
+
+    title, _, body = KERRY_ONLY.partition("\n\n")
+    extra = [{"id": "kerry-only", "title": title, "text": body, "published": "2013-05-09"}]
+    db = tmp_path / "kerry.db"
+    corpus = Corpus(db)
+    assert corpus.ingest(str(sample_jsonl(tmp_path / "kerry.jsonl", extra)), workers=1).added == 2
+    view = corpus.person("Керри")
+    whys = corpus.person_why(view.id)
+    corpus.close()
+    assert sum(w.mentions for w in whys) >= 2 and sum(w.n_docs for w in whys) >= 2
+    by_name = {w.name: w for w in whys}
+    assert by_name["джон керри"].why.startswith("full name")
+    bare = by_name["керри"]
+    assert bare.why.startswith("surname") and "«джон керри»" in bare.why
+    result = CliRunner().invoke(app, ["person", "Керри", "--db", str(db), "--why"])
+    assert result.exit_code == 0, result.output
+    assert "Why these mentions" in result.output and "full name" in result.output
+    assert "Why these mentions" not in CliRunner().invoke(app, ["person", "Керри", "--db", str(db)]).output
