@@ -79,8 +79,8 @@ def test_the_article_completes_a_lone_name():
 
     full, lone = per("Юлия Скрипаль", "Юлия", "Скрипаль"), per("Юлия", first="Юлия")
     other = per("Юлия", first="Юлия")
-    ms = [Member(doc_id=1, type="PER", cls=full), Member(doc_id=1, type="PER", cls=lone),
-          Member(doc_id=2, type="PER", cls=other)]
+    ms = [Member(doc_id=1, type="PER", cls=full, data={}), Member(doc_id=1, type="PER", cls=lone, data={}),
+          Member(doc_id=2, type="PER", cls=other, data={})]
     article_classes(ms)
     assert ms[1].cls.block == full.block and ms[1].cls.last == "скрипаль"
     assert ms[2].cls == other  # another article without the full name: nothing to go by
@@ -114,3 +114,29 @@ def test_person_why_explains_each_mention_on_a_real_corpus(models, tmp_path):
     assert result.exit_code == 0, result.output
     assert "Why these mentions" in result.output and "full name" in result.output
     assert "Why these mentions" not in CliRunner().invoke(app, ["person", "Керри", "--db", str(db)]).output
+
+
+def test_a_lone_first_name_beside_the_articles_family_joins_that_family_member():
+    """«Рауль Кастро … Фидель» in an article: Фидель is Фидель Кастро when the corpus names him;
+    a first name the family has no full name of stays a lone first name; a regnal number is no family."""
+    from types import SimpleNamespace as Member
+
+    from svodka.corpus.identity import KIN, article_classes
+
+    raul, fidel, lone = per("Рауль Кастро", "Рауль", "Кастро"), per("Фидель Кастро", "Фидель", "Кастро"), per("Фидель", first="Фидель")
+    other = per("Мария", first="Мария")
+    ms = [Member(doc_id=1, type="PER", cls=raul, data={"mentions": [1, 2, 3]}),
+          Member(doc_id=1, type="PER", cls=lone, data={"mentions": [1]}),
+          Member(doc_id=1, type="PER", cls=other, data={"mentions": [1]})]
+    article_classes(ms)
+    assert ms[1].cls.article == KIN and ms[1].cls.block == raul.block
+    block = [(raul, 5), (fidel, 4), (ms[1].cls, 1), (ms[2].cls, 1)]
+    k = keys(block)
+    assert k[2] == k[1] != k[0]
+    assert k[3] == ("PER", None, "мария")  # no Мария Кастро in the corpus
+    assert "beside the article's" in explain(block)[ms[1].cls.id][1]
+    king = per("Альберт II", "Альберт", "II")
+    ms = [Member(doc_id=2, type="PER", cls=king, data={"mentions": [1, 2]}),
+          Member(doc_id=2, type="PER", cls=per("Филипп", first="Филипп"), data={})]
+    article_classes(ms)
+    assert ms[1].cls.article != KIN
