@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from . import tables as t
-from .identity import NameClass, explain
+from .identity import KIN, NameClass, explain
 
 SHOWN_DOCS = 5  # documents listed per class
 
@@ -38,11 +38,11 @@ class ClassWhy:
 
 
 def _label(c: NameClass) -> str:
-    first = c.first or ""
-    if first and len(first) == 1:
+    first = (c.first or "").title()
+    if len(first) == 1:
         first += "."
-    middle = (c.middle[0] + ".") if c.middle else ""
-    parts = [p for p in (first, middle, c.last) if p]
+    middle = (c.middle[0].upper() + ".") if c.middle else ""
+    parts = [p for p in (first, middle, (c.last or "").title()) if p]
     return " ".join(parts) or "—"
 
 
@@ -68,7 +68,7 @@ def person_why(conn: Connection, entity_id: str) -> list[ClassWhy]:
         written = {**(stats.get("keyed") or {}), **(stats.get("names") or {})}
         names = sorted(written.items(), key=lambda kv: (-kv[1], kv[0]))
         why = reasons.get(r.id, "its name is its key")
-        if c.article and c.article != ("name",):
+        if c.article and c.article not in (("name",), KIN):
             why += f" [the article's full names of the surname: {', '.join(c.article)}]"
         out.append(ClassWhy(_label(c), list(c.posts), r.n, docs[:SHOWN_DOCS], len(docs), why, [n for n, _ in names[:4]]))
     return sorted(out, key=lambda w: (-w.mentions, w.name, w.why))
