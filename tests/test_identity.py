@@ -140,3 +140,34 @@ def test_a_lone_first_name_beside_the_articles_family_joins_that_family_member()
           Member(doc_id=2, type="PER", cls=per("Филипп", first="Филипп"), data={})]
     article_classes(ms)
     assert ms[1].cls.article != KIN
+
+
+def test_a_family_first_name_links_the_same_incrementally_and_by_relink(tmp_path):
+    """The lone «Фидель» beside «Рауль Кастро» comes before the corpus names Фидель Кастро: when the
+    full name arrives, the block is decided again and the lone name joins him, as a relink gives."""
+    from sqlalchemy import select
+    from test_corpus import snapshot
+
+    from svodka import Corpus
+    from svodka.corpus import tables as t
+    from svodka.document import Entity, Mention
+    from svodka.pipeline import make_document
+
+    def doc(text: str, names: list[str], published: str):
+        d = make_document(text, published=published)
+        d.entities = []
+        for n, name in enumerate(names):
+            start = d.text.index(name)
+            d.entities.append(Entity(id=f"e{n}", type="PER", name=name, mentions=[Mention(start, start + len(name), name)]))
+        return d
+
+    corpus = Corpus(tmp_path / "family.db")
+    corpus.add([doc("Рауль Кастро сказал, что брат Фидель чувствует себя хорошо.", ["Рауль Кастро", "Фидель"], "2016-01-10")])
+    corpus.add([doc("Фидель Кастро встретился с Папой Римским в Гаване.", ["Фидель Кастро"], "2016-02-11")])
+    with corpus.engine.connect() as conn:
+        de = t.doc_entities
+        ids = dict(conn.execute(select(de.c.name, de.c.entity_id)).all())
+    assert ids["Фидель"] == ids["Фидель Кастро"] != ids["Рауль Кастро"]
+    before = snapshot(corpus)
+    corpus.relink()
+    assert snapshot(corpus) == before
