@@ -79,10 +79,95 @@ def test_the_article_completes_a_lone_name():
 
     full, lone = per("Юлия Скрипаль", "Юлия", "Скрипаль"), per("Юлия", first="Юлия")
     other = per("Юлия", first="Юлия")
-    ms = [Member(doc_id=1, type="PER", cls=full), Member(doc_id=1, type="PER", cls=lone),
-          Member(doc_id=2, type="PER", cls=other)]
+    ms = [Member(doc_id=1, type="PER", cls=full, data={}), Member(doc_id=1, type="PER", cls=lone, data={}),
+          Member(doc_id=2, type="PER", cls=other, data={})]
     article_classes(ms)
     assert ms[1].cls.block == full.block and ms[1].cls.last == "скрипаль"
     assert ms[2].cls == other  # another article without the full name: nothing to go by
     k = keys([(full, 3), (ms[1].cls, 1)])
     assert k[0] == k[1]
+
+
+def test_person_why_explains_each_mention_on_a_real_corpus(models, tmp_path):
+    """`svodka person Керри --why` on the sample and a second article naming him «Керри» only:
+    the full name links by itself, the bare surname by the corpus's one full name of that surname."""
+    from test_corpus import KERRY_ONLY, sample_jsonl
+    from typer.testing import CliRunner
+
+    from svodka import Corpus
+    from svodka.cli import app
+
+    title, _, body = KERRY_ONLY.partition("\n\n")
+    extra = [{"id": "kerry-only", "title": title, "text": body, "published": "2013-05-09"}]
+    db = tmp_path / "kerry.db"
+    corpus = Corpus(db)
+    assert corpus.ingest(str(sample_jsonl(tmp_path / "kerry.jsonl", extra)), workers=1).added == 2
+    view = corpus.person("Керри")
+    whys = corpus.person_why(view.id)
+    corpus.close()
+    assert sum(w.mentions for w in whys) >= 2 and sum(w.n_docs for w in whys) >= 2
+    by_name = {w.name: w for w in whys}
+    assert by_name["Джон Керри"].why.startswith("full name")
+    bare = by_name["Керри"]
+    assert bare.why.startswith("surname") and "«джон керри»" in bare.why
+    result = CliRunner().invoke(app, ["person", "Керри", "--db", str(db), "--why"])
+    assert result.exit_code == 0, result.output
+    assert "Why these mentions" in result.output and "full name" in result.output
+    assert "Why these mentions" not in CliRunner().invoke(app, ["person", "Керри", "--db", str(db)]).output
+
+
+def test_a_lone_first_name_beside_the_articles_family_joins_that_family_member():
+    """«Рауль Кастро … Фидель» in an article: Фидель is Фидель Кастро when the corpus names him;
+    a first name the family has no full name of stays a lone first name; a regnal number is no family."""
+    from types import SimpleNamespace as Member
+
+    from svodka.corpus.identity import KIN, article_classes
+
+    raul, fidel, lone = per("Рауль Кастро", "Рауль", "Кастро"), per("Фидель Кастро", "Фидель", "Кастро"), per("Фидель", first="Фидель")
+    other = per("Мария", first="Мария")
+    ms = [Member(doc_id=1, type="PER", cls=raul, data={"mentions": [1, 2, 3]}),
+          Member(doc_id=1, type="PER", cls=lone, data={"mentions": [1]}),
+          Member(doc_id=1, type="PER", cls=other, data={"mentions": [1]})]
+    article_classes(ms)
+    assert ms[1].cls.article == KIN and ms[1].cls.block == raul.block
+    block = [(raul, 5), (fidel, 4), (ms[1].cls, 1), (ms[2].cls, 1)]
+    k = keys(block)
+    assert k[2] == k[1] != k[0]
+    assert k[3] == ("PER", None, "мария")  # no Мария Кастро in the corpus
+    assert "beside the article's" in explain(block)[ms[1].cls.id][1]
+    king = per("Альберт II", "Альберт", "II")
+    ms = [Member(doc_id=2, type="PER", cls=king, data={"mentions": [1, 2]}),
+          Member(doc_id=2, type="PER", cls=per("Филипп", first="Филипп"), data={})]
+    article_classes(ms)
+    assert ms[1].cls.article != KIN
+
+
+def test_a_family_first_name_links_the_same_incrementally_and_by_relink(tmp_path):
+    """The lone «Фидель» beside «Рауль Кастро» comes before the corpus names Фидель Кастро: when the
+    full name arrives, the block is decided again and the lone name joins him, as a relink gives."""
+    from sqlalchemy import select
+    from test_corpus import snapshot
+
+    from svodka import Corpus
+    from svodka.corpus import tables as t
+    from svodka.document import Entity, Mention
+    from svodka.pipeline import make_document
+
+    def doc(text: str, names: list[str], published: str):
+        d = make_document(text, published=published)
+        d.entities = []
+        for n, name in enumerate(names):
+            start = d.text.index(name)
+            d.entities.append(Entity(id=f"e{n}", type="PER", name=name, mentions=[Mention(start, start + len(name), name)]))
+        return d
+
+    corpus = Corpus(tmp_path / "family.db")
+    corpus.add([doc("Рауль Кастро сказал, что брат Фидель чувствует себя хорошо.", ["Рауль Кастро", "Фидель"], "2016-01-10")])
+    corpus.add([doc("Фидель Кастро встретился с Папой Римским в Гаване.", ["Фидель Кастро"], "2016-02-11")])
+    with corpus.engine.connect() as conn:
+        de = t.doc_entities
+        ids = dict(conn.execute(select(de.c.name, de.c.entity_id)).all())
+    assert ids["Фидель"] == ids["Фидель Кастро"] != ids["Рауль Кастро"]
+    before = snapshot(corpus)
+    corpus.relink()
+    assert snapshot(corpus) == before

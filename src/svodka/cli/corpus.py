@@ -162,9 +162,14 @@ def search(
 
 @app.command()
 @user_errors
-def person(name: Annotated[str, typer.Argument(help="A name: «Керри», «Джон Керри».")], db: DbOption = None) -> None:
+def person(
+    name: Annotated[str, typer.Argument(help="A name: «Керри», «Джон Керри».")],
+    db: DbOption = None,
+    why: Annotated[bool, typer.Option("--why", help="Explain which evidence linked each of the person's mentions.")] = False,
+) -> None:
     """A person across the corpus: roles, quotes with dates and sources, co-occurring people, facts."""
-    view = _corpus(db).person(name)
+    corpus = _corpus(db)
+    view = corpus.person(name)
     if view is None:
         fail(f"no person named {name!r} in the store")
     out.print(
@@ -180,6 +185,16 @@ def person(name: Annotated[str, typer.Argument(help="A name: «Керри», «�
     _section("Quotes", [_quote_line(q) for q in view.quotes])
     _section("With", [f"{escape(n)}  [dim]{c} docs[/]" for n, c in view.people])
     _section("Timeline", [_fact_line(f) for f in view.facts])
+    if why:
+        _section("Why these mentions", [_why_line(w) for w in corpus.person_why(view.id)])
+
+
+def _why_line(w) -> str:  # type: ignore[no-untyped-def]
+    posts = f" ({escape(', '.join(w.posts))})" if w.posts else ""
+    written = f" as {escape(', '.join(w.names))}" if w.names and w.names != [w.name] else ""
+    docs = ", ".join(map(str, w.docs)) + (f" +{w.n_docs - len(w.docs)}" if w.n_docs > len(w.docs) else "")
+    return (f"{escape(w.name)}{posts}: {w.mentions} mentions{written} [dim](docs {docs})[/]\n"
+            f"      {escape(w.why)}")
 
 
 def _span(first: str | None, last: str | None) -> str:

@@ -16,6 +16,7 @@ from .engine import make_engine
 from .ingest import TIMEOUT, IngestStats, Progress, ingest
 from .link import link_pending, relink
 from .person import PersonView, find_persons, person_view
+from .person_why import ClassWhy, person_why
 from .search import Hit, check_search_args, search
 from .store import build_rows, write_rows
 
@@ -111,6 +112,11 @@ class Corpus:
     def person(self, name: str) -> PersonView | None:
         with self.engine.connect() as conn:
             return person_view(conn, name)
+
+    def person_why(self, entity_id: str) -> list[ClassWhy]:
+        """Why each of the person's mentions links to it: one reason per name class (`svodka person --why`)."""
+        with self.engine.connect() as conn:
+            return person_why(conn, entity_id)
 
     def person_candidates(self, name: str) -> list[dict[str, Any]]:
         """Every person the name fits, most documented first: {id, name, n_docs, first_seen, last_seen}."""

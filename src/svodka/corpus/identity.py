@@ -23,6 +23,7 @@ joins none of them.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -89,7 +90,7 @@ def article_classes(members: list[Any]) -> None:
     best evidence of who they are: a lone first name the article gives one full name with becomes
     that full name; a bare surname gets the first names of the article's full names of that surname,
     so the linker picks among them rather than among the whole corpus's namesakes.  Members are
-    any objects with ``doc_id``, ``type`` and ``cls`` (stats.Member)."""
+    any objects with ``doc_id``, ``type``, ``data`` and ``cls`` (stats.Member)."""
     by_doc: dict[Any, list[Any]] = defaultdict(list)
     for m in members:
         if m.type == "PER" and m.cls is not None:
@@ -111,6 +112,30 @@ def article_classes(members: list[Any]) -> None:
                 if len(lasts) == 1:
                     m.cls = NameClass("PER", f"PER:{variant_key(lasts[0])}", c.first, c.middle, lasts[0], c.posts,
                                       None, ("name",))
+                elif not lasts and (family := _main_family(ms)) is not None:
+                    m.cls = NameClass("PER", family.block, c.first, c.middle, family.last, c.posts, None, KIN)
+
+
+_REGNAL = re.compile(r"[ivxlc]+")  # «Елизавета II»: a regnal number is no family
+KIN = ("kin",)  # the article evidence of a lone first name beside the article's main family (see _main_family)
+
+
+def _main_family(ms: list[Any]) -> NameClass | None:
+    """The surname the article is most about (its persons of that surname, full or bare, outnumber every
+    other surname's): a lone first name there («Юлия» in an article on Сергей Скрипаль) may be one of
+    that family.  ``decide`` joins it only to a full name of that first name and surname the corpus has."""
+    blocks: Counter[str] = Counter()
+    named: dict[str, NameClass] = {}
+    for m in ms:
+        c = m.cls
+        if c.last and c.article != KIN and not _REGNAL.fullmatch(c.last):
+            blocks[c.block] += len(m.data.get("mentions") or ()) or 1  # the article's mentions of the family
+            if c.full and len(c.first) > 1:
+                named.setdefault(c.block, c)
+    top = blocks.most_common(2)
+    if not top or (len(top) > 1 and top[0][1] == top[1][1]) or top[0][0] not in named:
+        return None
+    return named[top[0][0]]
 
 
 def variant_keys(type_: str, data: dict[str, Any]) -> list[Key]:
@@ -197,9 +222,10 @@ def explain(block: list[tuple[NameClass, int]]) -> dict[str, tuple[Key, str]]:
     which `svodka person NAME --why` prints."""
     out: dict[str, tuple[Key, str]] = {c.id: (c.key, "not a person with a surname: its name is its key")
                                        for c, _ in block if c.key is not None}
-    people = [(c, n) for c, n in block if c.key is None]
+    kin = [c for c, _ in block if c.key is None and c.article == KIN]
+    people = [(c, n) for c, n in block if c.key is None and c.article != KIN]
     if not people:
-        return out
+        return {**out, **{c.id: (("PER", None, c.first), "lone first name: no full name of its family") for c in kin}}
     lasts: Counter[str] = Counter()
     for c, n in people:
         lasts[c.last] += n  # type: ignore[index]
@@ -275,6 +301,11 @@ def explain(block: list[tuple[NameClass, int]]) -> dict[str, tuple[Key, str]]:
         else:
             why = f"surname{spelled}: {len(agree or fulls)} full names fit, none most named: kept apart"
         keys[c.id] = (("PER", last, None, post), why + (f" (post «{post}»)" if post else ""))
+    for c in kin:  # a lone first name beside the article's main family: that family's member of the name
+        k = ("PER", last_of.get(c.last, c.last), canon.get(c.first, c.first))  # type: ignore[arg-type]
+        keys[c.id] = (k, f"lone first name beside the article's «{k[1]}»: the corpus's full name «{k[2]} {k[1]}»") \
+            if k in full_posts else (("PER", None, c.first), f"lone first name beside the article's «{k[1]}»: "
+                                                             f"no full name «{c.first} {k[1]}» in the corpus")
     # A bare surname without a post joins the surname's only post-bearing group.
     post_groups = {k for k, _ in keys.values() if len(k) == 4 and k[3]}
     if len(post_groups) == 1:

@@ -107,7 +107,12 @@ def _display(m: Member, key: Key) -> str:
     if m.type != "PER" or (m.data.get("parts") or {}):
         return m.name
     first = key[2] if c.full and len(key) == 3 else c.first  # the canonical spelling of the first name
-    return PersonName(first, c.middle, c.last).display() or m.name
+    return PersonName(first, c.middle, _last(c, key)).display() or m.name
+
+
+def _last(c: NameClass, key: Key) -> str | None:
+    """The surname a class is shown with: none in a lone first name's identity (a kin guess not taken)."""
+    return None if len(key) == 3 and key[1] is None else c.last
 
 
 def stats_of(members: list[Member], key: Key) -> Stats:
@@ -234,7 +239,7 @@ def entity_stats(classes: list[tuple[NameClass, dict[str, Any]]], key: Key, n_do
         s.names.update(cs["names"])
         if cs["keyed"]:
             first = key[2] if c.full and len(key) == 3 else c.first
-            shown = PersonName(first, c.middle, c.last).display()
+            shown = PersonName(first, c.middle, _last(c, key)).display()
             if shown:
                 s.names[shown] += sum(cs["keyed"].values())
             else:
