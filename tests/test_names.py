@@ -147,3 +147,16 @@ def test_compound_place_names_keep_their_parts_and_agree(models, text, name):
 def test_an_abbreviation_does_not_decline(models):
     text = "Пэддок откликнулся на призыв лидера ИГ Абу Бакра аль-Багдади."
     assert names(text, models, "ORG") == ["ИГ"]
+
+
+def test_a_caption_line_does_not_glue_to_the_next_line(models):
+    # a photo caption on its own line, then the paragraph: the cleaner joins them with a space
+    text = (
+        "Певица даст концерт в Москве\n\n"
+        "Анна Нетребко\n"
+        "Оперная певица Анна Нетребко выступит в Большом театре в субботу.\n\n"
+        "Губернатором края Игорем Смирновым\n"
+        "Компания объявила о новом проекте."
+    )
+    found = sorted(set(names(text, models, "PER")))
+    assert found == ["Анна Нетребко", "Игорь Смирнов"]

@@ -86,13 +86,15 @@ def candidates(doc: Document, spans: list[RawSpan]) -> list[Candidate]:
     }
     for span in spans:
         main: Candidate | None = None
-        pieces = _split_parentheses(tokens, token_range(tokens, starts, span.start, span.end), span.type == "PER")
+        pieces = _split_parentheses(
+            tokens, token_range(tokens, starts, span.start, span.end), span.type == "PER", doc.line_breaks
+        )
         for idx, gloss in pieces:
             idx = _trim(tokens, idx)
             if span.type == "ORG":
                 idx = _drop_people(tokens, idx)
             if span.type == "PER":
-                idx = _drop_capitalised_words(tokens, idx)
+                idx = _drop_capitalised_words(tokens, idx, doc.line_breaks)
             if span.type == "PER" and _arabic_owner(tokens, idx):
                 # «оператор Аль-Джазиры Сами аль-Хадж»: natasha runs the channel into the name
                 owner = Candidate(tokens[idx[0]].start, tokens[idx[0]].end, "ORG", idx[:1])
@@ -112,19 +114,24 @@ def candidates(doc: Document, spans: list[RawSpan]) -> list[Candidate]:
     return out
 
 
-def _split_parentheses(tokens: list[Token], idx: list[int], person: bool = False) -> list[tuple[list[int], bool]]:
+def _split_parentheses(
+    tokens: list[Token], idx: list[int], person: bool = False, breaks: frozenset[int] = frozenset()
+) -> list[tuple[list[int], bool]]:
     """Pieces of a span, each with whether it is a gloss in brackets of the piece before.
 
     «Билал Хассеин (Bilal Hussein)», «Комитет защиты журналистов (КЗЖ)»: a name and its other
     spelling or abbreviation are two mentions of one entity, not one long name.  Bullets and dashes
     separate list items natasha sometimes runs together («Монако • Намибия»): separate entities.
-    A person's name has no comma either: «(Овечкин, Фёдоров)» are two people."""
+    A person's name has no comma either: «(Овечкин, Фёдоров)» are two people.  Nor does a name run
+    across a line break: «Мик Джаггер\nРокер, которому…» is a caption and the next line's first
+    word, «Челси Мэннинг\nБрэдли Мэннинг» two captions."""
     parts: list[tuple[list[int], bool]] = []
     cur: list[int] = []
     gloss = False
     for i in idx:
         text = tokens[i].text
-        if cur and tokens[i].sent != tokens[cur[-1]].sent:  # «…на Землю\n\nВсе дружно…»: no name spans two sentences
+        if cur and (tokens[i].sent != tokens[cur[-1]].sent or _broken(tokens, cur[-1], i, breaks)):
+            # «…на Землю\n\nВсе дружно…»: no name spans two sentences or two lines
             parts.append((cur, gloss))
             cur = []
         if text in _SEPARATORS or (person and text == ","):
@@ -289,11 +296,21 @@ def _drop_people(tokens: list[Token], idx: list[int]) -> list[int]:
     return idx
 
 
-def _drop_capitalised_words(tokens: list[Token], idx: list[int]) -> list[int]:
-    """«Восьмидесятилетний Маккейн», «Космонавта Волкова», «Сама Тэтчер» at a sentence start: natasha
-    takes the capital of the first word for a name's.  A word the dictionary knows, and never as a
-    name, is not part of the person's name."""
-    while len(idx) >= 2 and (idx[0] == 0 or tokens[idx[0] - 1].sent != tokens[idx[0]].sent):
+def _broken(tokens: list[Token], a: int, b: int, breaks: frozenset[int]) -> bool:
+    """A line break of the input lies between tokens a and b."""
+    return bool(breaks) and any(p in breaks for p in range(tokens[a].end, tokens[b].start))
+
+
+def _line_start(tokens: list[Token], i: int, breaks: frozenset[int]) -> bool:
+    """Token i opens a sentence or a line (a headline, a caption)."""
+    return i == 0 or tokens[i - 1].sent != tokens[i].sent or _broken(tokens, i - 1, i, breaks)
+
+
+def _drop_capitalised_words(tokens: list[Token], idx: list[int], breaks: frozenset[int] = frozenset()) -> list[int]:
+    """«Восьмидесятилетний Маккейн», «Космонавта Волкова», «Сама Тэтчер» at a sentence or line start:
+    natasha takes the capital of the first word for a name's.  A word the dictionary knows, and
+    never as a name, is not part of the person's name."""
+    while len(idx) >= 2 and _line_start(tokens, idx[0], breaks):
         word = tokens[idx[0]].text
         if not word[:1].isupper() or word.isupper() or not _common_word(word.lower()):
             break
