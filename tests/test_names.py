@@ -160,3 +160,10 @@ def test_a_caption_line_does_not_glue_to_the_next_line(models):
     )
     found = sorted(set(names(text, models, "PER")))
     assert found == ["Анна Нетребко", "Игорь Смирнов"]
+
+
+def test_a_repeated_surname_takes_its_first_name_along(models):
+    # natasha misses the name inside the quoted title; the surname's repeat brings the first name
+    text = "Писательница Анна Франк родилась во Франкфурте. В 2009 году «Дневник Анны Франк» был внесён в список памяти мира."
+    (anne,) = persons(text, models)
+    assert [m.text for m in anne.mentions] == ["Анна Франк", "Анны Франк"]
