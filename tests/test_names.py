@@ -167,3 +167,13 @@ def test_a_repeated_surname_takes_its_first_name_along(models):
     text = "Писательница Анна Франк родилась во Франкфурте. В 2009 году «Дневник Анны Франк» был внесён в список памяти мира."
     (anne,) = persons(text, models)
     assert [m.text for m in anne.mentions] == ["Анна Франк", "Анны Франк"]
+
+
+def test_a_mans_surname_form_does_not_join_a_woman_of_that_family(models):
+    text = (
+        "Сергей Удальцов приехал в суд утром. Его жена Анастасия Удальцова пришла позже. "
+        "Удальцов заявил журналистам, что не признаёт вину."
+    )
+    by_name = {e.name: [m.text for m in e.mentions] for e in persons(text, models)}
+    assert by_name["Сергей Удальцов"] == ["Сергей Удальцов", "Удальцов"]
+    assert by_name["Анастасия Удальцова"] == ["Анастасия Удальцова"]
