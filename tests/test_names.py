@@ -177,3 +177,19 @@ def test_a_mans_surname_form_does_not_join_a_woman_of_that_family(models):
     by_name = {e.name: [m.text for m in e.mentions] for e in persons(text, models)}
     assert by_name["Сергей Удальцов"] == ["Сергей Удальцов", "Удальцов"]
     assert by_name["Анастасия Удальцова"] == ["Анастасия Удальцова"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # two photo captions on one line, natasha reads one long name
+        ("Встреча в Кито. Рафаэль Корреа Эдвард Сноуден на снимке из архива агентства.",
+         ["Рафаэль Корреа", "Эдвард Сноуден"]),
+        # surname, given name, patronymic: one person
+        ("Указом освободить Соловьева Александра Васильевича от должности губернатора.",
+         ["Александр Васильевич Соловьев"]),
+        ("Король Карл XVI Густав вручил премии лауреатам.", ["Карл XVI Густав"]),
+    ],
+)
+def test_two_names_in_one_span_are_two_people(models, text, expected):
+    assert sorted(names(text, models, "PER")) == expected

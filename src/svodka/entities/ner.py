@@ -95,6 +95,14 @@ def candidates(doc: Document, spans: list[RawSpan]) -> list[Candidate]:
                 idx = _drop_people(tokens, idx)
             if span.type == "PER":
                 idx = _drop_capitalised_words(tokens, idx, doc.line_breaks)
+                second = _second_name_at(tokens, idx)
+                if second:
+                    # «Рафаэль Корреа Эдвард Сноуден» (two captions), «брат Т.Донилона Майкл»
+                    rest = idx[second:]
+                    idx = idx[:second]
+                    cand2 = Candidate(tokens[rest[0]].start, tokens[rest[-1]].end, "PER", rest)
+                    normalise(doc, cand2)
+                    out.append(cand2)
             if span.type == "PER" and _arabic_owner(tokens, idx):
                 # «оператор Аль-Джазиры Сами аль-Хадж»: natasha runs the channel into the name
                 owner = Candidate(tokens[idx[0]].start, tokens[idx[0]].end, "ORG", idx[:1])
@@ -299,6 +307,37 @@ def _drop_people(tokens: list[Token], idx: list[int]) -> list[int]:
 def _broken(tokens: list[Token], a: int, b: int, breaks: frozenset[int]) -> bool:
     """A line break of the input lies between tokens a and b."""
     return bool(breaks) and any(p in breaks for p in range(tokens[a].end, tokens[b].start))
+
+
+def _second_name_at(tokens: list[Token], idx: list[int]) -> int:
+    """Where a second person's name begins inside one PER span, or 0: at a given name the
+    dictionary knows (of one sex, in the nominative) after a full name's surname, when the second
+    name has a surname too or the two disagree in case («Т.Донилона Майкл»).  Double given names
+    («Хосе Мария», «Сара Джессика») follow another given name and stay one."""
+    from .declension import gender_of_first_name
+    from .names import _particle, name_kind
+
+    words = [k for k, i in enumerate(idx) if tokens[i].text[:1].isalpha()]
+    if any(_particle(tokens[idx[k]].text) for k in words):
+        return 0  # «Абдалла ибн Абдель Азиз Аль Сауд»: an Arabic chain of names is one name
+    for n, k in enumerate(words):
+        if n < 2 or k == 0:
+            continue
+        tok, prev = tokens[idx[k]], tokens[idx[words[n - 1]]]
+        if not tok.text[:1].isupper() or gender_of_first_name(tok.text) is None or name_kind(tok.text) != "first":
+            continue
+        if not prev.text.isalpha() or prev.text.isupper() or prev.text[:1].islower() or len(prev.text) <= 2:
+            continue  # «Карл XVI Густав»: a regnal number
+        if name_kind(prev.text) in ("first", "middle"):
+            continue
+        if words[n - 1] != k - 1:
+            continue  # «Ким (Чен Ын)»: punctuation between is another matter
+        after = len(words) - n
+        if after >= 2 and name_kind(tokens[idx[words[n + 1]]].text) == "middle":
+            continue  # «Соловьева Александра Васильевича»: surname, given name, patronymic
+        if after >= 2 or prev.feats.get("Case") != tok.feats.get("Case"):
+            return k
+    return 0
 
 
 def _line_start(tokens: list[Token], i: int, breaks: frozenset[int]) -> bool:
