@@ -193,3 +193,12 @@ def test_a_mans_surname_form_does_not_join_a_woman_of_that_family(models):
 )
 def test_two_names_in_one_span_are_two_people(models, text, expected):
     assert sorted(names(text, models, "PER")) == expected
+
+
+def test_a_lone_surname_of_a_named_person_is_that_person(models):
+    text = (
+        "Кандидат Нана Акуфо-Аддо выступил на митинге в Аккре. "
+        "Реальная борьба развернулась между Махамой и Акуфо-Аддо, которые уже встречались на выборах."
+    )
+    (nana,) = [e for e in persons(text, models) if "Акуфо" in e.name]
+    assert [m.text for m in nana.mentions] == ["Нана Акуфо-Аддо", "Акуфо-Аддо"]
