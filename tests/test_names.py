@@ -202,3 +202,8 @@ def test_a_lone_surname_of_a_named_person_is_that_person(models):
     )
     (nana,) = [e for e in persons(text, models) if "Акуфо" in e.name]
     assert [m.text for m in nana.mentions] == ["Нана Акуфо-Аддо", "Акуфо-Аддо"]
+
+
+def test_a_stage_name_listed_beside_people_is_a_person(models):
+    text = "На свадьбе выступили Дженнифер Лопес, Энрике Иглесиас и Стинг."
+    assert "Стинг" in names(text, models, "PER")

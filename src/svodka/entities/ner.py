@@ -84,6 +84,13 @@ def candidates(doc: Document, spans: list[RawSpan]) -> list[Candidate]:
         if " " in piece.strip()
         for w in piece.split()
     }
+    # Tokens of natasha's full person names: a lone word listed beside one is a person too.
+    person_at = frozenset(
+        i
+        for sp in spans
+        if sp.type == "PER" and " " in sp.text.strip()
+        for i in token_range(tokens, starts, sp.start, sp.end)
+    )
     for span in spans:
         main: Candidate | None = None
         pieces = _split_parentheses(
@@ -112,7 +119,7 @@ def candidates(doc: Document, spans: list[RawSpan]) -> list[Candidate]:
             if not idx or not any(tokens[i].pos in ("PROPN", "NOUN", "ADJ", "X") for i in idx):
                 continue  # «Все» cut off a span: no name without a noun, a proper noun or an adjective
             cand = Candidate(tokens[idx[0]].start, tokens[idx[-1]].end, span.type, idx)
-            if not _plausible(doc, tokens, cand, in_names):
+            if not _plausible(doc, tokens, cand, in_names, person_at):
                 continue
             normalise(doc, cand)
             cand.alias_of = main if gloss else None
@@ -370,7 +377,20 @@ def _common_word(word: str) -> bool:
     return all(p.is_known for p in parses) or ("летн" in word and parses[0].tag.POS == "ADJF")
 
 
-def _plausible(doc: Document, tokens: list[Token], cand: Candidate, in_names: set[str]) -> bool:
+def _listed_with_people(doc: Document, tokens: list[Token], i: int, person_at: frozenset[int]) -> bool:
+    """«Дженнифер Лопес, Энрике Иглесиас и Стинг»: a word the dictionary knows as a common noun,
+    listed («,», «и») right beside a full person's name, is a stage name."""
+    sent = tokens[i].sent
+    for step in (-1, 1):
+        j, k = i + step, i + 2 * step
+        if 0 <= k < len(tokens) and tokens[k].sent == sent and tokens[j].text in (",", "и") and k in person_at:
+            return True
+    return False
+
+
+def _plausible(
+    doc: Document, tokens: list[Token], cand: Candidate, in_names: set[str], person_at: frozenset[int] = frozenset()
+) -> bool:
     words = [tokens[i] for i in cand.toks if tokens[i].text[:1].isalpha()]
     if not words:
         return False
@@ -384,7 +404,7 @@ def _plausible(doc: Document, tokens: list[Token], cand: Candidate, in_names: se
             # natasha takes lone capitalised words for people: «Маэстро», «Царицыно», «Феррари».
             kind = common_word_type(words[0].text)
             if kind == "X":
-                return False
+                return _listed_with_people(doc, tokens, cand.toks[0], person_at)
             if kind is not None:
                 cand.type = kind
     return True
