@@ -248,7 +248,7 @@ class Document:
         )
 
 
-_INTERNAL = {"tokens", "sents", "raw_offsets", "ner"}
+_INTERNAL = {"tokens", "sents", "raw_offsets", "ner", "line_breaks"}
 
 
 def _plain(value: Any) -> Any:
