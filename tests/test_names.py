@@ -207,3 +207,10 @@ def test_a_lone_surname_of_a_named_person_is_that_person(models):
 def test_a_stage_name_listed_beside_people_is_a_person(models):
     text = "На свадьбе выступили Дженнифер Лопес, Энрике Иглесиас и Стинг."
     assert "Стинг" in names(text, models, "PER")
+
+
+def test_a_given_name_at_a_line_start_stays_when_the_text_uses_it_as_a_name(models):
+    # «Серена» is also a form of a common word; mid-sentence the text shows it is a name
+    text = "Серена Уильямс выиграла турнир\n\nВ субботу теннисистка Серена Уильямс обыграла соперницу в финале."
+    (serena,) = persons(text, models)
+    assert [m.text for m in serena.mentions] == ["Серена Уильямс", "Серена Уильямс"]

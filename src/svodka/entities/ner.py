@@ -91,6 +91,15 @@ def candidates(doc: Document, spans: list[RawSpan]) -> list[Candidate]:
         if sp.type == "PER" and " " in sp.text.strip()
         for i in token_range(tokens, starts, sp.start, sp.end)
     )
+    # Words natasha puts inside a person's name away from a sentence or line start («…дочь Серена
+    # Уильямс»): a name's words there, whatever the dictionary says at a start.
+    inside_names = frozenset(
+        tokens[i].text.lower()
+        for sp in spans
+        if sp.type == "PER"
+        for i in token_range(tokens, starts, sp.start, sp.end)
+        if not _line_start(tokens, i, doc.line_breaks)
+    )
     for span in spans:
         main: Candidate | None = None
         pieces = _split_parentheses(
@@ -101,7 +110,7 @@ def candidates(doc: Document, spans: list[RawSpan]) -> list[Candidate]:
             if span.type == "ORG":
                 idx = _drop_people(tokens, idx)
             if span.type == "PER":
-                idx = _drop_capitalised_words(tokens, idx, doc.line_breaks)
+                idx = _drop_capitalised_words(tokens, idx, doc.line_breaks, inside_names)
                 second = _second_name_at(tokens, idx)
                 if second:
                     # «Рафаэль Корреа Эдвард Сноуден» (two captions), «брат Т.Донилона Майкл»
@@ -352,13 +361,15 @@ def _line_start(tokens: list[Token], i: int, breaks: frozenset[int]) -> bool:
     return i == 0 or tokens[i - 1].sent != tokens[i].sent or _broken(tokens, i - 1, i, breaks)
 
 
-def _drop_capitalised_words(tokens: list[Token], idx: list[int], breaks: frozenset[int] = frozenset()) -> list[int]:
+def _drop_capitalised_words(
+    tokens: list[Token], idx: list[int], breaks: frozenset[int] = frozenset(), names: frozenset[str] = frozenset()
+) -> list[int]:
     """«Восьмидесятилетний Маккейн», «Космонавта Волкова», «Сама Тэтчер» at a sentence or line start:
     natasha takes the capital of the first word for a name's.  A word the dictionary knows, and
     never as a name, is not part of the person's name."""
     while len(idx) >= 2 and _line_start(tokens, idx[0], breaks):
         word = tokens[idx[0]].text
-        if not word[:1].isupper() or word.isupper() or not _common_word(word.lower()):
+        if not word[:1].isupper() or word.isupper() or not _common_word(word.lower()) or word.lower() in names:
             break
         idx = idx[1:]
     return idx
