@@ -147,3 +147,70 @@ def test_compound_place_names_keep_their_parts_and_agree(models, text, name):
 def test_an_abbreviation_does_not_decline(models):
     text = "Пэддок откликнулся на призыв лидера ИГ Абу Бакра аль-Багдади."
     assert names(text, models, "ORG") == ["ИГ"]
+
+
+def test_a_caption_line_does_not_glue_to_the_next_line(models):
+    # a photo caption on its own line, then the paragraph: the cleaner joins them with a space
+    text = (
+        "Певица даст концерт в Москве\n\n"
+        "Анна Нетребко\n"
+        "Оперная певица Анна Нетребко выступит в Большом театре в субботу.\n\n"
+        "Губернатором края Игорем Смирновым\n"
+        "Компания объявила о новом проекте."
+    )
+    found = sorted(set(names(text, models, "PER")))
+    assert found == ["Анна Нетребко", "Игорь Смирнов"]
+
+
+def test_a_repeated_surname_takes_its_first_name_along(models):
+    # natasha misses the name inside the quoted title; the surname's repeat brings the first name
+    text = "Писательница Анна Франк родилась во Франкфурте. В 2009 году «Дневник Анны Франк» был внесён в список памяти мира."
+    (anne,) = persons(text, models)
+    assert [m.text for m in anne.mentions] == ["Анна Франк", "Анны Франк"]
+
+
+def test_a_mans_surname_form_does_not_join_a_woman_of_that_family(models):
+    text = (
+        "Сергей Удальцов приехал в суд утром. Его жена Анастасия Удальцова пришла позже. "
+        "Удальцов заявил журналистам, что не признаёт вину."
+    )
+    by_name = {e.name: [m.text for m in e.mentions] for e in persons(text, models)}
+    assert by_name["Сергей Удальцов"] == ["Сергей Удальцов", "Удальцов"]
+    assert by_name["Анастасия Удальцова"] == ["Анастасия Удальцова"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # two photo captions on one line, natasha reads one long name
+        ("Встреча в Кито. Рафаэль Корреа Эдвард Сноуден на снимке из архива агентства.",
+         ["Рафаэль Корреа", "Эдвард Сноуден"]),
+        # surname, given name, patronymic: one person
+        ("Указом освободить Соловьева Александра Васильевича от должности губернатора.",
+         ["Александр Васильевич Соловьев"]),
+        ("Король Карл XVI Густав вручил премии лауреатам.", ["Карл XVI Густав"]),
+    ],
+)
+def test_two_names_in_one_span_are_two_people(models, text, expected):
+    assert sorted(names(text, models, "PER")) == expected
+
+
+def test_a_lone_surname_of_a_named_person_is_that_person(models):
+    text = (
+        "Кандидат Нана Акуфо-Аддо выступил на митинге в Аккре. "
+        "Реальная борьба развернулась между Махамой и Акуфо-Аддо, которые уже встречались на выборах."
+    )
+    (nana,) = [e for e in persons(text, models) if "Акуфо" in e.name]
+    assert [m.text for m in nana.mentions] == ["Нана Акуфо-Аддо", "Акуфо-Аддо"]
+
+
+def test_a_stage_name_listed_beside_people_is_a_person(models):
+    text = "На свадьбе выступили Дженнифер Лопес, Энрике Иглесиас и Стинг."
+    assert "Стинг" in names(text, models, "PER")
+
+
+def test_a_given_name_at_a_line_start_stays_when_the_text_uses_it_as_a_name(models):
+    # «Серена» is also a form of a common word; mid-sentence the text shows it is a name
+    text = "Серена Уильямс выиграла турнир\n\nВ субботу теннисистка Серена Уильямс обыграла соперницу в финале."
+    (serena,) = persons(text, models)
+    assert [m.text for m in serena.mentions] == ["Серена Уильямс", "Серена Уильямс"]

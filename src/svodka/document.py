@@ -188,6 +188,9 @@ class Document:
     sents: list[Sentence] = field(default_factory=list, repr=False)
     raw_offsets: Any = field(default=None, repr=False)  # array: clean index -> raw input index
     ner: list[Any] = field(default_factory=list, repr=False)  # natasha's NER spans (nlp.RawSpan), uncorrected
+    # Positions in ``text`` of spaces that stand for a line break inside a paragraph of the input
+    # (a caption or headline line run into the next one): no name runs across them.
+    line_breaks: frozenset[int] = field(default_factory=frozenset, repr=False)
     schema: str = SCHEMA
 
     # -- access helpers ------------------------------------------------------
@@ -245,7 +248,7 @@ class Document:
         )
 
 
-_INTERNAL = {"tokens", "sents", "raw_offsets", "ner"}
+_INTERNAL = {"tokens", "sents", "raw_offsets", "ner", "line_breaks"}
 
 
 def _plain(value: Any) -> Any:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -144,7 +145,25 @@ def make_document(
         paragraphs=[Span(s, e, body[s:e]) for s, e in paras],
     )
     doc.raw_offsets = offsets
+    doc.line_breaks = line_breaks(body, offsets, text)
     return doc
+
+
+def line_breaks(body: str, offsets: array, raw: str) -> frozenset[int]:
+    """Spaces of the cleaned text that were a single line break of the input.  Text hard-wrapped
+    at a fixed width (most lines 55–85 characters long) breaks lines inside names: none count."""
+    if "\n" not in raw:
+        return frozenset()
+    out = []
+    for i in (m.start() for m in re.finditer(" ", body)):
+        off = offsets[i]
+        if 0 <= off < len(raw) and raw[off] == "\n":
+            out.append(i)
+    if len(out) >= 4:
+        lines = [len(line) for line in raw.split("\n") if line.strip()]
+        if sum(55 <= n <= 85 for n in lines) >= 0.7 * len(lines):
+            return frozenset()
+    return frozenset(out)
 
 
 def analyze(

@@ -19,7 +19,7 @@ from .glosses import drop_vehicles, gloss_candidates, media_candidates
 from .merge import canonical_person_parts, canonical_place_name, merge_persons, merge_places_and_orgs
 from .names import full_name
 from .ner import candidates, institution_candidates, mark_geopolitical, quoted_candidates, used_as_place
-from .repeats import missed_places, repeated_surnames
+from .repeats import missed_places, repeated_surnames, surnames_as_places
 
 __all__ = ["extract_entities"]
 
@@ -37,6 +37,7 @@ def extract_entities(doc: Document, models: Models) -> list[Entity]:
     cands = drop_vehicles(doc, cands)
     cands += repeated_surnames(doc, cands)
     cands += missed_places(doc, cands)
+    surnames_as_places(doc, cands)
     extend_orgs(doc, cands)
     tokens = doc.tokens
     person_clusters = merge_persons([c for c in cands if c.type == PER])

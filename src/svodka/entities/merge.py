@@ -76,6 +76,47 @@ def _two_first_names(cl: Cluster, cand: Candidate) -> bool:
     )
 
 
+def _surname_sex(form: str) -> str | None:
+    """The sex a Russian-type surname's surface form (lower case) can only belong to: «Назарбаевой»,
+    «Черкасской» a woman's; «Удальцов», «Назарбаевым», «Черкасский» a man's."""
+    if len(form) < 5:
+        return None
+    if form.endswith(("овой", "евой", "ёвой", "иной", "ыной", "ской", "цкой", "ская", "цкая")):
+        return "Fem"
+    if form.endswith(("ов", "ев", "ёв", "ин", "ын", "овым", "евым", "иным", "ский", "цкий", "ским", "цким")):
+        return "Masc"
+    return None
+
+
+def _cluster_sex(cl: Cluster) -> str | None:
+    """The sex of a cluster's person: its first name's, when the dictionary knows it of one sex, else
+    what its surname forms say, when they all say one."""
+    for first in cl.nominative_firsts or ({cl.first} if cl.first else set()):
+        known = gender_of_first_name(first) or gender_of_name_form(first.lower(), True)
+        if known:
+            return known
+    sexes = set()
+    for m in cl.members:
+        last = m.parts.last if m.parts else None
+        form = m.extra.get("forms", {}).get(last) if last else None
+        if form:
+            sexes.add(_surname_sex(form[0]))
+    sexes.discard(None)
+    return sexes.pop() if len(sexes) == 1 else None
+
+
+def _other_sex(cl: Cluster, cand: Candidate, word: str | None) -> bool:
+    """A lone surname whose form belongs to the other sex than the cluster's person: «Удальцов» is
+    not Анастасия Удальцова, «Назарбаевой» not Нурсултан Назарбаев (a man's and a woman's mention of
+    one surname are two people of one family)."""
+    form = cand.extra.get("forms", {}).get(word) if word else None
+    mine = _surname_sex(form[0]) if form else None
+    if mine is None:
+        return False
+    theirs = _cluster_sex(cl)
+    return theirs is not None and theirs != mine
+
+
 def _oblique_of(word: str, surname: str) -> bool:
     """``word`` is a case form of a man's ``surname`` on a consonant that no woman's form explains:
     «Шареца» of «Шарец» (a woman's «Шарец» does not decline), not «Петрова» of «Петров»."""
@@ -143,7 +184,10 @@ def merge_persons(cands: list[Candidate]) -> list[Cluster]:
         p = cand.parts or NameParts()
         word = p.last or p.first or p.middle
         # A lone word may be a surname or a first name: try surnames first, the nearest before it.
-        found = _nearest([cl for cl in clusters if _same_name(cl.last, cl.lasts, cand, word)], cand.start)
+        found = _nearest(
+            [cl for cl in clusters if _same_name(cl.last, cl.lasts, cand, word) and not _other_sex(cl, cand, word)],
+            cand.start,
+        )
         if found is None:
             found = _nearest([cl for cl in clusters if _last_word_of(cl, cand, word)], cand.start)
         if found is not None and not (p.first and p.last):

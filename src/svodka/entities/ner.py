@@ -84,15 +84,41 @@ def candidates(doc: Document, spans: list[RawSpan]) -> list[Candidate]:
         if " " in piece.strip()
         for w in piece.split()
     }
+    # Tokens of natasha's full person names: a lone word listed beside one is a person too.
+    person_at = frozenset(
+        i
+        for sp in spans
+        if sp.type == "PER" and " " in sp.text.strip()
+        for i in token_range(tokens, starts, sp.start, sp.end)
+    )
+    # Words natasha puts inside a person's name away from a sentence or line start («…дочь Серена
+    # Уильямс»): a name's words there, whatever the dictionary says at a start.
+    inside_names = frozenset(
+        tokens[i].text.lower()
+        for sp in spans
+        if sp.type == "PER"
+        for i in token_range(tokens, starts, sp.start, sp.end)
+        if not _line_start(tokens, i, doc.line_breaks)
+    )
     for span in spans:
         main: Candidate | None = None
-        pieces = _split_parentheses(tokens, token_range(tokens, starts, span.start, span.end), span.type == "PER")
+        pieces = _split_parentheses(
+            tokens, token_range(tokens, starts, span.start, span.end), span.type == "PER", doc.line_breaks
+        )
         for idx, gloss in pieces:
             idx = _trim(tokens, idx)
             if span.type == "ORG":
                 idx = _drop_people(tokens, idx)
             if span.type == "PER":
-                idx = _drop_capitalised_words(tokens, idx)
+                idx = _drop_capitalised_words(tokens, idx, doc.line_breaks, inside_names)
+                second = _second_name_at(tokens, idx)
+                if second:
+                    # «Рафаэль Корреа Эдвард Сноуден» (two captions), «брат Т.Донилона Майкл»
+                    rest = idx[second:]
+                    idx = idx[:second]
+                    cand2 = Candidate(tokens[rest[0]].start, tokens[rest[-1]].end, "PER", rest)
+                    normalise(doc, cand2)
+                    out.append(cand2)
             if span.type == "PER" and _arabic_owner(tokens, idx):
                 # «оператор Аль-Джазиры Сами аль-Хадж»: natasha runs the channel into the name
                 owner = Candidate(tokens[idx[0]].start, tokens[idx[0]].end, "ORG", idx[:1])
@@ -102,7 +128,7 @@ def candidates(doc: Document, spans: list[RawSpan]) -> list[Candidate]:
             if not idx or not any(tokens[i].pos in ("PROPN", "NOUN", "ADJ", "X") for i in idx):
                 continue  # «Все» cut off a span: no name without a noun, a proper noun or an adjective
             cand = Candidate(tokens[idx[0]].start, tokens[idx[-1]].end, span.type, idx)
-            if not _plausible(doc, tokens, cand, in_names):
+            if not _plausible(doc, tokens, cand, in_names, person_at):
                 continue
             normalise(doc, cand)
             cand.alias_of = main if gloss else None
@@ -112,19 +138,24 @@ def candidates(doc: Document, spans: list[RawSpan]) -> list[Candidate]:
     return out
 
 
-def _split_parentheses(tokens: list[Token], idx: list[int], person: bool = False) -> list[tuple[list[int], bool]]:
+def _split_parentheses(
+    tokens: list[Token], idx: list[int], person: bool = False, breaks: frozenset[int] = frozenset()
+) -> list[tuple[list[int], bool]]:
     """Pieces of a span, each with whether it is a gloss in brackets of the piece before.
 
     «Билал Хассеин (Bilal Hussein)», «Комитет защиты журналистов (КЗЖ)»: a name and its other
     spelling or abbreviation are two mentions of one entity, not one long name.  Bullets and dashes
     separate list items natasha sometimes runs together («Монако • Намибия»): separate entities.
-    A person's name has no comma either: «(Овечкин, Фёдоров)» are two people."""
+    A person's name has no comma either: «(Овечкин, Фёдоров)» are two people.  Nor does a name run
+    across a line break: «Мик Джаггер\nРокер, которому…» is a caption and the next line's first
+    word, «Челси Мэннинг\nБрэдли Мэннинг» two captions."""
     parts: list[tuple[list[int], bool]] = []
     cur: list[int] = []
     gloss = False
     for i in idx:
         text = tokens[i].text
-        if cur and tokens[i].sent != tokens[cur[-1]].sent:  # «…на Землю\n\nВсе дружно…»: no name spans two sentences
+        if cur and (tokens[i].sent != tokens[cur[-1]].sent or _broken(tokens, cur[-1], i, breaks)):
+            # «…на Землю\n\nВсе дружно…»: no name spans two sentences or two lines
             parts.append((cur, gloss))
             cur = []
         if text in _SEPARATORS or (person and text == ","):
@@ -289,13 +320,56 @@ def _drop_people(tokens: list[Token], idx: list[int]) -> list[int]:
     return idx
 
 
-def _drop_capitalised_words(tokens: list[Token], idx: list[int]) -> list[int]:
-    """«Восьмидесятилетний Маккейн», «Космонавта Волкова», «Сама Тэтчер» at a sentence start: natasha
-    takes the capital of the first word for a name's.  A word the dictionary knows, and never as a
-    name, is not part of the person's name."""
-    while len(idx) >= 2 and (idx[0] == 0 or tokens[idx[0] - 1].sent != tokens[idx[0]].sent):
+def _broken(tokens: list[Token], a: int, b: int, breaks: frozenset[int]) -> bool:
+    """A line break of the input lies between tokens a and b."""
+    return bool(breaks) and any(p in breaks for p in range(tokens[a].end, tokens[b].start))
+
+
+def _second_name_at(tokens: list[Token], idx: list[int]) -> int:
+    """Where a second person's name begins inside one PER span, or 0: at a given name the
+    dictionary knows (of one sex, in the nominative) after a full name's surname, when the second
+    name has a surname too or the two disagree in case («Т.Донилона Майкл»).  Double given names
+    («Хосе Мария», «Сара Джессика») follow another given name and stay one."""
+    from .declension import gender_of_first_name
+    from .names import _particle, name_kind
+
+    words = [k for k, i in enumerate(idx) if tokens[i].text[:1].isalpha()]
+    if any(_particle(tokens[idx[k]].text) for k in words):
+        return 0  # «Абдалла ибн Абдель Азиз Аль Сауд»: an Arabic chain of names is one name
+    for n, k in enumerate(words):
+        if n < 2 or k == 0:
+            continue
+        tok, prev = tokens[idx[k]], tokens[idx[words[n - 1]]]
+        if not tok.text[:1].isupper() or gender_of_first_name(tok.text) is None or name_kind(tok.text) != "first":
+            continue
+        if not prev.text.isalpha() or prev.text.isupper() or prev.text[:1].islower() or len(prev.text) <= 2:
+            continue  # «Карл XVI Густав»: a regnal number
+        if name_kind(prev.text) in ("first", "middle"):
+            continue
+        if words[n - 1] != k - 1:
+            continue  # «Ким (Чен Ын)»: punctuation between is another matter
+        after = len(words) - n
+        if after >= 2 and name_kind(tokens[idx[words[n + 1]]].text) == "middle":
+            continue  # «Соловьева Александра Васильевича»: surname, given name, patronymic
+        if after >= 2 or prev.feats.get("Case") != tok.feats.get("Case"):
+            return k
+    return 0
+
+
+def _line_start(tokens: list[Token], i: int, breaks: frozenset[int]) -> bool:
+    """Token i opens a sentence or a line (a headline, a caption)."""
+    return i == 0 or tokens[i - 1].sent != tokens[i].sent or _broken(tokens, i - 1, i, breaks)
+
+
+def _drop_capitalised_words(
+    tokens: list[Token], idx: list[int], breaks: frozenset[int] = frozenset(), names: frozenset[str] = frozenset()
+) -> list[int]:
+    """«Восьмидесятилетний Маккейн», «Космонавта Волкова», «Сама Тэтчер» at a sentence or line start:
+    natasha takes the capital of the first word for a name's.  A word the dictionary knows, and
+    never as a name, is not part of the person's name."""
+    while len(idx) >= 2 and _line_start(tokens, idx[0], breaks):
         word = tokens[idx[0]].text
-        if not word[:1].isupper() or word.isupper() or not _common_word(word.lower()):
+        if not word[:1].isupper() or word.isupper() or not _common_word(word.lower()) or word.lower() in names:
             break
         idx = idx[1:]
     return idx
@@ -314,7 +388,20 @@ def _common_word(word: str) -> bool:
     return all(p.is_known for p in parses) or ("летн" in word and parses[0].tag.POS == "ADJF")
 
 
-def _plausible(doc: Document, tokens: list[Token], cand: Candidate, in_names: set[str]) -> bool:
+def _listed_with_people(doc: Document, tokens: list[Token], i: int, person_at: frozenset[int]) -> bool:
+    """«Дженнифер Лопес, Энрике Иглесиас и Стинг»: a word the dictionary knows as a common noun,
+    listed («,», «и») right beside a full person's name, is a stage name."""
+    sent = tokens[i].sent
+    for step in (-1, 1):
+        j, k = i + step, i + 2 * step
+        if 0 <= k < len(tokens) and tokens[k].sent == sent and tokens[j].text in (",", "и") and k in person_at:
+            return True
+    return False
+
+
+def _plausible(
+    doc: Document, tokens: list[Token], cand: Candidate, in_names: set[str], person_at: frozenset[int] = frozenset()
+) -> bool:
     words = [tokens[i] for i in cand.toks if tokens[i].text[:1].isalpha()]
     if not words:
         return False
@@ -328,7 +415,7 @@ def _plausible(doc: Document, tokens: list[Token], cand: Candidate, in_names: se
             # natasha takes lone capitalised words for people: «Маэстро», «Царицыно», «Феррари».
             kind = common_word_type(words[0].text)
             if kind == "X":
-                return False
+                return _listed_with_people(doc, tokens, cand.toks[0], person_at)
             if kind is not None:
                 cand.type = kind
     return True
