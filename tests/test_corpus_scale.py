@@ -173,3 +173,32 @@ def test_filtered_search_through_tokens_equals_brute_force(models, factru_dir, t
             mine = {doc for doc, e in links if e == eid}
             assert got <= matching and got <= mine | {doc for doc, e in links if e != eid}
             assert got == {d for d in matching if d in mine} or len(corpus.person(name).others) > 0
+
+
+def test_synthetic_places_carry_their_coreference_names_and_link_as_one(tmp_path):
+    """A place's other names in one coreference chain become the synthetic entity's variants, so the
+    store links «Китай» and «КНР» as one identity from the start (no split copies to merge later)."""
+    from sqlalchemy import select
+
+    from svodka.corpus import tables as t
+    from svodka.corpus.synthetic import build, chain_variants
+
+    factru = tmp_path / "factru"
+    factru.mkdir()
+    (factru / "book_a.coref").write_text(  # book_a is in the tune split
+        "1 11 12\nname Китай\nname КНР\n\n2 13\ndescriptor движение\nname движение\nname Зелёный фронт\n\n"
+        "3 14\nfirstname Иван\nlastname Петров\n", encoding="utf-8")
+    (factru / "book_a.spans").write_text(
+        "1 loc_name 0 5 1 1  # 1 Китай\n2 loc_name 10 3 2 1  # 2 КНР\n3 org_name 20 6 3 1  # 3 Фронт\n"
+        "4 name 30 4 4 1  # 4 Иван\n5 surname 35 6 5 1  # 5 Петров\n", encoding="utf-8")
+    variants = chain_variants(factru)
+    assert variants["Китай"] == ["КНР"] and variants["КНР"] == ["Китай"]
+    assert "Зелёный фронт" not in variants  # a descriptor annotated as a name («движение») is no other name
+    assert "движение" not in variants and "Иван" not in variants
+    store = tmp_path / "syn.db"
+    build(store, 300, factru)
+    corpus = Corpus(store)
+    with corpus.engine.connect() as conn:
+        locs = conn.execute(select(t.entities.c.name, t.entities.c.n_docs).where(t.entities.c.type == "LOC")).all()
+    corpus.close()
+    assert len(locs) == 1 and locs[0].n_docs > 100, locs

@@ -86,14 +86,28 @@ def name_pools(factru_dir: Path | None) -> dict[str, list[str]]:
     return {k: sorted(v) or fallback[k] for k, v in pools.items()}
 
 
+def chain_variants(factru_dir: Path | None) -> dict[str, list[str]]:
+    """A place's or organisation's other names, from the coreference chains of the factRuEval tune
+    texts («Китай»: «КНР»): the synthetic entity carries them as its variants, so that, as in a
+    store of real news, its names are one identity from the start instead of split copies."""
+    names_of: dict[str, set[str]] = {}
+    for p in _tune_files(factru_dir, ".coref"):
+        for chain in p.read_text(encoding="utf-8").split("\n\n"):
+            names = {line[5:].strip() for line in chain.splitlines() if line.startswith("name ")}
+            names = {n for n in names if n and n[0].isupper()}  # not «движение»: a descriptor annotated as a name
+            for n in names:
+                names_of.setdefault(n, set()).update(names - {n})
+    return {n: sorted(v) for n, v in names_of.items() if v}
+
+
 def _zipf(n: int, a: float = 1.1) -> np.ndarray:
     p = 1.0 / np.arange(1, n + 1) ** a
     return p / p.sum()
 
 
-def _entity(local: str, type_: str, name: str, start: int, parts: dict | None) -> dict:
+def _entity(local: str, type_: str, name: str, start: int, parts: dict | None, variants: list[str]) -> dict:
     data = {"id": local, "type": type_, "name": name, "mentions": [{"start": start, "end": start + len(name),
-            "text": name, "kind": "name"}], "roles": [], "variants": []}
+            "text": name, "kind": "name"}], "roles": [], "variants": variants}
     if parts:
         data["parts"] = parts
     return data
@@ -104,6 +118,7 @@ def _batches(n_docs: int, factru_dir: Path | None, seed: int, progress=None):  #
     words, probs = vocabulary(factru_dir)
     vocab = np.array(words, dtype=object)
     pools = name_pools(factru_dir)
+    variants = chain_variants(factru_dir)
     rng = np.random.default_rng(seed)
     people = [(pools["first"][i], pools["last"][j]) for i, j in zip(
         rng.integers(len(pools["first"]), size=PEOPLE), rng.integers(len(pools["last"]), size=PEOPLE), strict=True)]
@@ -148,7 +163,7 @@ def _batches(n_docs: int, factru_dir: Path | None, seed: int, progress=None):  #
             layers: dict = {"schema": "svodka/1", "entities": [], "quotes": [], "times": [], "facts": []}
             for k, ((type_, name, parts), start) in enumerate(zip(ents, spans, strict=True)):
                 local = f"T{k + 1}"
-                data = _entity(local, type_, name, start, parts)
+                data = _entity(local, type_, name, start, parts, [] if parts else variants.get(name, []))
                 layers["entities"].append(data)
                 rows["doc_entities"].append({"doc_id": doc_id, "local_id": local, "type": type_, "name": name,
                                              "entity_id": None, "data": data, "class_id": None})
