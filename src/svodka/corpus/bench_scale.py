@@ -137,7 +137,9 @@ def measure(url: str, rows_path: Path) -> dict:
         "link_s": t2 - t1,
         "write_cpu_ms": (c1 - c0) * 1000 / max(added, 1),
         "link_cpu_ms": (c2 - c1) * 1000 / max(added, 1),
-        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        # VmHWM, not ru_maxrss: Linux carries ru_maxrss across execve, so a child started by a parent that had
+        # just built a big synthetic store reported the parent's peak (980 MB "at 100k" was the builder's).
+        "rss_mb": _hwm_mb(os.getpid()) or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         **{f"p95_{k}": _p95(v) if v else None for k, v in timings.items()},
         **{f"median_{k}": statistics.median(v) if v else None for k, v in timings.items()},
         **{f"cpu_p95_{k}": _p95(v) if v else None for k, v in cpu.items()},
