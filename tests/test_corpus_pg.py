@@ -151,7 +151,7 @@ def test_server_speaks_russian_text_search(pg_server):
 
 
 @pytest.mark.postgres
-def test_synthetic_store_copied_into_postgres_equals_sqlite(pg_server, factru_dir, tmp_path):
+def test_synthetic_store_copied_or_moved_into_postgres_equals_sqlite(pg_server, factru_dir, tmp_path):
     """The COPY bulk loader of synthetic stores (PostgreSQL) gives the same documents, identities and
     links as the SQLite loader: the scale benchmark compares like with like."""
     from sqlalchemy import text
@@ -159,9 +159,13 @@ def test_synthetic_store_copied_into_postgres_equals_sqlite(pg_server, factru_di
     from svodka.corpus.engine import make_engine
     from svodka.corpus.synthetic import build
 
-    pg = pg_server.new_database()
+    from svodka.corpus.api import Corpus
+    from svodka.corpus.transfer import copy_store
+
+    pg, moved = pg_server.new_database(), pg_server.new_database()
     build(pg, 400, factru_dir)
     build(tmp_path / "syn.db", 400, factru_dir)
+    copy_store(tmp_path / "syn.db", moved)  # a whole SQLite store moved over, derived tables and all
 
     def dump(url: str) -> dict[str, list[tuple]]:
         engine = make_engine(url)
@@ -177,3 +181,7 @@ def test_synthetic_store_copied_into_postgres_equals_sqlite(pg_server, factru_di
     got, want = dump(pg), dump(f"sqlite:///{tmp_path / 'syn.db'}")
     assert len(want["SELECT id, name, type, n_docs FROM entities ORDER BY id"]) > 100
     assert got == want
+    assert dump(moved) == want
+    corpus = Corpus(moved)  # and the moved store answers like one built on PostgreSQL (its own ranking)
+    original = Corpus(pg)
+    assert [h.id for h in corpus.search("россия", limit=20)] == [h.id for h in original.search("россия", limit=20)]

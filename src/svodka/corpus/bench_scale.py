@@ -56,10 +56,18 @@ def _new_rows() -> Path:
     return cache
 
 
-def _store(size: int, pg: str | None) -> str:
-    """A store of ``size`` synthetic documents, linked: a fresh copy of the cached one (SQLite) or a new database."""
+def _cached(size: int) -> Path:
+    """The linked SQLite store of ``size`` synthetic documents under .bench/, built once."""
     from .synthetic import build
 
+    cached = BENCH / f"synthetic-{size}.db"
+    if not cached.exists():
+        build(cached, size, FACTRU if FACTRU.is_dir() else None)
+    return cached
+
+
+def _store(size: int, pg: str | None) -> str:
+    """A store of ``size`` synthetic documents, linked: a fresh copy of the cached one (SQLite) or a new database."""
     if pg:
         import uuid
 
@@ -70,11 +78,12 @@ def _store(size: int, pg: str | None) -> str:
         with psycopg.connect(base.replace("postgresql+psycopg", "postgresql") + "/postgres", autocommit=True) as c:
             c.execute(f'CREATE DATABASE "{name}"')
         url = f"{base}/{name}"
-        build(url, size, FACTRU if FACTRU.is_dir() else None) if size else None
+        if size:  # the SQLite store of that size, copied over with COPY: the same documents on both backends
+            from .transfer import copy_store
+
+            copy_store(_cached(size), url)
         return url
-    cached = BENCH / f"synthetic-{size}.db"
-    if size and not cached.exists():
-        build(cached, size, FACTRU if FACTRU.is_dir() else None)
+    cached = _cached(size) if size else BENCH / "synthetic-0.db"
     copy = BENCH / f"run-{size}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{copy}{suffix}").unlink(missing_ok=True)
