@@ -418,3 +418,20 @@ def test_eval_times_reports_a_bad_file_in_one_line(tmp_path):
     result = CliRunner().invoke(app, ["eval", "times", str(bad)])
     assert result.exit_code == 1
     assert "expected a record with text and times" in result.output
+
+
+def test_ordinal_day_words_date(times):
+    """NEREL train: «пятого сентября», «до четвертого октября» were missed; ordinal words are days 1 … 31."""
+    found = times("Первого января он уехал, двадцать третьего февраля вернулся. Выставка продлится до четвертого октября.",
+                  "2016-06-15")
+    assert [(t.text, t.value) for t in found] == [
+        ("Первого января", "2016-01-01"), ("двадцать третьего февраля", "2016-02-23"), ("до четвертого октября", "2016-10-04")]
+    assert times("Все прошли третьего уровня испытания.", "2016-06-15") == []
+
+
+def test_noon_and_midnight_in_oblique_cases(times):
+    """«около полуночи», «незадолго до полудня», «к полудню» (NEREL train misses); «после полудня» stays a part of day."""
+    found = times("Взрыв произошёл около полуночи, а незадолго до полудня он вернулся к полудню.", "2016-06-15")
+    assert [(t.text, t.value) for t in found] == [
+        ("около полуночи", "XXXX-XX-XXT00:00"), ("до полудня", "XXXX-XX-XXT12:00"), ("к полудню", "XXXX-XX-XXT12:00")]
+    assert one(times("В субботу после полудня начался штурм.", "2016-06-15"), "В субботу после полудня").value == "2016-06-11TAF"
