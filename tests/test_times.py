@@ -435,3 +435,11 @@ def test_noon_and_midnight_in_oblique_cases(times):
     assert [(t.text, t.value) for t in found] == [
         ("около полуночи", "XXXX-XX-XXT00:00"), ("до полудня", "XXXX-XX-XXT12:00"), ("к полудню", "XXXX-XX-XXT12:00")]
     assert one(times("В субботу после полудня начался штурм.", "2016-06-15"), "В субботу после полудня").value == "2016-06-11TAF"
+
+
+def test_a_rank_and_an_amount_are_no_times(times):
+    """NEREL train extras: «на 40-е место» is a rank, «до 11.29 миллиарда» an amount; «в 40-е годы», «в 11.30» stay."""
+    found = times("Это ставит его на 40-е место в рейтинге, а в 40-е годы он жил в Москве.", "2016-06-15")
+    assert [(t.text, t.value) for t in found] == [("в 40-е годы", "194")]
+    assert times("Прибыль выросла с 10,63 миллиарда до 11.29 миллиарда долларов.", "2016-06-15") == []
+    assert one(times("Встреча началась в 11.30 в Кремле.", "2016-06-15"), "в 11.30").value == "XXXX-XX-XXT11:30"
