@@ -443,3 +443,9 @@ def test_a_rank_and_an_amount_are_no_times(times):
     assert [(t.text, t.value) for t in found] == [("в 40-е годы", "194")]
     assert times("Прибыль выросла с 10,63 миллиарда до 11.29 миллиарда долларов.", "2016-06-15") == []
     assert one(times("Встреча началась в 11.30 в Кремле.", "2016-06-15"), "в 11.30").value == "XXXX-XX-XXT11:30"
+
+
+def test_a_latin_c_preposition_reads_as_s(times):
+    """NEREL train: «Заслуженный артист Российской Федерации c 1996 года» typed with a Latin «c»."""
+    t = one(times("Он заслуженный артист c 1996 года.", "2016-06-15"), "c 1996 года")
+    assert (t.start, t.value, t.mod) == (22, "1996", "ON_OR_AFTER")
