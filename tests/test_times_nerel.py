@@ -60,7 +60,7 @@ def test_eval_nerel_writes_the_time_error_listing(nerel_dir, tmp_path):
 
 
 def test_the_nerel_view_leaves_out_present_references_svodka_keeps(models):
-    """«в настоящее время» stays a PRESENT_REF time in svodka's output; NEREL's guideline has no DATE for it
+    """«в настоящее время» stays a PRESENT_REF time in svodka's output; NEREL's annotation leaves it out
     (NEREL train: 9 of svodka's 79 PRESENT_REF met one), so the NEREL view leaves it out."""
     from svodka.nlp import parse
     from svodka.pipeline import make_document

@@ -16,7 +16,7 @@ from ..document import Document
 # common noun («правительство»): those mentions count here, not in factRuEval's track 1 (eval/export.T1_KINDS).
 MENTION_KINDS = ("name", "abbr", "adjective", "common")
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-# Time values NEREL's guideline does not mark as DATE/TIME while svodka's schema keeps them (TimeML's vague
+# Time values NEREL's annotation leaves out of DATE/TIME while svodka's schema keeps them (TimeML's vague
 # references, tests/data/times/README.md): on NEREL train svodka's 79 PRESENT_REF times («в настоящее время»,
 # «на данный момент», «в настоящий момент») met a DATE 9 times and nothing 70 times, so the NEREL view leaves
 # them out, as MENTION_KINDS leaves out mention kinds.  FUTURE_REF (24 met of 41) and PAST_REF (73 of 93) stay.
