@@ -449,3 +449,11 @@ def test_a_latin_c_preposition_reads_as_s(times):
     """NEREL train: «Заслуженный артист Российской Федерации c 1996 года» typed with a Latin «c»."""
     t = one(times("Он заслуженный артист c 1996 года.", "2016-06-15"), "c 1996 года")
     assert (t.start, t.value, t.mod) == (22, "1996", "ON_OR_AFTER")
+
+
+def test_from_morning_and_until_evening(times):
+    """NEREL train marks «с утра», «до вечера», «до самого вечера» as times; «с утратой доверия» is none."""
+    found = times("С утра шёл дождь, а заседание продлится до самого вечера.", "2016-06-15")
+    assert [(t.text, t.value) for t in found] == [("С утра", "XXXX-XX-XXTMO"), ("до самого вечера", "XXXX-XX-XXTAF")]
+    assert one(times("И с утра 9 октября начались торжества.", "2016-06-15"), "с утра 9 октября").value == "2015-10-09TMO"
+    assert times("Он уволен в связи с утратой доверия.", "2016-06-15") == []

@@ -170,7 +170,7 @@ PLURAL_UNIT = r"(?:годы|месяцы|недели|дни|десятилет�
 
 # Parts of the day («утром», «вечером»): TIMEX3 MO, AF, EV, NI.
 PART_OF_DAY = {"утром": "MO", "днем": "AF", "днём": "AF", "вечером": "EV", "ночью": "NI", "после полудня": "AF",
-               "до полудня": "MO"}
+               "до полудня": "MO", "с утра": "MO", "до утра": "NI", "до вечера": "AF", "до самого вечера": "AF"}
 
 # Seasons in the instrumental case («летом» = in summer): TIMEX3 SP, SU, FA, WI.
 SEASONS = {"весн": "SP", "лет": "SU", "осен": "FA", "зим": "WI"}
