@@ -418,3 +418,42 @@ def test_eval_times_reports_a_bad_file_in_one_line(tmp_path):
     result = CliRunner().invoke(app, ["eval", "times", str(bad)])
     assert result.exit_code == 1
     assert "expected a record with text and times" in result.output
+
+
+def test_ordinal_day_words_date(times):
+    """NEREL train: «пятого сентября», «до четвертого октября» were missed; ordinal words are days 1 … 31."""
+    found = times("Первого января он уехал, двадцать третьего февраля вернулся. Выставка продлится до четвертого октября.",
+                  "2016-06-15")
+    assert [(t.text, t.value) for t in found] == [
+        ("Первого января", "2016-01-01"), ("двадцать третьего февраля", "2016-02-23"), ("до четвертого октября", "2016-10-04")]
+    assert times("Все прошли третьего уровня испытания.", "2016-06-15") == []
+
+
+def test_noon_and_midnight_in_oblique_cases(times):
+    """«около полуночи», «незадолго до полудня», «к полудню» (NEREL train misses); «после полудня» stays a part of day."""
+    found = times("Взрыв произошёл около полуночи, а незадолго до полудня он вернулся к полудню.", "2016-06-15")
+    assert [(t.text, t.value) for t in found] == [
+        ("около полуночи", "XXXX-XX-XXT00:00"), ("до полудня", "XXXX-XX-XXT12:00"), ("к полудню", "XXXX-XX-XXT12:00")]
+    assert one(times("В субботу после полудня начался штурм.", "2016-06-15"), "В субботу после полудня").value == "2016-06-11TAF"
+
+
+def test_a_rank_and_an_amount_are_no_times(times):
+    """NEREL train extras: «на 40-е место» is a rank, «до 11.29 миллиарда» an amount; «в 40-е годы», «в 11.30» stay."""
+    found = times("Это ставит его на 40-е место в рейтинге, а в 40-е годы он жил в Москве.", "2016-06-15")
+    assert [(t.text, t.value) for t in found] == [("в 40-е годы", "194")]
+    assert times("Прибыль выросла с 10,63 миллиарда до 11.29 миллиарда долларов.", "2016-06-15") == []
+    assert one(times("Встреча началась в 11.30 в Кремле.", "2016-06-15"), "в 11.30").value == "XXXX-XX-XXT11:30"
+
+
+def test_a_latin_c_preposition_reads_as_s(times):
+    """NEREL train: «Заслуженный артист Российской Федерации c 1996 года» typed with a Latin «c»."""
+    t = one(times("Он заслуженный артист c 1996 года.", "2016-06-15"), "c 1996 года")
+    assert (t.start, t.value, t.mod) == (22, "1996", "ON_OR_AFTER")
+
+
+def test_from_morning_and_until_evening(times):
+    """NEREL train marks «с утра», «до вечера», «до самого вечера» as times; «с утратой доверия» is none."""
+    found = times("С утра шёл дождь, а заседание продлится до самого вечера.", "2016-06-15")
+    assert [(t.text, t.value) for t in found] == [("С утра", "XXXX-XX-XXTMO"), ("до самого вечера", "XXXX-XX-XXTAF")]
+    assert one(times("И с утра 9 октября начались торжества.", "2016-06-15"), "с утра 9 октября").value == "2015-10-09TMO"
+    assert times("Он уволен в связи с утратой доверия.", "2016-06-15") == []

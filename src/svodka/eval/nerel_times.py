@@ -1,8 +1,9 @@
 """The time-extent error listing of `svodka eval nerel --times-errors FILE`.
 
 Errors come from eval/nerel_score.py (``TimeError``): gold DATE/TIME spans svodka
-missed, svodka times NEREL has not (a time that meets only an AGE is aside, as in
-the score), and boundary mismatches.  They are grouped by shape — lower case,
+missed, svodka times NEREL has not (a time that meets only an AGE, or only a DATE glued
+into a name such as «ЧМ-2018», is aside, as in the score; PRESENT_REF times are not in the
+NEREL view), and boundary mismatches.  They are grouped by shape — lower case,
 digits as «N» — so that a rule's worth shows as a count; a few contexts per shape.
 Read it on NEREL train only: dev is held out (docs/quality.md).
 """

@@ -101,6 +101,23 @@ _NUMBER_FORMS: list[tuple[str, float | None]] = [
     (r"нескольк(?:о|их|им|ими)", None),
     (r"мног(?:о|их|ие)", None),
 ]
+# Ordinal day words in the genitive of a date («пятого сентября», «двадцать первого июня»): 1 … 31.
+_ORD_UNITS = ["перв", "втор", "трет", "четв[её]рт", "пят", "шест", "седьм", "восьм", "девят"]
+_ORD_TEENS = ["десят", "одиннадцат", "двенадцат", "тринадцат", "четырнадцат", "пятнадцат", "шестнадцат",
+              "семнадцат", "восемнадцат", "девятнадцат"]
+_ORD_GEN = [(u + ("ьего" if u == "трет" else "ого"), i + 1) for i, u in enumerate(_ORD_UNITS)]
+_ORD_GEN += [(t + "ого", 10 + i) for i, t in enumerate(_ORD_TEENS)]
+_ORD_GEN += [("двадцатого", 20), ("тридцатого", 30)]
+_ORD_GEN += [(f"двадцать\\s+{w}", 20 + n) for w, n in _ORD_GEN[:9]] + [(f"тридцать\\s+{_ORD_GEN[0][0]}", 31)]
+DAY_WORD = "(?:" + "|".join(w for w, _ in sorted(_ORD_GEN, key=lambda wn: -len(wn[0]))) + r")(?![\w])"
+
+
+def day_of_word(text: str) -> int | None:
+    """«пятого» → 5, «двадцать первого» → 21; None for anything else."""
+    t = " ".join(text.lower().split())
+    return next((n for w, n in _ORD_GEN if re.fullmatch(w, t)), None)
+
+
 NUMBER_WORD = "(?:" + "|".join(p for p, _ in _NUMBER_FORMS) + r")(?![\w])"
 _NUMBER_RE = _table(_NUMBER_FORMS)
 # «четыре с половиной» (four and a half) counts as 4.5
@@ -153,7 +170,7 @@ PLURAL_UNIT = r"(?:годы|месяцы|недели|дни|десятилет�
 
 # Parts of the day («утром», «вечером»): TIMEX3 MO, AF, EV, NI.
 PART_OF_DAY = {"утром": "MO", "днем": "AF", "днём": "AF", "вечером": "EV", "ночью": "NI", "после полудня": "AF",
-               "до полудня": "MO"}
+               "до полудня": "MO", "с утра": "MO", "до утра": "NI", "до вечера": "AF", "до самого вечера": "AF"}
 
 # Seasons in the instrumental case («летом» = in summer): TIMEX3 SP, SU, FA, WI.
 SEASONS = {"весн": "SP", "лет": "SU", "осен": "FA", "зим": "WI"}

@@ -124,7 +124,7 @@ def clock(m: Match, ctx: Context) -> Result | None:
 
 def clock_value(g: dict) -> str | None:
     if g.get("noon"):
-        return "T12:00" if g["noon"] == "полдень" else "T00:00"
+        return "T12:00" if g["noon"].startswith(("полд", "полуд")) else "T00:00"
     if g.get("h"):
         return f"T{int(g['h']):02d}:{g['mi']}"
     if g.get("hw") or g.get("hd"):

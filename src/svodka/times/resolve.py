@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .bare import reads_as_year
 from .grammar import Match
 from .holidays import holiday_date, holiday_month_day
-from .lexicon import month_of, relative_of, roman_to_int, season_of, weekday_of
+from .lexicon import day_of_word, month_of, relative_of, roman_to_int, season_of, weekday_of
 from .periods import (
     SEASON_MIDDLE,
     Span,
@@ -147,7 +147,7 @@ def _day_value(year: int | None, month: int, day: int) -> tuple[str, Span | None
 def daymonth(m: Match, ctx: Context) -> Result | None:
     g = m.groups
     month = month_of(g["mon"])
-    numbers = [int(n) for n in re.findall(r"\d+", g["days"])]
+    numbers = [int(n) for n in re.findall(r"\d+", g["days"])] or [n for n in [day_of_word(g["days"])] if n]
     if month is None or not numbers or not all(1 <= n <= 31 for n in numbers):
         return None
     year, anchor = _year_of(g, ctx)
