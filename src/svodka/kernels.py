@@ -88,11 +88,20 @@ class FastNavec:
         self.offsets = np.arange(subspaces, dtype=np.intp) * centroids
         self.dim = subspaces * chunk
 
+        self._last: tuple[np.ndarray, np.ndarray] | None = None
+
     def __call__(self, ids: np.ndarray) -> np.ndarray:
+        last = self._last
+        if last is not None and last[0] is ids:
+            # the very same id array again: nlp gives one encoded batch to the morphology and then
+            # the syntax model, which share this look-up (models.load_models); the result is only read
+            return last[1]
         shape = ids.shape
         rows = self.indexes[ids.ravel()].astype(np.intp)
         rows += self.offsets
-        return self.flat.take(rows, axis=0).reshape(*shape, self.dim)
+        out = self.flat.take(rows, axis=0).reshape(*shape, self.dim)
+        self._last = (ids, out)
+        return out
 
 
 def speed_up(model: Any) -> bool:
@@ -107,3 +116,18 @@ def speed_up(model: Any) -> bool:
     model.encoder = encoder
     model.emb.word = navec
     return True
+
+
+def share_navec(models: list[Any]) -> None:
+    """One FastNavec for the exec models that read the same navec table (natasha's three news
+    models share one NewsEmbedding), so that a batch looked up for one is not looked up again."""
+    seen: list[FastNavec] = []
+    for model in models:
+        navec = getattr(getattr(model, "emb", None), "word", None)
+        if not isinstance(navec, FastNavec):
+            continue
+        twin = next((s for s in seen if s.indexes is navec.indexes and np.array_equal(s.flat, navec.flat)), None)
+        if twin is None:
+            seen.append(navec)
+        else:
+            model.emb.word = twin

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from .kernels import speed_up
+from .kernels import share_navec, speed_up
 
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
@@ -58,6 +58,7 @@ def load_models() -> Models:
     for model in (ner, morph, syntax):
         _cached_encoding(model, caches)
         speed_up(getattr(getattr(model, "infer", None), "model", None))
+    share_navec([getattr(getattr(m, "infer", None), "model", None) for m in (ner, morph, syntax)])
     return Models(
         segmenter=Segmenter(),
         morph_vocab=_morph_vocab(),
