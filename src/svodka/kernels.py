@@ -77,6 +77,9 @@ class FastCNNEncoder:
         return x
 
 
+RECENT = 256  # batches whose look-up FastNavec keeps (a news article has a handful)
+
+
 class FastNavec:
     """Drop-in for ``NavecEmbedding``: one flat ``take`` instead of two-axis fancy indexing."""
 
@@ -88,19 +91,21 @@ class FastNavec:
         self.offsets = np.arange(subspaces, dtype=np.intp) * centroids
         self.dim = subspaces * chunk
 
-        self._last: tuple[np.ndarray, np.ndarray] | None = None
+        self._recent: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # id(ids) → (ids, output)
 
     def __call__(self, ids: np.ndarray) -> np.ndarray:
-        last = self._last
-        if last is not None and last[0] is ids:
-            # the very same id array again: nlp gives one encoded batch to the morphology and then
-            # the syntax model, which share this look-up (models.load_models); the result is only read
-            return last[1]
+        known = self._recent.get(id(ids))
+        if known is not None and known[0] is ids:
+            # the very same id array again: nlp gives the encoded batches to the morphology and then
+            # the syntax model, which share this look-up (share_navec); the output is only read
+            return known[1]
         shape = ids.shape
         rows = self.indexes[ids.ravel()].astype(np.intp)
         rows += self.offsets
         out = self.flat.take(rows, axis=0).reshape(*shape, self.dim)
-        self._last = (ids, out)
+        if len(self._recent) >= RECENT:
+            self._recent.clear()
+        self._recent[id(ids)] = (ids, out)  # holding ids keeps its id from being reused
         return out
 
 

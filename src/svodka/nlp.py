@@ -215,10 +215,23 @@ def _morph_and_syntax(words: list[list[str]], models: Models) -> tuple[list, lis
     """Morphology and syntax of each sentence, in text order (see ``_sorted_run``).
 
     The two models read the same words through the same vocabularies in batches of the same
-    size, so each batch is encoded once and given to both, one after the other: the syntax
-    model's navec look-up then finds the morphology model's (kernels.FastNavec keeps the last
-    one).  Same inputs, same arithmetic: the very same tags and trees."""
-    morph, syntax = models.morph_tagger.infer.encoder, models.syntax_parser.infer.encoder
+    size, so the batches are encoded once and given to both: the syntax model's navec look-up
+    then finds the morphology model's (kernels.FastNavec keeps the recent ones).  Same inputs, same arithmetic: the very same tags and trees."""
+    if not _shared_encoding(models.morph_tagger.infer.encoder, models.syntax_parser.infer.encoder):  # pragma: no cover - other models
+        return _sorted_run(_morph, words, models), _sorted_run(_syntax, words, models)
+    both = _sorted_run(_shared_batches, words, models)
+    return [b[0] for b in both], [b[1] for b in both]
+
+
+_SHARED: dict[tuple[int, int], tuple[object, object, bool]] = {}
+
+
+def _shared_encoding(morph, syntax) -> bool:
+    """Whether the two encoders turn words into the same batches (compared once per pair: the
+    vocabularies hold 250,000 words)."""
+    known = _SHARED.get((id(morph), id(syntax)))
+    if known is not None and known[0] is morph and known[1] is syntax:
+        return known[2]
     try:
         shared = (
             morph.batch_size == syntax.batch_size
@@ -227,16 +240,17 @@ def _morph_and_syntax(words: list[list[str]], models: Models) -> tuple[list, lis
         )
     except AttributeError:  # pragma: no cover - another slovnet version
         shared = False
-    if not shared:  # pragma: no cover - other models
-        return _sorted_run(_morph, words, models), _sorted_run(_syntax, words, models)
-    both = _sorted_run(_shared_batches, words, models)
-    return [b[0] for b in both], [b[1] for b in both]
+    _SHARED[(id(morph), id(syntax))] = (morph, syntax, shared)
+    return shared
 
 
 def _shared_batches(sents: list[list[str]], models: Models):
-    """Per sentence, (morph tags, (heads, relations)), both models on each encoded batch."""
-    for batch in models.morph_tagger.infer.encoder(sents):
-        yield from zip(_morph_rows([batch], models), _syntax_rows([batch], models))
+    """Per sentence, (morph tags, (heads, relations)): the sentences encoded once, then all batches
+    through the morphology model and all through the syntax model (one model after the other
+    keeps each one's weights in the processor's cache: alternating them per batch was slower)."""
+    batches = list(models.morph_tagger.infer.encoder(sents))
+    tags = list(_morph_rows(batches, models))
+    return zip(tags, _syntax_rows(batches, models))
 
 
 def _morph(sents: list[list[str]], models: Models):
