@@ -131,8 +131,31 @@ def _fast_crf(ner: Any) -> None:
     if crf is None or not hasattr(crf, "transitions"):
         return
 
+    def decode_one(transitions: Any, emissions: Any) -> list:
+        """One sequence with no padding (NER reads a whole article as one): the same sums, maxima
+        and arg-maxima as below, on 2-D arrays and preallocated buffers."""
+        steps, tags = emissions.shape
+        step = np.empty((tags, tags), dtype=np.result_type(emissions, transitions))
+        history = np.empty((max(steps - 1, 0), tags), dtype=np.intp)
+        rows, kept = list(emissions[1:]), list(history)
+        score = emissions[0]
+        for row, into in zip(rows, kept):
+            np.add(score[:, None], transitions, out=step)
+            step += row
+            step.argmax(0, out=into)
+            score = step.max(0)
+        best = int(score.argmax())
+        tags_out = [best]
+        for indexes in reversed(history.tolist()):
+            best = indexes[best]
+            tags_out.append(best)
+        tags_out.reverse()
+        return [np.array(tags_out)]
+
     def decode(self: Any, emissions: Any, mask: Any) -> list:
         batch_size = emissions.shape[0]
+        if batch_size == 1 and emissions.shape[1] > 0 and bool(mask.all()):
+            return decode_one(self.transitions.array, emissions[0])
         emissions = emissions.swapaxes(1, 0)[:, :, None, :]  # steps x batch x 1 x tags
         mask = mask.swapaxes(1, 0)
         full = mask.all(1).tolist()  # steps where no sequence of the batch has ended
