@@ -26,12 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-try:  # Python 3.11+
-    import re._constants as _c
-    import re._parser as _p
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
+import re._constants as _c  # the parser of the standard library's own regex compiler (Python 3.11+)
+import re._parser as _p
 
 Clause = frozenset[str]  # at least one of these strings occurs in the text
 
@@ -86,9 +82,9 @@ def _item(op, av, flags: int) -> list[Clause]:
         if add_flags & re.IGNORECASE:
             return []
         return _needs(list(sub), flags)
-    if op is getattr(_c, "ATOMIC_GROUP", None):
+    if op is _c.ATOMIC_GROUP:
         return _needs(list(av), flags)
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or op is getattr(_c, "POSSESSIVE_REPEAT", None):
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         low, _high, sub = av
         return _needs(list(sub), flags) if low >= 1 else []
     if op is _c.BRANCH:

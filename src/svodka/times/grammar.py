@@ -224,14 +224,15 @@ def candidates(text: str, gated: bool = True) -> list[Match]:
             continue
         for m in pattern.finditer(lower):
             start, end = m.span()
-            if m.groupdict().get("event"):  # «после …» only tells what it counts from
+            groups = m.groupdict()
+            if groups.get("event"):  # «после …» only tells what it counts from
                 end = m.start("event")
-            if m.groupdict().get("na") and m.groupdict().get("after"):  # «на час назад»: hands moved back
+            if groups.get("na") and groups.get("after"):  # «на час назад»: hands moved back
                 end = m.start("after")
             while end > start and lower[end - 1] in " \t,":
                 end -= 1
             if end > start and "\n\n" not in lower[start:end]:  # «Ему было 50 лет\n\nРанее …» is two paragraphs
-                found.append(Match(name, start, end, m.groupdict()))
+                found.append(Match(name, start, end, groups))
     found.sort(key=lambda m: (-(m.end - m.start), m.start, _ORDER[m.family]))
     return found
 
