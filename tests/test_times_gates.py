@@ -78,9 +78,11 @@ def test_derivation_rules():
     def words(pattern: str) -> list[set[str]]:
         return [set(c) for c in clauses_of(re.compile(pattern))]
 
-    assert words(r"(?<![\w])(?:в\s+)?январ[ья](?![\w])") == [{"январ"}]  # optional part and look-arounds need nothing
+    # an optional part and negative look-arounds need nothing
+    assert words(r"(?<![\w])(?:в\s+)?январ[ья](?![\w])") == [{"январ"}]
     assert words(r"(?:через|спустя)\s+\d+\s+лет") == [{"через", "спустя"}, {"лет"}]
-    assert words(r"(?:через|\d+)\s+лет") == [{"лет"}]  # an alternative with no word: the alternation needs nothing
+    # an alternative with no word: the alternation needs nothing
+    assert words(r"(?:через|\d+)\s+лет") == [{"лет"}]
     assert words(r"год(?=\s+назад)") == [{"назад"}, {"год"}]  # a look-ahead's content is in the text
     assert words(r"x*y?z{0,3}") == []
     assert gate_of(re.compile(r"век", re.IGNORECASE)) is None  # not lower-cased text: no gate

@@ -215,9 +215,11 @@ def _morph_and_syntax(words: list[list[str]], models: Models) -> tuple[list, lis
     """Morphology and syntax of each sentence, in text order (see ``_sorted_run``).
 
     The two models read the same words through the same vocabularies in batches of the same
-    size, so the batches are encoded once and given to both: the syntax model's navec look-up
-    then finds the morphology model's (kernels.FastNavec keeps the recent ones).  Same inputs, same arithmetic: the very same tags and trees."""
-    if not _shared_encoding(models.morph_tagger.infer.encoder, models.syntax_parser.infer.encoder):  # pragma: no cover - other models
+    size, so the batches are encoded once and given to both: the syntax model's navec
+    look-up then finds the morphology model's (kernels.FastNavec keeps the recent ones).
+    Same inputs, same arithmetic: the very same tags and trees."""
+    morph, syntax = models.morph_tagger.infer.encoder, models.syntax_parser.infer.encoder
+    if not _shared_encoding(morph, syntax):  # pragma: no cover - other models
         return _sorted_run(_morph, words, models), _sorted_run(_syntax, words, models)
     both = _sorted_run(_shared_batches, words, models)
     return [b[0] for b in both], [b[1] for b in both]
