@@ -94,3 +94,18 @@ def test_crf_decode_of_one_whole_sequence_is_slovnets(stock, steps):
     mask = np.ones((1, steps), dtype=bool)
     got, want = ours.decode(emissions, mask), theirs.decode(emissions, mask)
     assert len(got) == len(want) == 1 and got[0].tolist() == want[0].tolist()
+
+
+def test_morphology_and_syntax_share_one_navec_look_up(models):
+    """One FastNavec for the three models; a parse leaves none of its look-ups behind."""
+    from svodka import analyze
+
+    navecs = {id(getattr(models, a).infer.model.emb.word) for a in ("morph_tagger", "syntax_parser", "ner_tagger")}
+    assert len(navecs) == 1
+    navec = models.morph_tagger.infer.model.emb.word
+    ids = np.array([[5, 7, 9]])
+    first = navec(ids)
+    assert navec(ids) is first and navec(ids.copy()) is not first
+    assert np.array_equal(navec(ids.copy()), first)
+    doc = analyze("Встреча прошла в Кремле. Госсекретарь США Джон Керри прибыл в Москву.", models=models)
+    assert doc.tokens and len(navec._recent) <= 1  # at most NER's look-up of the last document

@@ -77,7 +77,7 @@ class FastCNNEncoder:
         return x
 
 
-RECENT = 256  # batches whose look-up FastNavec keeps (a news article has a handful)
+RECENT = 256  # batches whose look-up FastNavec keeps at most (a news article has a handful)
 
 
 class FastNavec:
@@ -107,6 +107,10 @@ class FastNavec:
             self._recent.clear()
         self._recent[id(ids)] = (ids, out)  # holding ids keeps its id from being reused
         return out
+
+    def forget(self) -> None:
+        """Drop the kept look-ups (nlp calls this once both models have read a parse's batches)."""
+        self._recent.clear()
 
 
 def speed_up(model: Any) -> bool:

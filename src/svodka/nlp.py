@@ -252,7 +252,11 @@ def _shared_batches(sents: list[list[str]], models: Models):
     keeps each one's weights in the processor's cache: alternating them per batch was slower)."""
     batches = list(models.morph_tagger.infer.encoder(sents))
     tags = list(_morph_rows(batches, models))
-    return zip(tags, _syntax_rows(batches, models))
+    trees = list(_syntax_rows(batches, models))
+    forget = getattr(models.syntax_parser.infer.model.emb.word, "forget", None)
+    if forget is not None:
+        forget()  # the look-ups served their second reader: memory is not held after the parse
+    return list(zip(tags, trees))
 
 
 def _morph(sents: list[list[str]], models: Models):
