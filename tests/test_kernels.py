@@ -81,3 +81,31 @@ def test_crf_decode_is_slovnets(stock):
         mask[row, :size] = True
     for got, want in zip(ours.decode(emissions, mask), theirs.decode(emissions, mask), strict=True):
         assert got.tolist() == want.tolist()
+
+
+@pytest.mark.parametrize("steps", [1, 2, 300])
+def test_crf_decode_of_one_whole_sequence_is_slovnets(stock, steps):
+    """NER reads an article as one unpadded sequence: the 2-D fast path of ``decode``."""
+    ours = load_models().ner_tagger.infer.model.head.crf
+    theirs = stock["ner"].infer.model.head.crf
+    rng = np.random.default_rng(steps)
+    emissions = rng.standard_normal((1, steps, ours.transitions.array.shape[0])).astype(np.float32)
+    emissions[0, steps // 2] = emissions[0, steps // 2, :1]  # a step where every tag ties
+    mask = np.ones((1, steps), dtype=bool)
+    got, want = ours.decode(emissions, mask), theirs.decode(emissions, mask)
+    assert len(got) == len(want) == 1 and got[0].tolist() == want[0].tolist()
+
+
+def test_morphology_and_syntax_share_one_navec_look_up(models):
+    """One FastNavec for the three models; a parse leaves none of its look-ups behind."""
+    from svodka import analyze
+
+    navecs = {id(getattr(models, a).infer.model.emb.word) for a in ("morph_tagger", "syntax_parser", "ner_tagger")}
+    assert len(navecs) == 1
+    navec = models.morph_tagger.infer.model.emb.word
+    ids = np.array([[5, 7, 9]])
+    first = navec(ids)
+    assert navec(ids) is first and navec(ids.copy()) is not first
+    assert np.array_equal(navec(ids.copy()), first)
+    doc = analyze("Встреча прошла в Кремле. Госсекретарь США Джон Керри прибыл в Москву.", models=models)
+    assert doc.tokens and len(navec._recent) <= 1  # at most NER's look-up of the last document

@@ -98,6 +98,22 @@ differ, all in long bulleted lists; tags, lemmas and NER spans identical, track 
 Tried and dropped: batching NER across documents, slovnet batches of 32, lemmas straight from
 pymorphy3 (about half the lemma cost, but different lemmas on ≈ 3 % of distinct words).
 
+2026-12-02, speed round (JSON of `scripts/speed_check.py dump` byte-identical before and after): CPU ms
+per devset document by `scripts/speed_check.py time`, three runs each of the old and new code taken in
+turn on a loaded machine (load 8 on 2 cores; on an idle one the old code gave 27.7–28): total 31.5 →
+29.0, parse 21.8 → 20.0, entities 4.6 → 4.4, times 2.2 → 1.7, quotes 0.9, facts 0.6–0.7 and brief 0.6
+unchanged; natasha 34.5 in the same conditions.  What changed:
+- models.freeze_loaded: `gc.freeze()` once per process after the first analysed document, so the cyclic
+  collector stops rescanning the models, lexicons and caches (collector time 1.9 → 0.6 ms/doc).
+- times/gates.py: each grammar family's words are read off its compiled regex (`re._parser`'s tree);
+  a text with none of them is not scanned by that family (grammar scans 1.8 → 1.3 ms/doc alone;
+  tests/test_times_gates.py compares gated and ungated candidates on 423 real texts).
+- nlp.py: morphology and syntax share one encoding of the sorted batches and one navec look-up.
+- models.py: NER's Viterbi for one unpadded sequence on 2-D arrays and preallocated buffers (2.2 →
+  0.9 ms/doc against stock slovnet, same sums); entities' is_profession and gazetteer._fold cached.
+Tried and dropped: a larger gen-0 GC threshold (0.25 ms/doc, a process-wide side effect), np.where for
+slovnet's fill_masked (2 µs a call).
+
 The first `make bench` on a new machine also builds the 1,000,000-document synthetic store for the
 corpus section (about 10 minutes on 2 cores; cached in .bench/ afterwards).
 """

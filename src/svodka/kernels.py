@@ -77,6 +77,9 @@ class FastCNNEncoder:
         return x
 
 
+RECENT = 256  # batches whose look-up FastNavec keeps at most (a news article has a handful)
+
+
 class FastNavec:
     """Drop-in for ``NavecEmbedding``: one flat ``take`` instead of two-axis fancy indexing."""
 
@@ -88,11 +91,26 @@ class FastNavec:
         self.offsets = np.arange(subspaces, dtype=np.intp) * centroids
         self.dim = subspaces * chunk
 
+        self._recent: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # id(ids) → (ids, output)
+
     def __call__(self, ids: np.ndarray) -> np.ndarray:
+        known = self._recent.get(id(ids))
+        if known is not None and known[0] is ids:
+            # the very same id array again: nlp gives the encoded batches to the morphology and then
+            # the syntax model, which share this look-up (share_navec); the output is only read
+            return known[1]
         shape = ids.shape
         rows = self.indexes[ids.ravel()].astype(np.intp)
         rows += self.offsets
-        return self.flat.take(rows, axis=0).reshape(*shape, self.dim)
+        out = self.flat.take(rows, axis=0).reshape(*shape, self.dim)
+        if len(self._recent) >= RECENT:
+            self._recent.clear()
+        self._recent[id(ids)] = (ids, out)  # holding ids keeps its id from being reused
+        return out
+
+    def forget(self) -> None:
+        """Drop the kept look-ups (nlp calls this once both models have read a parse's batches)."""
+        self._recent.clear()
 
 
 def speed_up(model: Any) -> bool:
@@ -107,3 +125,18 @@ def speed_up(model: Any) -> bool:
     model.encoder = encoder
     model.emb.word = navec
     return True
+
+
+def share_navec(models: list[Any]) -> None:
+    """One FastNavec for the exec models that read the same navec table (natasha's three news
+    models share one NewsEmbedding), so that a batch looked up for one is not looked up again."""
+    seen: list[FastNavec] = []
+    for model in models:
+        navec = getattr(getattr(model, "emb", None), "word", None)
+        if not isinstance(navec, FastNavec):
+            continue
+        twin = next((s for s in seen if s.indexes is navec.indexes and np.array_equal(s.flat, navec.flat)), None)
+        if twin is None:
+            seen.append(navec)
+        else:
+            model.emb.word = twin

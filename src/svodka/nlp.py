@@ -46,8 +46,7 @@ def parse_many(docs: list[Document], models: Models, time_limit: float | None = 
         sents[:] = _cap_sentences(doc, sents)
     short = [(doc, seg) for doc, seg in zip(docs, segmented) if len(doc.text) <= LONG_DOC_CHARS]
     words = [[tok.text for tok in toks] for _, (_, sents) in short for _, _, toks in sents]
-    tags = _sorted_run(_morph, words, models)
-    trees = _sorted_run(_syntax, words, models)
+    tags, trees = _morph_and_syntax(words, models)
     at = 0
     for doc, (words_of_doc, sents) in short:
         count = len(sents)
@@ -82,8 +81,9 @@ def _parse_long(doc: Document, sents: list, models: Models, time_limit: float | 
             size += len(sents[end][2])
             end += 1
         words = [[tok.text for tok in toks] for _, _, toks in sents[done:end]]
-        tags += _sorted_run(_morph, words, models)
-        trees += _sorted_run(_syntax, words, models)
+        more_tags, more_trees = _morph_and_syntax(words, models)
+        tags += more_tags
+        trees += more_trees
         ner += _ner(doc.text, [tok for _, _, toks in sents[done:end] for tok in toks], models)
         done = end
     for _, _, toks in sents[done:]:
@@ -211,14 +211,66 @@ def _sorted_run(run, chunk: list[list[str]], models: Models) -> list:
 _TAGS: dict[tuple[int, int], tuple[str, dict[str, str]]] = {}
 
 
+def _morph_and_syntax(words: list[list[str]], models: Models) -> tuple[list, list]:
+    """Morphology and syntax of each sentence, in text order (see ``_sorted_run``).
+
+    The two models read the same words through the same vocabularies in batches of the same
+    size, so the batches are encoded once and given to both: the syntax model's navec
+    look-up then finds the morphology model's (kernels.FastNavec keeps the recent ones).
+    Same inputs, same arithmetic: the very same tags and trees."""
+    morph, syntax = models.morph_tagger.infer.encoder, models.syntax_parser.infer.encoder
+    if not _shared_encoding(morph, syntax):  # pragma: no cover - other models
+        return _sorted_run(_morph, words, models), _sorted_run(_syntax, words, models)
+    both = _sorted_run(_shared_batches, words, models)
+    return [b[0] for b in both], [b[1] for b in both]
+
+
+_SHARED: dict[tuple[int, int], tuple[object, object, bool]] = {}
+
+
+def _shared_encoding(morph, syntax) -> bool:
+    """Whether the two encoders turn words into the same batches (compared once per pair: the
+    vocabularies hold 250,000 words)."""
+    known = _SHARED.get((id(morph), id(syntax)))
+    if known is not None and known[0] is morph and known[1] is syntax:
+        return known[2]
+    try:
+        shared = (
+            morph.batch_size == syntax.batch_size
+            and morph.words_vocab.items == syntax.words_vocab.items
+            and morph.shapes_vocab.items == syntax.shapes_vocab.items
+        )
+    except AttributeError:  # pragma: no cover - another slovnet version
+        shared = False
+    _SHARED[(id(morph), id(syntax))] = (morph, syntax, shared)
+    return shared
+
+
+def _shared_batches(sents: list[list[str]], models: Models):
+    """Per sentence, (morph tags, (heads, relations)): the sentences encoded once, then all batches
+    through the morphology model and all through the syntax model (one model after the other
+    keeps each one's weights in the processor's cache: alternating them per batch was slower)."""
+    batches = list(models.morph_tagger.infer.encoder(sents))
+    tags = list(_morph_rows(batches, models))
+    trees = list(_syntax_rows(batches, models))
+    forget = getattr(models.syntax_parser.infer.model.emb.word, "forget", None)
+    if forget is not None:
+        forget()  # the look-ups served their second reader: memory is not held after the parse
+    return list(zip(tags, trees))
+
+
 def _morph(sents: list[list[str]], models: Models):
     """Per sentence, each word's (pos, feats), as slovnet's morphology tagger decodes them."""
+    return _morph_rows(models.morph_tagger.infer.encoder(sents), models)
+
+
+def _morph_rows(inputs, models: Models):
     from slovnet.conll import parse_conll_tag
 
     infer = models.morph_tagger.infer
     items = infer.decoder.tags_vocab.items
     key = id(items)
-    for pred in infer.process(infer.encoder(sents)):
+    for pred in infer.process(inputs):
         row = []
         for tag_id in pred.tolist():
             tag = _TAGS.get((key, tag_id))
@@ -230,9 +282,13 @@ def _morph(sents: list[list[str]], models: Models):
 
 def _syntax(sents: list[list[str]], models: Models):
     """Per sentence, (heads, relations): a head is a word's 1-based position, 0 for the root."""
+    return _syntax_rows(models.syntax_parser.infer.encoder(sents), models)
+
+
+def _syntax_rows(inputs, models: Models):
     infer = models.syntax_parser.infer
     rels = infer.decoder.rels_vocab.items
-    for head_ids, rel_ids in infer.process(infer.encoder(sents)):
+    for head_ids, rel_ids in infer.process(inputs):
         yield head_ids.tolist(), [rels[r] for r in rel_ids.tolist()]
 
 

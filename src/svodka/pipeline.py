@@ -17,7 +17,7 @@ from .budget import Budget, OutOfTime
 from .clean import clean, clean_field, clean_line
 from .document import Document, Span
 from .errors import AnalysisError, InputError, SvodkaError
-from .models import Models, load_models
+from .models import Models, freeze_loaded, load_models
 from .settings import Settings
 
 MAX_CHARS = 1_000_000  # beyond this an input is not one news article
@@ -205,6 +205,7 @@ def run(doc: Document, settings: Settings | None = None, models: Models | None =
             budget.run(lambda: comp.func(doc, models))
         except OutOfTime:
             doc.warnings.append(f"{comp.name}: skipped, the time budget of {settings.time_budget:g} s ran out")
+    freeze_loaded()  # after the first document everything lazily loaded is there (a no-op later)
     return doc
 
 

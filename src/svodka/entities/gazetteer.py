@@ -7,6 +7,7 @@ the countries and blocs that Russian news names most, not an atlas.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # canonical name -> other names (lower case, nominative).  The canonical name is what svodka shows.
@@ -175,5 +176,6 @@ def is_geopolitical(name: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=50_000)
 def _fold(name: str) -> str:
     return re.sub(r"\s+", " ", name.lower().replace("ё", "е")).strip(" .,«»\"")

@@ -98,8 +98,10 @@ def names_occupation(lemma: str) -> bool:
     return linked_share(lemma) >= OCCUPATION_SHARE
 
 
+@functools.lru_cache(maxsize=50_000)
 def is_profession(lemma: str) -> bool:
-    """A post or occupation noun: the hand-classed posts, the data lexicon, or a feminine form of one."""
+    """A post or occupation noun: the hand-classed posts, the data lexicon, or a feminine form of one.
+    Cached: a pure function of the word (the lexicons are fixed), asked of every noun many times."""
     lemma = lemma.replace("ё", "е").removeprefix("экс-")
     known = _lexicon()
     if lemma in POSTS or lemma in known:

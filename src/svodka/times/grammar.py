@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .gates import gate_of
 from .holidays import HOLIDAY
 from .lexicon import (
     DAY_WORD,
@@ -195,6 +196,8 @@ FAMILIES: dict[str, str] = {
 }
 
 PATTERNS = {name: re.compile(p) for name, p in FAMILIES.items()}
+# The words each family needs, read off its regex (gates.py): a text without them is not scanned.
+GATES = {name: gate_of(p) for name, p in PATTERNS.items()}
 # Family preference when two matches have the same extent (earlier wins).
 _ORDER = {name: i for i, name in enumerate(FAMILIES)}
 
@@ -215,21 +218,26 @@ def lower_text(text: str) -> str:
     return lower
 
 
-def candidates(text: str) -> list[Match]:
-    """Every family match over ``text``, longest first."""
+def candidates(text: str, gated: bool = True) -> list[Match]:
+    """Every family match over ``text``, longest first (``gated``: skip the families whose
+    words the text lacks; the matches are the same either way)."""
     lower = lower_text(text)
     found: list[Match] = []
     for name, pattern in PATTERNS.items():
+        gate = GATES[name] if gated else None
+        if gate is not None and not gate.open(lower):
+            continue
         for m in pattern.finditer(lower):
             start, end = m.span()
-            if m.groupdict().get("event"):  # «после …» only tells what it counts from
+            groups = m.groupdict()
+            if groups.get("event"):  # «после …» only tells what it counts from
                 end = m.start("event")
-            if m.groupdict().get("na") and m.groupdict().get("after"):  # «на час назад»: hands moved back
+            if groups.get("na") and groups.get("after"):  # «на час назад»: hands moved back
                 end = m.start("after")
             while end > start and lower[end - 1] in " \t,":
                 end -= 1
             if end > start and "\n\n" not in lower[start:end]:  # «Ему было 50 лет\n\nРанее …» is two paragraphs
-                found.append(Match(name, start, end, m.groupdict()))
+                found.append(Match(name, start, end, groups))
     found.sort(key=lambda m: (-(m.end - m.start), m.start, _ORDER[m.family]))
     return found
 
