@@ -20,6 +20,7 @@ import functools
 from collections import Counter
 
 from ..models import morph_analyzer
+from .name_forms import known_nominative, seen_nominatives
 
 _NAME_TAGS = {"Name", "Surn", "Patr"}
 _CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
@@ -147,7 +148,22 @@ def _dictionary_nominatives(parses: list, case: str, want_gender: str | None, kn
 @functools.lru_cache(maxsize=50_000)
 def nominatives(word: str, case: str | None, gender: str | None) -> tuple[str, ...]:
     """Nominatives ``word`` (lower case) may come from in ``case`` for a bearer of ``gender``
-    (UD names: Masc, Fem), best first."""
+    (UD names: Masc, Fem), best first; a nominative NEREL train's Wikidata names give the form
+    (entities.name_forms) goes first."""
+    out = _rule_nominatives(word, case, gender)
+    folded = word.replace("ё", "е")
+    seen = seen_nominatives(folded, gender)
+    if seen and (case not in (None, "Nom", "Voc") or not known_nominative(folded, None)):
+        # «Скрипаля» → «Скрипаль», «Меркель» stays: the forms seen for a Wikidata name
+        return tuple(seen + [w for w in out if w not in seen])
+    if len(out) > 1:
+        known = [w for w in out if known_nominative(w.replace("ё", "е"), gender)]
+        if known and known[0] != out[0]:
+            return (known[0], *[w for w in out if w != known[0]])
+    return out
+
+
+def _rule_nominatives(word: str, case: str | None, gender: str | None) -> tuple[str, ...]:
     case = corrected_case(word, case)
     if case in (None, "Nom", "Voc") or not word[:1].isalpha():
         return (word,)
