@@ -55,14 +55,27 @@ def _patronymic(w: str) -> bool:
 
 
 def case_form(surface: str, nom: str) -> bool:
-    """``surface`` may be a case form of the nominative ``nom``: same stem, a short ending."""
+    """``surface`` may be a case form of the nominative ``nom``: the same stem and a case ending,
+    where only an ending («-а», «-я», «-ь», «-й», «-ий», «-ая» …) or a fleeting «е» («Ковалец»,
+    «Ковальца») of the nominative goes: «Баффет» is no case form of «Баффетт»."""
     if surface == nom:
         return True
     for cut in (0, 1, 2):
-        stem = nom[: len(nom) - cut] if cut else nom
-        if len(stem) >= 3 and surface.startswith(stem) and surface[len(stem):] in _ENDINGS:
+        stem = nom[: len(nom) - cut]
+        gone = nom[len(stem):]
+        if cut and gone not in _CUT[cut] or len(stem) < 2 or not surface.startswith(stem):
+            continue
+        rest = surface[len(stem):]
+        if gone == "ец":
+            rest = rest.removeprefix("ь")
+            if rest[:1] == "ц" and rest[1:] in _ENDINGS:
+                return True
+        elif rest and rest in _ENDINGS:
             return True
     return False
+
+
+_CUT = {1: frozenset("аяьйо"), 2: frozenset({"ий", "ый", "ой", "ая", "яя", "ец"})}
 
 
 def sex_of(words: list[tuple[str, str]], declined: bool) -> str:
@@ -124,24 +137,28 @@ def main() -> None:
     entities: dict[tuple[str, str], set[str]] = defaultdict(set)
     sexes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     docs = sorted(args.train.glob("*.ann"))
+    declined_refs: set[str] = set()
+    labels: dict[str, list[tuple[str, str]]] = {}
     for ann in docs:
         for text, ref, label in load(ann):
             lw = label_words(label)
             if not lw or not all(_WORD.fullmatch(w) for w, _ in lw):
                 continue
+            labels[ref] = lw
             aligned = []
             for surface in (fold(w) for w in _WORD.findall(text)):
                 hits = [(w, k) for w, k in lw if k in ("first", "last") and w[:3] == surface[:3] and case_form(surface, w)]
                 if len(hits) == 1:
                     aligned.append((surface, *hits[0]))
-            declined = any(
-                s != w and w[-1:] not in "аяоиуеюэы" and (k == "last" or w[-1:] not in "ь") for s, w, k in aligned
-            )
-            sex = sex_of(lw, declined)
+            if any(s != w and w[-1:] not in "аяоиуеюэы" and (k == "last" or w[-1:] != "ь") for s, w, k in aligned):
+                declined_refs.add(ref)
             for surface, nom, kind in aligned:
                 forms[(kind, nom)][surface] += 1
                 entities[(kind, nom)].add(ref)
-                sexes[(kind, nom)][sex] += 1
+    ref_sex = {ref: sex_of(lw, ref in declined_refs) for ref, lw in labels.items()}
+    for key, refs in entities.items():
+        for ref in refs:
+            sexes[key][ref_sex[ref]] += 1
     rows = []
     for (kind, nom), seen in forms.items():
         if not any(unsure(s, nom) for s in seen):

@@ -48,10 +48,9 @@ def _agrees(entry: NameForm, gender: str | None) -> bool:
 
 
 def seen_nominatives(word: str, gender: str | None) -> list[str]:
-    """The nominatives ``word`` (lower case, «ё» as «е») was seen for, of the bearer's ``gender``
-    when one agrees (else all: Wikidata's name outweighs a tagger's gender), likelier first."""
-    entries = _lexicon()[0].get(word, ())
-    agreeing = [e for e in entries if _agrees(e, gender)] or list(entries)
+    """The nominatives ``word`` (lower case, «ё» as «е») was seen for, of a bearer of ``gender``
+    (a woman's «Марьяна» is not the man's «Марьян»), likelier first."""
+    agreeing = [e for e in _lexicon()[0].get(word, ()) if _agrees(e, gender)]
     out: list[str] = []
     for e in sorted(agreeing, key=lambda e: -e.mentions):
         if e.nominative not in out:
