@@ -173,6 +173,14 @@ def _rule_nominatives(word: str, case: str | None, gender: str | None) -> tuple[
     want = _CASE.get(case)
     want_gender = {"Masc": "masc", "Fem": "femn"}.get(gender or "")
     out = _dictionary_nominatives(parses, case, want_gender, bool(known_name))
+    if not out and known_name and not any(p.tag.case == "nomn" and p.tag.number == "sing" for p in known_name):
+        # a form natasha mis-tagged («Грету» as a dative): the dictionary's one first name of the
+        # bearer's sex in any case («обязал Александру Райсман»: a woman, Александра)
+        fits = {
+            p.normal_form for p in known_name
+            if "Name" in p.tag and p.tag.number == "sing" and (not want_gender or str(p.tag.gender) == want_gender)
+        }
+        out = list(fits) if len(fits) == 1 else []
     if not out and known_name and want_gender and not _indeclinable(word, gender):
         # «с премьером Мирославой Немцовой»: the tagger gives the name the post's gender; the
         # dictionary knows only a woman's «Мирослава» (but «Тони» may be a man's nominative)
