@@ -23,7 +23,7 @@ _DROP = re.compile(r"['’ʼ`ʻ\-‐‑–\s.]+")
 _DOUBLE = re.compile(r"(.)\1+")
 _LETTERS = str.maketrans({"ё": "е", "э": "е", "й": "и", "ь": None, "ъ": None})
 _IA = re.compile(r"(?<=[аеиоуыю])я")
-_MAN = re.compile(r"(?<=[бвгдзклнпрстфхцчшщ])мен$")
+_MAN = re.compile(r"(?<=..)мен$")
 
 
 @functools.lru_cache(maxsize=100_000)
