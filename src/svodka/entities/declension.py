@@ -176,9 +176,11 @@ def _rule_nominatives(word: str, case: str | None, gender: str | None) -> tuple[
     if not out and known_name and not any(p.tag.case == "nomn" and p.tag.number == "sing" for p in known_name):
         # a form natasha mis-tagged («Грету» as a dative): the dictionary's one first name of the
         # bearer's sex in any case («обязал Александру Райсман»: a woman, Александра)
+        # (only a woman's accusative on «-у»/«-ю»: «Исаму», «Бени», «Акира» may be nominatives)
         fits = {
             p.normal_form for p in known_name
-            if "Name" in p.tag and p.tag.number == "sing" and (not want_gender or str(p.tag.gender) == want_gender)
+            if "Name" in p.tag and p.tag.number == "sing" and p.tag.case == "accs" and p.tag.gender == "femn"
+            and want_gender in (None, "femn") and word.endswith(("у", "ю"))
         }
         out = list(fits) if len(fits) == 1 else []
     if not out and known_name and want_gender and not _indeclinable(word, gender):

@@ -90,12 +90,16 @@ def mention_gender(toks: list[Token]) -> str | None:
     («Слова Дариги Назарбаевой»: «-евой» is a woman's form; «Грету Тунберг»: «Грета» is only a
     woman's name): 'Masc', 'Fem' or None.  A first name seen declined beside an unchanged surname
     on a consonant is a woman's («обязал Александру Райсман»: a man would be «Райсману»)."""
-    words = [t.text for t in toks if t.text[:1].isalpha() and t.text[:1].isupper()]
+    words = [t.text.lower() for t in toks if t.text[:1].isalpha() and t.text[:1].isupper()]
     if not words:
         return None
-    votes = {gender_of_name_form(w.lower(), i == 0 and len(words) > 1) for i, w in enumerate(words)} - {None}
+    votes = {gender_of_name_form(w, False) for w in words[1:] or words} - {None}
+    if len(words) > 1 and _declined_first_name(words[0]):
+        # a first name surely not in the nominative, of one sex («Грету»; not «Арлена», which may be
+        # a woman's nominative or a man's genitive)
+        votes |= {gender_of_name_form(words[0], True)} - {None}
     if len(words) == 2 and not votes:
-        first, last = (w.lower() for w in words)
+        first, last = words
         if (
             last[-1:] not in "аяоиуеюэыьй" and unknown_name(last) and len(last) > 2
             and toks[-1].feats.get("Case") not in (None, "Nom") and _declined_first_name(first)
@@ -106,9 +110,13 @@ def mention_gender(toks: list[Token]) -> str | None:
 
 @functools.lru_cache(maxsize=20_000)
 def _declined_first_name(word: str) -> bool:
-    """The dictionary knows ``word`` as a first name, never in the nominative singular («Александру»)."""
-    names = [p for p in parse_word(word) if p.is_known and "Name" in p.tag and "Fixd" not in p.tag]
-    return bool(names) and not any(p.tag.case == "nomn" and p.tag.number == "sing" for p in names)
+    """The dictionary knows ``word`` as a singular first name, never in the nominative («Александру»,
+    «Грету»; not «Зин», a plural)."""
+    names = [
+        p for p in parse_word(word)
+        if p.is_known and "Name" in p.tag and "Fixd" not in p.tag and p.tag.number == "sing" and p.tag.case != "voct"
+    ]  # not the informal vocative «Зин!»
+    return bool(names) and not any(p.tag.case == "nomn" for p in names)
 
 
 def person_word(tok: Token, gender: str | None = None) -> str:
@@ -150,8 +158,9 @@ def _one_first_name(word: str, gender: str | None) -> str | None:
     """The one nominative of the dictionary's first-name analyses of ``word`` in any case, of
     ``gender`` when given, when no analysis is a nominative singular (a form natasha mis-tagged)."""
     names = [p for p in parse_word(word) if p.is_known and "Name" in p.tag and "Fixd" not in p.tag and p.tag.number == "sing"]
-    if not names or any(p.tag.case == "nomn" for p in names):
-        return None
+    if not word.endswith(("у", "ю")) or not names or any(p.tag.case == "nomn" for p in names):
+        return None  # only a woman's accusative on «-у»/«-ю» («Грету»): «Исаму», «Бени» may be nominatives
+    names = [p for p in names if p.tag.gender == "femn" and p.tag.case == "accs"]
     want = _GENDER.get(gender or "")
     fits = {p.normal_form for p in names if not want or str(p.tag.gender) == want or "ms-f" in p.tag.grammemes}
     return fits.pop() if len(fits) == 1 else None
