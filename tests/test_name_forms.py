@@ -97,6 +97,17 @@ def test_the_name_words_tell_the_bearers_sex(models, text, name):
     assert name in persons(text, models)
 
 
+def test_a_name_agrees_in_case_where_the_tagger_says_nominative(models):
+    # 18480: «Жоржу» is only a dative to the dictionary, «Мельесу» ends as one: both datives
+    text = (
+        "Богатый визуальными спецэффектами фильм «Хранитель времени» (Hugo), ставший данью одному из "
+        "основоположников французского кинематографа Жоржу Мельесу, собрал пять «Оскаров», в том числе за лучшую "
+        "операторскую работу, лучшую работу художника-постановщика и лучший звуковой монтаж."
+    )
+    assert "Жорж Мельес" in persons(text, models)
+    assert persons("Исаму Акасаки получил Нобелевскую премию.", models) == ["Исаму Акасаки"]  # a nominative
+
+
 def test_a_man_keeps_his_declined_surname(models):
     # the same first-name form, the surname declined with it: a man (Александр)
     assert persons("Премию вручили Александру Петрову.", models) == ["Александр Петров"]

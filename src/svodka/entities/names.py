@@ -119,12 +119,26 @@ def _declined_first_name(word: str) -> bool:
     return bool(names) and not any(p.tag.case == "nomn" for p in names)
 
 
-def person_word(tok: Token, gender: str | None = None) -> str:
+def mention_case(toks: list[Token]) -> str | None:
+    """'Dat' for a name natasha calls nominative whose first name the dictionary knows only as a
+    dative and whose surname ends as a dative does («данью … Жоржу Мельесу»: a name agrees in case;
+    not «Исаму Акасаки», a Japanese nominative), else None."""
+    words = [t for t in toks if t.text[:1].isalpha()]
+    if len(words) != 2 or any(t.feats.get("Case") != "Nom" for t in words):
+        return None
+    first, last = (t.text.lower() for t in words)
+    names = [p for p in parse_word(first) if p.is_known and "Name" in p.tag]
+    if names and all(p.tag.case == "datv" for p in names) and last.endswith(("у", "ю")) and len(last) > 3:
+        return "Dat"
+    return None
+
+
+def person_word(tok: Token, gender: str | None = None, case: str | None = None) -> str:
     """One word of a person's name, in the nominative: the dictionary's when it knows the name,
     else by the declension of foreign names (declension.nominatives); ``gender`` (mention_gender)
-    outweighs natasha's tag."""
+    and ``case`` (mention_case) outweigh natasha's tags."""
     gender = gender or tok.feats.get("Gender")
-    case = corrected_case(tok.text.lower(), tok.feats.get("Case"))
+    case = case or corrected_case(tok.text.lower(), tok.feats.get("Case"))
     head, sep, tail = tok.text.rpartition("-")
     if sep and head and tail.lower().startswith(("младш", "старш")):
         # «Джона Хантсмана-младшего»: the name and the adjective decline apart
