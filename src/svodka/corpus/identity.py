@@ -76,8 +76,8 @@ def member_class(type_: str, name: str, data: dict[str, Any]) -> NameClass:
         return NameClass(type_, repr(key), key=key)
     p = person_name({**data, "name": name})
     ps = tuple(sorted(posts(data)))
-    if p.last:  # spelling variants and case forms of a surname (Коннелл / Коннель / Коннелла) decide together
-        return NameClass("PER", surname_block(p.last), p.first, p.middle, p.last, ps)
+    if p.last:  # spelling variants of a surname (Коннелл / Коннель) decide together
+        return NameClass("PER", f"PER:{variant_key(p.last)}", p.first, p.middle, p.last, ps)
     key = ("PER", None, p.first or name.lower())
     return NameClass("PER", repr(key), p.first, p.middle, None, ps, key=key)
 
@@ -110,7 +110,7 @@ def article_classes(members: list[Any]) -> None:
             elif c.first and len(c.first) > 1:
                 lasts = sorted({f.last for f in fulls if f.first == c.first})
                 if len(lasts) == 1:
-                    m.cls = NameClass("PER", surname_block(lasts[0]), c.first, c.middle, lasts[0], c.posts,
+                    m.cls = NameClass("PER", f"PER:{variant_key(lasts[0])}", c.first, c.middle, lasts[0], c.posts,
                                       None, ("name",))
                 elif not lasts and (family := _main_family(ms)) is not None:
                     m.cls = NameClass("PER", family.block, c.first, c.middle, family.last, c.posts, None, KIN)
@@ -188,45 +188,12 @@ def canonical_firsts(counts: Counter[str]) -> dict[str, str]:
     return canon
 
 
-_CASE_ENDING = re.compile(r"(?:ом|ем|ём|ой|ей|[аяуюеиы])$")
-_RUSSIAN_TYPE = re.compile(r"(?:ов|ев|ёв|ин|ын|ий|ый|ой|их|ых)$")  # their «-а» is a woman's form, pymorphy knows them
-
-
-def surname_block(last: str) -> str:
-    """The block of a surname: its variant key, a case ending after a consonant cut off, so an article
-    that left «Скрипаля» or «Трампа» oblique decides with the others («Скрипаль», «Трамп»)."""
-    key = variant_key(last)
-    stem = _CASE_ENDING.sub("", key)
-    if len(stem) >= 3 and stem[-1:] not in "аеиоуыэюя" and " " not in last:
-        key = stem
-    return f"PER:{key}"
-
-
-def oblique_of(form: str, nominative: str) -> bool:
-    """``form`` is a case form of the foreign man's surname ``nominative`` on a consonant («трампа»,
-    «трампу», «трампом» of «трамп»; «скрипаля» of «скрипаль»), which a woman's surname never is
-    (it does not decline); not of a Russian-type surname, whose «-ова» is a woman's."""
-    if " " in nominative or _RUSSIAN_TYPE.search(nominative) or nominative[-1:] in "аеиоуыэюя":
-        return False
-    if nominative[-1:] in "ьй":
-        stem, endings = nominative[:-1], ("я", "ю", "ем", "ём", "е")
-    else:
-        stem, endings = nominative, ("а", "у", "ом", "е", "ем")
-    return len(stem) >= 3 and form.startswith(stem) and form[len(stem):] in endings
-
-
 def canonical_lasts(counts: Counter[str]) -> dict[str, str]:
-    """Each surname spelling of a block → the most frequent spelling of its variant key (Коннель → Коннелл);
-    a case form left oblique → its nominative when the block has it as often («Трампа» → «Трамп»)."""
+    """Each surname spelling of a block → the most frequent spelling of its variant key (Коннель → Коннелл)."""
     best: dict[str, str] = {}
     for last in sorted(counts, key=lambda f: (-counts[f], f)):
         best.setdefault(variant_key(last), last)
-    out = {last: best[variant_key(last)] for last in counts}
-    for last in counts:
-        home = [n for n in counts if n != last and counts[n] >= counts[last] and oblique_of(last, n)]
-        if len(home) == 1:
-            out[last] = out[home[0]]
-    return out
+    return {last: best[variant_key(last)] for last in counts}
 
 
 DOMINANT = 0.75  # share of a surname's full-name mentions that makes one person the likely bearer
