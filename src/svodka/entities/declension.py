@@ -20,6 +20,7 @@ import functools
 from collections import Counter
 
 from ..models import morph_analyzer
+from .name_forms import known_nominative, seen_nominatives
 
 _NAME_TAGS = {"Name", "Surn", "Patr"}
 _CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
@@ -147,7 +148,22 @@ def _dictionary_nominatives(parses: list, case: str, want_gender: str | None, kn
 @functools.lru_cache(maxsize=50_000)
 def nominatives(word: str, case: str | None, gender: str | None) -> tuple[str, ...]:
     """Nominatives ``word`` (lower case) may come from in ``case`` for a bearer of ``gender``
-    (UD names: Masc, Fem), best first."""
+    (UD names: Masc, Fem), best first; a nominative NEREL train's Wikidata names give the form
+    (entities.name_forms) goes first."""
+    out = _rule_nominatives(word, case, gender)
+    folded = word.replace("ё", "е")
+    seen = seen_nominatives(folded, gender)
+    if seen and (case not in (None, "Nom", "Voc") or not known_nominative(folded, None)):
+        # «Скрипаля» → «Скрипаль», «Меркель» stays: the forms seen for a Wikidata name
+        return tuple(seen + [w for w in out if w not in seen])
+    if len(out) > 1:
+        known = [w for w in out if known_nominative(w.replace("ё", "е"), gender)]
+        if known and known[0] != out[0]:
+            return (known[0], *[w for w in out if w != known[0]])
+    return out
+
+
+def _rule_nominatives(word: str, case: str | None, gender: str | None) -> tuple[str, ...]:
     case = corrected_case(word, case)
     if case in (None, "Nom", "Voc") or not word[:1].isalpha():
         return (word,)
@@ -157,6 +173,16 @@ def nominatives(word: str, case: str | None, gender: str | None) -> tuple[str, .
     want = _CASE.get(case)
     want_gender = {"Masc": "masc", "Fem": "femn"}.get(gender or "")
     out = _dictionary_nominatives(parses, case, want_gender, bool(known_name))
+    if not out and known_name and not any(p.tag.case == "nomn" and p.tag.number == "sing" for p in known_name):
+        # a form natasha mis-tagged («Грету» as a dative): the dictionary's one first name of the
+        # bearer's sex in any case («обязал Александру Райсман»: a woman, Александра)
+        # (only a woman's accusative on «-у»/«-ю»: «Исаму», «Бени», «Акира» may be nominatives)
+        fits = {
+            p.normal_form for p in known_name
+            if "Name" in p.tag and p.tag.number == "sing" and p.tag.case == "accs" and p.tag.gender == "femn"
+            and want_gender in (None, "femn") and word.endswith(("у", "ю"))
+        }
+        out = list(fits) if len(fits) == 1 else []
     if not out and known_name and want_gender and not _indeclinable(word, gender):
         # «с премьером Мирославой Немцовой»: the tagger gives the name the post's gender; the
         # dictionary knows only a woman's «Мирослава» (but «Тони» may be a man's nominative)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 
 from ..document import NameParts, Token
-from .declension import corrected_case, nominatives, parse_word, unknown_name
+from .declension import corrected_case, gender_of_name_form, nominatives, parse_word, unknown_name
 
 # UD case names (natasha) -> OpenCorpora grammemes (pymorphy).
 _CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct", "Voc": "voct"}
@@ -85,11 +85,60 @@ def _is_cyrillic(word: str) -> bool:
     return any("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in word)
 
 
-def person_word(tok: Token) -> str:
+def mention_gender(toks: list[Token]) -> str | None:
+    """The bearer's sex by the name words themselves, where they agree and natasha's tag may not
+    («Слова Дариги Назарбаевой»: «-евой» is a woman's form; «Грету Тунберг»: «Грета» is only a
+    woman's name): 'Masc', 'Fem' or None.  A first name seen declined beside an unchanged surname
+    on a consonant is a woman's («обязал Александру Райсман»: a man would be «Райсману»)."""
+    words = [t.text.lower() for t in toks if t.text[:1].isalpha() and t.text[:1].isupper()]
+    if not words:
+        return None
+    votes = {gender_of_name_form(w, False) for w in words[1:] or words} - {None}
+    if len(words) > 1 and _declined_first_name(words[0]):
+        # a first name surely not in the nominative, of one sex («Грету»; not «Арлена», which may be
+        # a woman's nominative or a man's genitive)
+        votes |= {gender_of_name_form(words[0], True)} - {None}
+    if len(words) == 2 and not votes:
+        first, last = words
+        if (
+            last[-1:] not in "аяоиуеюэыьй" and unknown_name(last) and len(last) > 2
+            and toks[-1].feats.get("Case") not in (None, "Nom") and _declined_first_name(first)
+        ):
+            votes = {"Fem"}
+    return votes.pop() if len(votes) == 1 else None
+
+
+@functools.lru_cache(maxsize=20_000)
+def _declined_first_name(word: str) -> bool:
+    """The dictionary knows ``word`` as a singular first name, never in the nominative («Александру»,
+    «Грету»; not «Зин», a plural)."""
+    names = [
+        p for p in parse_word(word)
+        if p.is_known and "Name" in p.tag and "Fixd" not in p.tag and p.tag.number == "sing" and p.tag.case != "voct"
+    ]  # not the informal vocative «Зин!»
+    return bool(names) and not any(p.tag.case == "nomn" for p in names)
+
+
+def mention_case(toks: list[Token]) -> str | None:
+    """'Dat' for a name natasha calls nominative whose first name the dictionary knows only as a
+    dative and whose surname ends as a dative does («данью … Жоржу Мельесу»: a name agrees in case;
+    not «Исаму Акасаки», a Japanese nominative), else None."""
+    words = [t for t in toks if t.text[:1].isalpha()]
+    if len(words) != 2 or any(t.feats.get("Case") != "Nom" for t in words):
+        return None
+    first, last = (t.text.lower() for t in words)
+    names = [p for p in parse_word(first) if p.is_known and "Name" in p.tag]
+    if names and all(p.tag.case == "datv" for p in names) and last.endswith(("у", "ю")) and len(last) > 3:
+        return "Dat"
+    return None
+
+
+def person_word(tok: Token, gender: str | None = None, case: str | None = None) -> str:
     """One word of a person's name, in the nominative: the dictionary's when it knows the name,
-    else by the declension of foreign names (declension.nominatives)."""
-    gender = tok.feats.get("Gender")
-    case = corrected_case(tok.text.lower(), tok.feats.get("Case"))
+    else by the declension of foreign names (declension.nominatives); ``gender`` (mention_gender)
+    and ``case`` (mention_case) outweigh natasha's tags."""
+    gender = gender or tok.feats.get("Gender")
+    case = case or corrected_case(tok.text.lower(), tok.feats.get("Case"))
     head, sep, tail = tok.text.rpartition("-")
     if sep and head and tail.lower().startswith(("младш", "старш")):
         # «Джона Хантсмана-младшего»: the name and the adjective decline apart
@@ -110,9 +159,25 @@ def _name_word(text: str, case: str | None, gender: str | None) -> str:
     if _is_cyrillic(word) and unknown_name(word.lower()):
         return prefix + restore_shape(nominatives(word.lower(), case, gender)[0], word)
     known = _nominative(word, case, gender, True)
+    if known == word and _is_cyrillic(word) and (only := _one_first_name(word.lower(), gender)):
+        # «Грету» tagged dative, «Лиле» genitive: the dictionary's one first name of those forms
+        return prefix + restore_shape(only, word)
     if known == word and case not in (None, "Nom") and _is_cyrillic(word):
         known = restore_shape(nominatives(word.lower(), case, gender)[0], word)
     return prefix + known
+
+
+@functools.lru_cache(maxsize=20_000)
+def _one_first_name(word: str, gender: str | None) -> str | None:
+    """The one nominative of the dictionary's first-name analyses of ``word`` in any case, of
+    ``gender`` when given, when no analysis is a nominative singular (a form natasha mis-tagged)."""
+    names = [p for p in parse_word(word) if p.is_known and "Name" in p.tag and "Fixd" not in p.tag and p.tag.number == "sing"]
+    if not word.endswith(("у", "ю")) or not names or any(p.tag.case == "nomn" for p in names):
+        return None  # only a woman's accusative on «-у»/«-ю» («Грету»): «Исаму», «Бени» may be nominatives
+    names = [p for p in names if p.tag.gender == "femn" and p.tag.case == "accs"]
+    want = _GENDER.get(gender or "")
+    fits = {p.normal_form for p in names if not want or str(p.tag.gender) == want or "ms-f" in p.tag.grammemes}
+    return fits.pop() if len(fits) == 1 else None
 
 
 def _split_particle(word: str) -> tuple[str, str]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ..document import Document, NameParts, Token
 from ..nlp import RawSpan
 from .gazetteer import alias_key, fixed_type
-from .names import common_word_type, person_word, phrase_nominative, split_name
+from .names import common_word_type, mention_case, mention_gender, person_word, phrase_nominative, split_name
 
 # A span inside «» or "" is the name of an organisation, a newspaper or a film, not a person.
 _QUOTES = "«»\"„“”"
@@ -432,18 +432,20 @@ def _person_words(toks: list[Token]) -> tuple[list[str], dict[str, tuple[str, st
     words: list[str] = []
     forms: dict[str, tuple[str, str | None, str | None]] = {}
     glue = False
+    sex = mention_gender(toks)
+    case = mention_case(toks)
     for prev, tok in zip([None, *toks], toks):
         touching = prev is not None and prev.end == tok.start
         if tok.text in _APOSTROPHES and touching and words:
             words[-1] += tok.text
             glue = True
         elif tok.text[:1].isalpha():
-            word = person_word(tok)
+            word = person_word(tok, sex, case)
             if glue and touching:
                 words[-1] += word
             else:
                 words.append(word)
-                forms[word] = (tok.text.lower(), tok.feats.get("Case"), tok.feats.get("Gender"))
+                forms[word] = (tok.text.lower(), case or tok.feats.get("Case"), sex or tok.feats.get("Gender"))
             glue = False
         else:
             glue = False

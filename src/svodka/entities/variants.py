@@ -7,8 +7,10 @@ corpus linker can compare names by it.  It is a pure function of the word (no di
 the same key comes out in every process and every article.
 
 The key folds, in this order: case and «ё»; apostrophes, hyphens and spaces (dropped); «э» → «е»
-and «й» → «и» (Рэй, Рей, Реи); the soft sign (dropped: Коннель = Коннел); a leading «г» → «х»
-(Гельмут = Хельмут, Гамбург = Хамбург); doubled letters (Коннелл = Конел, Каас = Кас,
+and «й» → «и» (Рэй, Рей, Реи; Майкл, Маикл); the soft sign (dropped: Коннель = Коннел); «я» after a
+vowel → «а» (Монтойя = Монтойа, Гарсия = Гарсиа: «ia» transliterated both ways); a leading «г» → «х»
+(Гельмут = Хельмут, Гамбург = Хамбург); an unstressed «-мен» at the end → «-ман» (Хантсмен =
+Хантсман, Ньюмен = Ньюман: English «-man»); doubled letters (Коннелл = Конел, Каас = Кас,
 Баффетт = Баффет).
 """
 
@@ -20,6 +22,8 @@ import re
 _DROP = re.compile(r"['’ʼ`ʻ\-‐‑–\s.]+")
 _DOUBLE = re.compile(r"(.)\1+")
 _LETTERS = str.maketrans({"ё": "е", "э": "е", "й": "и", "ь": None, "ъ": None})
+_IA = re.compile(r"(?<=[аеиоуыю])я")
+_MAN = re.compile(r"(?<=..)мен$")
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -29,9 +33,11 @@ def variant_key(name: str) -> str:
     low = _DROP.sub(" ", name.lower()).split()
     out = []
     for word in low:
-        word = word.translate(_LETTERS)
+        word = _IA.sub("а", word.translate(_LETTERS))
         if word.startswith("г") and len(word) > 3:
             word = "х" + word[1:]
+        if len(word) >= 5:
+            word = _MAN.sub("ман", word)
         out.append(_DOUBLE.sub(r"\1", word))
     return "".join(out)
 
