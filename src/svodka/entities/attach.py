@@ -48,7 +48,8 @@ def attach_roles(
                 _add_role(persons[entity_of[id(person)].id], ph, org, tokens)
             continue
         ph = _with_principal(ph, tokens, text, starts)
-        person = _named_by(ph, tokens, starts, ends) or _subject_of(ph, tokens, name_at) or _apposed(ph, tokens, name_at)
+        person = (_named_by(ph, tokens, starts, ends) or _subject_of(ph, tokens, name_at) or _apposed(ph, tokens, name_at)
+                  or _fronted(ph, tokens, starts))
         if person is None:
             loose.append(ph)
             continue
@@ -141,6 +142,30 @@ def _apposed(ph: RolePhrase, tokens: list[Token], name_at: dict[int, Candidate])
                 return cand
             return None
     return None
+
+
+def _fronted(ph: RolePhrase, tokens: list[Token], starts: dict[int, Candidate]) -> Candidate | None:
+    """A post opening its sentence, a comma, then the name that is the sentence's subject: «Бывший прокурор
+    из Майами, Рено проработала …», «Экономист по образованию, Мутарика работал …»."""
+    head = tokens[ph.head]
+    if head.feats.get("Case") != "Nom" or head.feats.get("Number") == "Plur":
+        return None
+    k = ph.first - 1
+    while k >= 0 and tokens[k].sent == head.sent and tokens[k].pos == "ADJ":
+        k -= 1  # «64-летний лидер …»
+    if k >= 0 and tokens[k].sent == head.sent:
+        return None
+    comma = next((j for j in range(ph.last + 1, min(ph.last + 6, len(tokens)))
+                  if tokens[j].text == "," or tokens[j].pos in ("VERB", "AUX") or tokens[j].sent != head.sent), None)
+    if comma is None or tokens[comma].text != "," or tokens[comma].sent != head.sent:
+        return None
+    cand = starts.get(comma + 1)
+    if cand is None or not any(tokens[i].rel in _SUBJECT for i in cand.toks):
+        return None
+    end = cand.toks[-1] + 1
+    if end >= len(tokens) or tokens[end].text in (",", "и", "—", "–", "(") or tokens[end].sent != head.sent:
+        return None  # «Президент России, Владимир Путин, …» is another rule's; a list is no subject
+    return cand
 
 
 def _org_of(ph: RolePhrase, tokens: list[Token], place_by_token: dict[int, Entity], place_by_key: dict[str, Entity]) -> tuple[str | None, str | None]:
@@ -264,18 +289,26 @@ def _subject_of(ph: RolePhrase, tokens: list[Token], name_at: dict[int, Candidat
         if not any(tokens[k].sent == head.sent for k in name_at):
             return _topic(tokens, head.sent, None, name_at)
         return None
-    if subject is None and 0 <= head.head < len(tokens):
-        verb = tokens[head.head]
+    vi = head.head
+    lin = h - 1
+    while lin > 0 and tokens[lin].pos == "ADP":
+        lin -= 1
+    adjacent = (head.lemma in _POST_HOLDERS and 0 <= lin != vi and tokens[lin].pos in ("VERB", "AUX")
+                and tokens[lin].sent == head.sent)
+    if adjacent:
+        vi = lin  # «занимал должность первого замминистра»: the verb right before the post noun, whatever the parse
+    if subject is None and 0 <= vi < len(tokens):
+        verb = tokens[vi]
         as_whom = any(tokens[k].lemma == "в" and k + 1 < len(tokens) and tokens[k + 1].lemma == "качество" for k in kids)
-        post_noun = head.lemma in _POST_HOLDERS and head.rel in ("obl", "obj")
+        post_noun = head.lemma in _POST_HOLDERS and (head.rel in ("obl", "obj") or adjacent)
         # «уходит с поста директора», «покинул должность», «вступил в должность»: a post noun under any verb
         holds = post_noun or (verb.lemma in _HOLDING_VERBS and head.rel in ("xcomp", "obl", "obj")
                               and (head.feats.get("Case") in ("Ins", "Nom")
                                    or (head.pos == "VERB" and head.text.endswith(("ом", "ем", "ой", "ей")))))
         if verb.pos in ("VERB", "AUX") and (holds or as_whom):
-            deps = [k for k in range(len(tokens)) if tokens[k].head == head.head and tokens[k].sent == head.sent]
+            deps = [k for k in range(len(tokens)) if tokens[k].head == vi and tokens[k].sent == head.sent]
             subject = next((k for k in deps if tokens[k].rel in _SUBJECT), None)
-            obj = next((k for k in deps if tokens[k].rel == "obj"), None)
+            obj = next((k for k in deps if tokens[k].rel == "obj" and k != h), None)
             if verb.lemma in _APPOINTING and (head.feats.get("Case") == "Ins" or post_noun) and obj is not None:
                 subject = obj  # the one appointed, not the one appointing («назначил Иванова на пост посла»)
             elif verb.lemma in _REMOVING and post_noun and obj is not None:
@@ -283,9 +316,12 @@ def _subject_of(ph: RolePhrase, tokens: list[Token], name_at: dict[int, Candidat
             if subject is not None and tokens[subject].lemma == "который" and verb.rel == "acl:relcl":
                 subject = verb.head  # «Мария, которая работает санитаркой»: the noun the clause is about
             elif subject is None and verb.rel == "acl":
+                before = _name_before_comma(tokens, vi, name_at)
+                if before is not None:
+                    return before  # «Радия Хабирова, сейчас занимающего пост заместителя …»
                 subject = verb.head  # «Барак Обама, занимавший пост президента»
             if subject is None and verb.rel != "acl":
-                return _subject_of_verb(tokens, head.head, name_at)
+                return _subject_of_verb(tokens, vi, name_at)
     if subject is None or subject < 0:
         return None
     if tokens[subject].lemma == "он" and tokens[subject].pos == "PRON" and tokens[subject].feats.get("Number") != "Plur":
@@ -297,6 +333,16 @@ def _subject_of(ph: RolePhrase, tokens: list[Token], name_at: dict[int, Candidat
     # «её тренером стал американец Дэвид Сало»: the name stands in apposition to the subject
     return next((name_at[k] for k in range(subject + 1, min(subject + 3, len(tokens)))
                  if k in name_at and tokens[k].head == subject and tokens[k].rel == "appos"), None)
+
+
+def _name_before_comma(tokens: list[Token], verb: int, name_at: dict[int, Candidate]) -> Candidate | None:
+    """The name a participle right after it is said of: «Радия Хабирова, сейчас занимающего …»."""
+    j = verb - 1
+    while j > 0 and tokens[j].pos == "ADV":
+        j -= 1
+    if j > 0 and tokens[j].text == "," and j - 1 in name_at and tokens[j - 1].sent == tokens[verb].sent:
+        return name_at[j - 1]
+    return None
 
 
 def _subject_of_verb(tokens: list[Token], verb: int, name_at: dict[int, Candidate]) -> Candidate | None:
