@@ -365,7 +365,7 @@ def _subject_of_verb(tokens: list[Token], verb: int, name_at: dict[int, Candidat
             continue
         break
     tok = tokens[verb]
-    if tok.rel != "root" or tok.feats.get("VerbForm") != "Fin" or tok.feats.get("Number") == "Plur" or tok.sent == 0:
+    if tok.rel != "root" or tok.feats.get("VerbForm") not in ("Fin", "Part") or tok.feats.get("Number") == "Plur" or tok.sent == 0:
         return None
     return _topic(tokens, tok.sent, tok.feats.get("Gender"), name_at)
 
@@ -513,6 +513,10 @@ def _listed_after(ph: RolePhrase, tokens: list[Token], starts: dict[int, Candida
         at = _past_brackets(tokens, starts[at].toks[-1] + 1)  # «Илья Шкуренев (многоборье), Антонина Кривошапка»
         if at < len(tokens) and tokens[at].text in (",", "и"):
             at += 1
+            if at + 1 < len(tokens) and tokens[at].lemma == "а" and tokens[at + 1].lemma == "также":
+                at += 2  # «…, а также Сирил Вангрикен»
+            while at < len(tokens) and tokens[at].pos == "ADJ" and any(ch.isdigit() for ch in tokens[at].text):
+                at += 1  # «и 22-летний Сирил Вангрикен»: an age before the next name
         else:
             break
     return out if len(out) > 1 or (out and (ph.last + 1 == out[0].toks[0] or skipped)) else []
