@@ -48,7 +48,8 @@ def attach_roles(
                 _add_role(persons[entity_of[id(person)].id], ph, org, tokens)
             continue
         ph = _with_principal(ph, tokens, text, starts)
-        person = _named_by(ph, tokens, starts, ends) or _subject_of(ph, tokens, name_at) or _apposed(ph, tokens, name_at)
+        person = (_named_by(ph, tokens, starts, ends) or _subject_of(ph, tokens, name_at) or _apposed(ph, tokens, name_at)
+                  or _fronted(ph, tokens, starts))
         if person is None:
             loose.append(ph)
             continue
@@ -141,6 +142,30 @@ def _apposed(ph: RolePhrase, tokens: list[Token], name_at: dict[int, Candidate])
                 return cand
             return None
     return None
+
+
+def _fronted(ph: RolePhrase, tokens: list[Token], starts: dict[int, Candidate]) -> Candidate | None:
+    """A post opening its sentence, a comma, then the name that is the sentence's subject: «Бывший прокурор
+    из Майами, Рено проработала …», «Экономист по образованию, Мутарика работал …»."""
+    head = tokens[ph.head]
+    if head.feats.get("Case") != "Nom" or head.feats.get("Number") == "Plur":
+        return None
+    k = ph.first - 1
+    while k >= 0 and tokens[k].sent == head.sent and tokens[k].pos == "ADJ":
+        k -= 1  # «64-летний лидер …»
+    if k >= 0 and tokens[k].sent == head.sent:
+        return None
+    comma = next((j for j in range(ph.last + 1, min(ph.last + 6, len(tokens)))
+                  if tokens[j].text == "," or tokens[j].pos in ("VERB", "AUX") or tokens[j].sent != head.sent), None)
+    if comma is None or tokens[comma].text != "," or tokens[comma].sent != head.sent:
+        return None
+    cand = starts.get(comma + 1)
+    if cand is None or not any(tokens[i].rel in _SUBJECT for i in cand.toks):
+        return None
+    end = cand.toks[-1] + 1
+    if end >= len(tokens) or tokens[end].text in (",", "и", "—", "–", "(") or tokens[end].sent != head.sent:
+        return None  # «Президент России, Владимир Путин, …» is another rule's; a list is no subject
+    return cand
 
 
 def _org_of(ph: RolePhrase, tokens: list[Token], place_by_token: dict[int, Entity], place_by_key: dict[str, Entity]) -> tuple[str | None, str | None]:
@@ -258,18 +283,32 @@ def _subject_of(ph: RolePhrase, tokens: list[Token], name_at: dict[int, Candidat
     head = tokens[h]
     kids = [k for k in range(len(tokens)) if tokens[k].head == h and tokens[k].sent == head.sent]
     subject = next((k for k in kids if tokens[k].rel in _SUBJECT), None)
-    if subject is None and 0 <= head.head < len(tokens):
-        verb = tokens[head.head]
+    if subject is None and head.rel == "root" and h == ph.head and tokens[h].feats.get("Number") != "Plur":
+        # a post standing as a sentence of its own in a run about one person: «С 1991 года — президент
+        # фестиваля «КРОК»», «Генерал-полковник.»
+        if not any(tokens[k].sent == head.sent for k in name_at):
+            return _topic(tokens, head.sent, None, name_at)
+        return None
+    vi = head.head
+    lin = h - 1
+    while lin > 0 and tokens[lin].pos == "ADP":
+        lin -= 1
+    adjacent = (head.lemma in _POST_HOLDERS and 0 <= lin != vi and tokens[lin].pos in ("VERB", "AUX")
+                and tokens[lin].sent == head.sent)
+    if adjacent:
+        vi = lin  # «занимал должность первого замминистра»: the verb right before the post noun, whatever the parse
+    if subject is None and 0 <= vi < len(tokens):
+        verb = tokens[vi]
         as_whom = any(tokens[k].lemma == "в" and k + 1 < len(tokens) and tokens[k + 1].lemma == "качество" for k in kids)
-        post_noun = head.lemma in _POST_HOLDERS and head.rel in ("obl", "obj")
+        post_noun = head.lemma in _POST_HOLDERS and (head.rel in ("obl", "obj") or adjacent)
         # «уходит с поста директора», «покинул должность», «вступил в должность»: a post noun under any verb
         holds = post_noun or (verb.lemma in _HOLDING_VERBS and head.rel in ("xcomp", "obl", "obj")
                               and (head.feats.get("Case") in ("Ins", "Nom")
                                    or (head.pos == "VERB" and head.text.endswith(("ом", "ем", "ой", "ей")))))
         if verb.pos in ("VERB", "AUX") and (holds or as_whom):
-            deps = [k for k in range(len(tokens)) if tokens[k].head == head.head and tokens[k].sent == head.sent]
+            deps = [k for k in range(len(tokens)) if tokens[k].head == vi and tokens[k].sent == head.sent]
             subject = next((k for k in deps if tokens[k].rel in _SUBJECT), None)
-            obj = next((k for k in deps if tokens[k].rel == "obj"), None)
+            obj = next((k for k in deps if tokens[k].rel == "obj" and k != h), None)
             if verb.lemma in _APPOINTING and (head.feats.get("Case") == "Ins" or post_noun) and obj is not None:
                 subject = obj  # the one appointed, not the one appointing («назначил Иванова на пост посла»)
             elif verb.lemma in _REMOVING and post_noun and obj is not None:
@@ -277,9 +316,12 @@ def _subject_of(ph: RolePhrase, tokens: list[Token], name_at: dict[int, Candidat
             if subject is not None and tokens[subject].lemma == "который" and verb.rel == "acl:relcl":
                 subject = verb.head  # «Мария, которая работает санитаркой»: the noun the clause is about
             elif subject is None and verb.rel == "acl":
+                before = _name_before_comma(tokens, vi, name_at)
+                if before is not None:
+                    return before  # «Радия Хабирова, сейчас занимающего пост заместителя …»
                 subject = verb.head  # «Барак Обама, занимавший пост президента»
             if subject is None and verb.rel != "acl":
-                return _subject_of_verb(tokens, head.head, name_at)
+                return _subject_of_verb(tokens, vi, name_at)
     if subject is None or subject < 0:
         return None
     if tokens[subject].lemma == "он" and tokens[subject].pos == "PRON" and tokens[subject].feats.get("Number") != "Plur":
@@ -291,6 +333,16 @@ def _subject_of(ph: RolePhrase, tokens: list[Token], name_at: dict[int, Candidat
     # «её тренером стал американец Дэвид Сало»: the name stands in apposition to the subject
     return next((name_at[k] for k in range(subject + 1, min(subject + 3, len(tokens)))
                  if k in name_at and tokens[k].head == subject and tokens[k].rel == "appos"), None)
+
+
+def _name_before_comma(tokens: list[Token], verb: int, name_at: dict[int, Candidate]) -> Candidate | None:
+    """The name a participle right after it is said of: «Радия Хабирова, сейчас занимающего …»."""
+    j = verb - 1
+    while j > 0 and tokens[j].pos == "ADV":
+        j -= 1
+    if j > 0 and tokens[j].text == "," and j - 1 in name_at and tokens[j - 1].sent == tokens[verb].sent:
+        return name_at[j - 1]
+    return None
 
 
 def _subject_of_verb(tokens: list[Token], verb: int, name_at: dict[int, Candidate]) -> Candidate | None:
@@ -313,26 +365,77 @@ def _subject_of_verb(tokens: list[Token], verb: int, name_at: dict[int, Candidat
             continue
         break
     tok = tokens[verb]
-    if tok.rel != "root" or tok.feats.get("VerbForm") != "Fin" or tok.feats.get("Number") == "Plur" or tok.sent == 0:
+    if tok.rel != "root" or tok.feats.get("VerbForm") not in ("Fin", "Part") or tok.feats.get("Number") == "Plur" or tok.sent == 0:
         return None
-    return _sentence_subject(tokens, tok.sent - 1, tok.feats.get("Gender"), name_at)
+    return _topic(tokens, tok.sent, tok.feats.get("Gender"), name_at)
+
+
+TOPIC_DEPTH = 4  # sentences back through which a run of subject-less sentences keeps its person
+
+
+def _topic(tokens: list[Token], sent: int, gender: str | None, name_at: dict[int, Candidate]) -> Candidate | None:
+    """The person a sentence with no subject of its own is about: the one person who was the subject of
+    the sentence before, or of an earlier one when the sentences between have no subject either
+    («Назаров родился в Москве. Окончил институт. Работал прорисовщиком»), within TOPIC_DEPTH."""
+    for s in range(sent - 1, max(sent - 1 - TOPIC_DEPTH, -1), -1):
+        subject = _sentence_subject(tokens, s, gender, name_at, main=True)
+        if subject is not None or not _subjectless(tokens, s, gender, name_at):
+            return subject
+    return None
+
+
+def _subjectless(tokens: list[Token], sent: int, gender: str | None, name_at: dict[int, Candidate]) -> bool:
+    """Sentence ``sent`` goes on about the person before it: its root is a singular finite verb with no
+    subject («Окончил институт»), or one whose subject is «он»/«она» in ``gender``; and it names nobody."""
+    idx = [k for k, t in enumerate(tokens) if t.sent == sent]
+    if not idx or any(k in name_at for k in idx):
+        return False
+    root = next((k for k in idx if tokens[k].rel == "root"), None)
+    if root is None:
+        return False
+    tok = tokens[root]
+    if tok.pos not in ("VERB", "AUX") or tok.feats.get("Number") == "Plur":
+        return False
+    if gender is not None and tok.feats.get("Gender") not in (None, gender):
+        return False
+    subjects = [k for k in idx if tokens[k].head == root and tokens[k].rel in _SUBJECT]
+    return all(tokens[k].lemma == "он" and tokens[k].pos == "PRON" and tokens[k].feats.get("Number") != "Plur"
+               and (gender is None or tokens[k].feats.get("Gender") in (None, gender)) for k in subjects)
 
 
 def _sentence_subject(tokens: list[Token], sent: int, gender: str | None,
-                      name_at: dict[int, Candidate]) -> Candidate | None:
-    """The one person named as a subject in sentence ``sent`` (of ``gender`` when given), else None."""
+                      name_at: dict[int, Candidate], main: bool = False) -> Candidate | None:
+    """The one person named as a subject in sentence ``sent`` (of ``gender`` when given), else None;
+    with ``main``, only a subject of the sentence's root or of a verb coordinated with it (not of a
+    clause inside: «(которое возглавлял Михаил Ходорковский)»)."""
     found: list[Candidate] = []
     for k, cand in name_at.items():
         tok = tokens[k]
         if tok.sent != sent or k != cand.toks[0] or cand in found:
             continue
-        if tok.rel in _SUBJECT or any(tokens[i].rel in _SUBJECT for i in cand.toks):
+        subj = [i for i in cand.toks if tokens[i].rel in _SUBJECT]
+        if main and not any(_main_verb(tokens, tokens[i].head) for i in subj):
+            continue
+        if subj:
             found.append(cand)
     if len(found) != 1:
         return None
     cand = found[0]
     got = next((tokens[i].feats.get("Gender") for i in cand.toks if tokens[i].feats.get("Gender")), None)
     return cand if gender is None or got in (None, gender) else None
+
+
+def _main_verb(tokens: list[Token], k: int) -> bool:
+    """Token k is its sentence's root, or coordinated with it."""
+    for _ in range(4):
+        if not 0 <= k < len(tokens):
+            return False
+        if tokens[k].rel == "root":
+            return True
+        if tokens[k].rel != "conj":
+            return False
+        k = tokens[k].head
+    return False
 
 
 def _named_before(tokens: list[Token], pron: int, name_at: dict[int, Candidate]) -> Candidate | None:
@@ -342,7 +445,7 @@ def _named_before(tokens: list[Token], pron: int, name_at: dict[int, Candidate])
     # the person the text is about just then: the subject of the sentence before, if it is one person
     # («Абэ работает в правительствах Мори и Коидзуми. С 2003 года он был секретарём партии»)
     if tokens[pron].sent > 0 and not any(k < pron and tokens[k].sent == tokens[pron].sent for k in name_at):
-        subject = _sentence_subject(tokens, tokens[pron].sent - 1, want, name_at)
+        subject = _topic(tokens, tokens[pron].sent, want, name_at)
         if subject is not None:
             return subject
     first_sent = tokens[pron].sent - 1
@@ -402,16 +505,44 @@ def _listed_after(ph: RolePhrase, tokens: list[Token], starts: dict[int, Candida
         skipped += 1
     if skipped and (at not in starts or (tokens[at - 1].text == "," and skipped == 1)):
         return []  # a comma alone ends the phrase: «представители МВД, Иван Петров …» is no list
+    case = tokens[ph.head].feats.get("Case")
     while at in starts and tokens[at].sent == tokens[ph.head].sent:
-        if tokens[at].feats.get("Case") == "Gen" and tokens[ph.head].feats.get("Case") != "Gen":
+        if tokens[at].feats.get("Case") == "Gen" and case != "Gen" and not _in_case(tokens, starts[at], ph.head, case):
             break  # «представители Владимира Путина»: whose, not who
         out.append(starts[at])
-        at = starts[at].toks[-1] + 1
+        at = _past_brackets(tokens, starts[at].toks[-1] + 1)  # «Илья Шкуренев (многоборье), Антонина Кривошапка»
         if at < len(tokens) and tokens[at].text in (",", "и"):
             at += 1
+            if at + 1 < len(tokens) and tokens[at].lemma == "а" and tokens[at + 1].lemma == "также":
+                at += 2  # «…, а также Сирил Вангрикен»
+            while at < len(tokens) and tokens[at].pos == "ADJ" and any(ch.isdigit() for ch in tokens[at].text):
+                at += 1  # «и 22-летний Сирил Вангрикен»: an age before the next name
         else:
             break
     return out if len(out) > 1 or (out and (ph.last + 1 == out[0].toks[0] or skipped)) else []
+
+
+_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+
+
+def _in_case(tokens: list[Token], cand: Candidate, post: int, case: str | None) -> bool:
+    """A name the tagger read as a genitive is in the post's own case after all: the parser apposes it to
+    the post, or every word of a full name can be that case by pymorphy («актёры Хельга Филиппова»,
+    not «представители Владимира Путина»: «Владимира» is no nominative)."""
+    from ..models import morph_analyzer
+
+    first = tokens[cand.toks[0]]
+    if first.rel == "appos" and first.head == post:
+        return True
+    words = [tokens[i].text for i in cand.toks if tokens[i].text[:1].isalpha() and len(tokens[i].text) > 1]
+    if case not in _CASES or len(words) < 2:
+        return False
+    for word in words:
+        parses = morph_analyzer().parse(word)
+        named = [p for p in parses if {"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(","))] or parses
+        if not any(p.tag.case == _CASES[case] or "Fixd" in p.tag for p in named):
+            return False
+    return True
 
 
 def _alongside_held(loose: list[RolePhrase], tokens: list[Token], held: dict[int, Candidate], firsts: dict[int, int]) -> None:
