@@ -130,6 +130,19 @@ def _anonymous(idx: DocIndex, cue: Cue) -> bool:
                for i in span[:_CUE_TOKENS])
 
 
+def _outlets_interlocutor(idx: DocIndex, cue: Cue | None) -> bool:
+    """«сообщил РИА Новости представитель Мосгоризбиркома. "…", — сказал собеседник агентства»: an
+    unnamed source of an outlet named only by its kind («собеседник агентства», «источник издания», no
+    place or adjective of its own) is the one who has just spoken to that outlet, not someone new."""
+    if cue is None or cue.agent is None or idx.tokens[cue.agent].lemma not in ANONYMOUS_NOUNS:
+        return False
+    kids = idx.children[cue.agent]
+    if any(idx.tokens[c].rel in ("amod", "appos") or idx.tokens[c].lemma in ANONYMOUS_ADJECTIVES for c in kids):
+        return False
+    nmods = [c for c in kids if idx.tokens[c].rel == "nmod"]
+    return len(nmods) == 1 and idx.tokens[nmods[0]].lemma in MEDIA_NOUNS and not idx.children[nmods[0]]
+
+
 def _one_of(idx: DocIndex, agent: int) -> bool:
     """«один из участников встречи»: one unnamed member of a group nobody named (not «один из
     руководителей "Газпрома"», who speaks for the company)."""
@@ -363,13 +376,13 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: 
             if via is not None:
                 q.via, q.via_name = via.id, OUTLET_SIGNS.get(via.name, via.name)
         unnamed = cue is not None and _anonymous(idx, cue)
-        if speaker is None and quotes and not unnamed:
+        if speaker is None and quotes and (not unnamed or _outlets_interlocutor(idx, cue)):
             prev = quotes[-1]
             near = _para_no(paragraphs, d.start) - _para_no(paragraphs, prev.start) <= _CHAIN_PARAGRAPHS
             last = idx.entity(prev.speaker)
             # «…: "…"», «Согласно сообщению, …»: a colon or a bare document cue goes on with the last speaker.
             colon = cue is not None and cue.kind in ("colon", "source") and cue.agent is None
-            if near and (d.chain or colon or _described_again(idx, cue, last) or _goes_on(idx, cue, last)):
+            if near and (unnamed or d.chain or colon or _described_again(idx, cue, last) or _goes_on(idx, cue, last)):
                 speaker = last
         if speaker is None and d.lead is not None and d.lead.kind == "anaphor":
             speaker = _speaker(idx, d.lead, quoted)
