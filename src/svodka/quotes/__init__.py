@@ -95,7 +95,10 @@ def _reported_cues(idx: DocIndex, paragraphs: Paragraphs) -> list[Cue]:
         found += anaphoric_cues(idx, sent, para_start) + inverted_cues(idx, sent, shape)
         reach = -1  # cues come by start, so one overlaps an earlier one iff it starts before their furthest end
         for cue in sorted(found, key=lambda c: c.start):
-            if cue.start < reach:
+            # A cue may report two spans (the clause before a colon and the paragraph after it): the
+            # second copy comes right after the first.
+            twin = bool(cues) and (cues[-1].start, cues[-1].end, cues[-1].verb) == (cue.start, cue.end, cue.verb)
+            if cue.start < reach and not twin:
                 continue
             reach = max(reach, cue.end)
             cues.append(cue)

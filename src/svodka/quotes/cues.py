@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..document import Sentence, Token
 from .index import DocIndex
@@ -297,6 +297,12 @@ def complement_cues(idx: DocIndex, sent: Sentence, shape: _Shape) -> list[Cue]:
         if cue.agent is None and found and toks[i - 1].lemma == "и":
             cue.agent = found[-1].agent  # «…, и подчеркнул, что …» shares the subject of the first verb
         found.append(cue)
+        if toks[comp].text != ":" and idx.doc.text[cue.clause[1]:end].strip() == ":":
+            # «Врач сообщила, что женщина чувствует себя хорошо:¶У Клинтон был кашель …»: the clause
+            # before the colon and the paragraph it announces are both reported.
+            more = _next_paragraph(idx, end)
+            if more[1] > more[0]:
+                found.append(replace(cue, clause=more))
     return found
 
 
