@@ -20,6 +20,7 @@ import bisect
 from itertools import islice
 
 from ..document import ORG, PER, Document, Entity, Quote, Span
+from ..entities.roles import professions
 from ..models import Models
 from .cues import Cue, is_one, anaphoric_cues, complement_cues, inverted_cues, parenthetical_cues, sentence_shape, source_cues
 from .direct import Draft, DraftSet, find_direct
@@ -353,7 +354,10 @@ def _unlinked_description(idx: DocIndex, cue: Cue) -> bool:
     if cue.agent is None:
         return False
     tok = idx.tokens[cue.agent]
-    return tok.pos == "NOUN" and tok.feats.get("Animacy") == "Anim" and tok.feats.get("Number") != "Plur"
+    # «Актёр отметил» opening its sentence may be tagged PROPN: a post or occupation of the NEREL data is a noun.
+    noun = tok.pos == "NOUN" or (tok.pos == "PROPN" and idx.entity_of.get(cue.agent) is None
+                                 and tok.lemma.replace("ё", "е") in professions())
+    return noun and tok.feats.get("Animacy") == "Anim" and tok.feats.get("Number") != "Plur"
 
 
 def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: list[tuple[int, int]]) -> list[Quote]:
