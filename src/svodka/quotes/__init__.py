@@ -28,7 +28,7 @@ from .index import DocIndex, Paragraphs
 from .headline import find_headline, headline_speaker
 from .interview import find_interview
 from .marks import find_segments
-from .speakers import agree, clause_subject, entity_of_phrase, person_gender, role_words, resolve_agent, resolve_pronoun, speaker_in_span
+from .speakers import ORG_VOICES, agree, clause_subject, entity_of_phrase, person_gender, role_words, resolve_agent, resolve_pronoun, speaker_in_span
 from .lexicon import ANONYMOUS_ADJECTIVES, ANONYMOUS_NOUNS, DOCUMENT_NOUNS, IMPERSONAL_VERBS, KIN_NOUNS, MEDIA_NOUNS, OUTLET_SIGNS, RELAY_VERBS
 from .via import find_via, relayed_source
 
@@ -349,6 +349,13 @@ def _other_person(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]], owner:
     return None
 
 
+def _voice_of_unnamed(idx: DocIndex, cue: Cue) -> bool:
+    """«Представитель полицейского управления Вашингтона заявил»: the voice of an organisation the entity
+    layer did not name speaks for nobody named, not for the article's protagonist."""
+    assert cue.agent is not None
+    return idx.tokens[cue.agent].lemma in ORG_VOICES and any(idx.tokens[c].rel == "nmod" for c in idx.children[cue.agent])
+
+
 def _unlinked_description(idx: DocIndex, cue: Cue) -> bool:
     """The cue's subject is a singular animate common noun («жена», «политик») naming nobody."""
     if cue.agent is None:
@@ -393,12 +400,14 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: 
                 speaker = last
         if speaker is None and d.lead is not None and d.lead.kind == "anaphor":
             speaker = _speaker(idx, d.lead, quoted)
-        if speaker is None and cue is not None and not unnamed and _unlinked_description(idx, cue):
+        if speaker is None and cue is not None and not unnamed and _unlinked_description(idx, cue) and not _voice_of_unnamed(idx, cue):
             # «По словам 87-летнего политика»: the person the paragraph is about, as for a pronoun.
             para_start = paragraphs[_para_no(paragraphs, cue.start)][0]
-            speaker = resolve_pronoun(idx, cue.agent, cue.start, quoted, since=para_start, want=description_gender(idx, cue))
+            # Names inside anyone's words, reported ones too, are not whom a description stands for.
+            said = sorted(quoted + [(p.start, p.end) for p in quotes if p.kind == "indirect"])
+            speaker = resolve_pronoun(idx, cue.agent, cue.start, said, since=para_start, want=description_gender(idx, cue))
             if speaker is None:
-                speaker = _protagonist(idx, cue, quoted)
+                speaker = _protagonist(idx, cue, said)
             owner = _owner(idx, cue.agent)
             if speaker is not None and speaker is owner:
                 speaker = _other_person(idx, cue, quoted, owner, para_start)

@@ -21,7 +21,7 @@ from .lexicon import COUNTRY_ADJECTIVES, DOCUMENT_NOUNS, ORG_NOUNS, ROLE_SYNONYM
 # Dependents that name the same referent as their head («приложение», apposition).
 _SAME_REFERENT = ("appos", "flat:name", "flat", "flat:foreign")
 # Heads that speak for the organisation they depend on: «пресс-служба компании X».
-_ORG_VOICES = frozenset(
+ORG_VOICES = frozenset(
     {"пресс-служба", "представитель", "руководство", "сайт", "служба", "делегация", "наблюдатель", "миссия", "делегат", "член"}
 ) | DOCUMENT_NOUNS
 # Voices of one person only: «пресс-секретарь губернатора» speaks for the governor (guidelines, rule 8).
@@ -73,7 +73,7 @@ def said_in(idx: DocIndex, verb: int, after: bool = False) -> int | None:
 
 def is_voice(idx: DocIndex, noun: int) -> bool:
     """«пресс-служба "Газпрома"», «представитель МИД»: a voice of a named organisation or person."""
-    return idx.tokens[noun].lemma in _ORG_VOICES and entity_of_phrase(idx, noun) is not None
+    return idx.tokens[noun].lemma in ORG_VOICES and entity_of_phrase(idx, noun) is not None
 
 
 def entity_of_phrase(idx: DocIndex, head: int) -> Entity | None:
@@ -94,7 +94,7 @@ def entity_of_phrase(idx: DocIndex, head: int) -> Entity | None:
         # «представители Роскосмоса» are not one person, and «помощник Хиллари Клинтон» is not Клинтон,
         # whatever a descriptor says.
         return ent
-    if idx.tokens[head].lemma in _ORG_VOICES | _PERSON_VOICES:
+    if idx.tokens[head].lemma in ORG_VOICES | _PERSON_VOICES:
         for c in idx.children[head]:
             # «заявление компании Apple»: the owner, or a name in apposition to it.
             for g in [c] + [g for g in idx.children[c] if idx.tokens[g].rel in _SAME_REFERENT]:
@@ -161,7 +161,7 @@ def _voice(idx: DocIndex, pron: int, plural: bool) -> Entity | None:
     """
     sent = idx.tokens[pron].sent
     if idx.voices is None:
-        idx.voices = [j for j, t in enumerate(idx.tokens) if t.lemma in _ORG_VOICES and t.feats.get("Case") == "Nom"]
+        idx.voices = [j for j, t in enumerate(idx.tokens) if t.lemma in ORG_VOICES and t.feats.get("Case") == "Nom"]
     k = bisect.bisect_left(idx.voices, pron)
     for j in reversed(idx.voices[max(0, k - _VOICES_BACK):k]):
         t = idx.tokens[j]
