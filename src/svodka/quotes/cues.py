@@ -70,6 +70,8 @@ def agent_after(idx: DocIndex, verb: int, stop: int) -> int | None:
     for j in range(verb + 1, stop):
         t = idx.tokens[j]
         if t.pos in ("NOUN", "PROPN", "PRON") and t.feats.get("Case", "Nom") == "Nom":
+            if t.rel in ("appos", "flat", "flat:name", "flat:foreign") and idx.tokens[t.head].feats.get("Case") == "Dat":
+                continue  # «сообщили РИА Новости»: «Новости» goes with the addressee «РИА», a dative
             return j
     return None
 

@@ -366,5 +366,16 @@ def clause_subject(idx: DocIndex, verb: int) -> int | None:
 
 
 def speaker_in_span(idx: DocIndex, start: int, end: int) -> Entity | None:
-    """Fallback: the first person (else organisation) named inside a cue."""
-    return idx.entity_in(start, end, (PER, ORG))
+    """Fallback: the first person (else organisation) named inside a cue, not the addressee (a dative
+    object: «сообщили РИА Новости в пресс-службе базы»)."""
+    lo, hi = bisect.bisect_left(idx.mention_starts, start), bisect.bisect_left(idx.mention_starts, end)
+    for etype in (PER, ORG):
+        for ref in idx.mentions[lo:hi]:
+            if ref.end <= end and ref.entity.type == etype and not _addressee(idx, ref):
+                return ref.entity
+    return None
+
+
+def _addressee(idx: DocIndex, ref: MentionRef) -> bool:
+    i = idx.token_at(ref.start)
+    return i is not None and idx.tokens[i].rel == "iobj" and idx.tokens[i].feats.get("Case") == "Dat"
