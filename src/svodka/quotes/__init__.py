@@ -349,6 +349,18 @@ def _other_person(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]], owner:
     return None
 
 
+def _named_subject(idx: DocIndex, ent: Entity, since: int, before: int, said: list[tuple[int, int]]) -> bool:
+    """``ent`` is mentioned in the nominative between ``since`` and ``before`` (outside quotations)."""
+    for ref in islice(idx.persons_before(before), _PERSONS_BACK):
+        if ref.start < since:
+            break
+        if ref.entity is ent and not idx.inside(ref.start, said) and any(
+            idx.tokens[j].feats.get("Case") == "Nom" for j in idx.tokens_in(ref.start, ref.end)
+        ):
+            return True
+    return False
+
+
 def _voice_of_unnamed(idx: DocIndex, cue: Cue) -> bool:
     """«Представитель полицейского управления Вашингтона заявил»: the voice of an organisation the entity
     layer did not name speaks for nobody named, not for the article's protagonist."""
@@ -406,8 +418,10 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: 
             # Names inside anyone's words, reported ones too, are not whom a description stands for.
             said = sorted(quoted + [(p.start, p.end) for p in quotes if p.kind == "indirect"])
             speaker = resolve_pronoun(idx, cue.agent, cue.start, said, since=para_start, want=description_gender(idx, cue))
-            if speaker is None:
-                speaker = _protagonist(idx, cue, said)
+            if speaker is None or not _named_subject(idx, speaker, para_start, cue.start, said):
+                # «По пьесе Надежды Птушкиной … Сам юбиляр признаётся»: a person named only in an oblique
+                # case is what the paragraph is about, not who it describes; the protagonist is.
+                speaker = _protagonist(idx, cue, said) or speaker
             owner = _owner(idx, cue.agent)
             if speaker is not None and speaker is owner:
                 speaker = _other_person(idx, cue, quoted, owner, para_start)
