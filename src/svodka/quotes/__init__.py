@@ -17,6 +17,7 @@ returns ``Quote`` records in text order.  Modules:
 from __future__ import annotations
 
 import bisect
+import re
 from itertools import islice
 
 from ..document import ORG, PER, Document, Entity, Quote, Span
@@ -99,11 +100,35 @@ def _reported_cues(idx: DocIndex, paragraphs: Paragraphs) -> list[Cue]:
             # A cue may report two spans (the clause before a colon and the paragraph after it): the
             # second copy comes right after the first.
             twin = bool(cues) and (cues[-1].start, cues[-1].end, cues[-1].verb) == (cue.start, cue.end, cue.verb)
-            if cue.start < reach and not twin:
+            if _contrasted(idx, cues, cue):
+                start = cue.end  # the statement starts past the source phrase and its comma
+                while start < len(idx.doc.text) and idx.doc.text[start] in " ,":
+                    start += 1
+                cue.clause = (start, cue.clause[1]) if cue.clause else None
+            elif cue.start < reach and not twin:
                 continue
             reach = max(reach, cue.end)
             cues.append(cue)
     return cues
+
+
+_CONTRAST = re.compile(r",\s*(?:но|а|однако)\s*,?\s*$")
+
+
+def _contrasted(idx: DocIndex, cues: list[Cue], cue: Cue) -> bool:
+    """«Адвокат признал, что клиент был на месте, но, по его словам, убийство совершили друзья»: a source
+    phrase after «, но» / «, а» inside an earlier clause starts a statement of its own; the earlier clause
+    ends at the connective."""
+    if cue.kind != "source" or not cues:
+        return False
+    prev = cues[-1]
+    if prev.clause is None or not prev.clause[0] < cue.start < prev.clause[1]:
+        return False
+    m = _CONTRAST.search(idx.doc.text, prev.clause[0], cue.start)
+    if m is None:
+        return False
+    prev.clause = (prev.clause[0], m.start())
+    return True
 
 
 def _before_quotation(text: str, clause: tuple[int, int], drafts: DraftSet) -> tuple[int, int]:
@@ -335,6 +360,26 @@ def _owner(idx: DocIndex, noun: int) -> Entity | None:
     return None
 
 
+def _same_sentence_pronoun(idx: DocIndex, cue: Cue, prev: Quote) -> bool:
+    """A source phrase with a pronoun («по его словам») in the sentence of the previous quote's cue."""
+    if cue.kind != "source" or cue.agent is None or prev.cue is None or prev.cue.start >= cue.start:
+        return False
+    tok = idx.tokens[cue.agent]
+    if tok.lemma not in _PRONOUNS or tok.feats.get("Number") == "Plur":
+        return False
+    i = idx.token_at(prev.cue.start)
+    return i is not None and idx.tokens[i].sent == tok.sent
+
+
+def _described_owner(idx: DocIndex, noun: int) -> bool:
+    """«адвокат футболиста», «врач певицы»: a description said of another person, described, not named."""
+    for c in idx.children[noun]:
+        t = idx.tokens[c]
+        if t.rel == "nmod" and t.pos == "NOUN" and t.feats.get("Animacy") == "Anim" and idx.entity_of.get(c) is None:
+            return True
+    return False
+
+
 def _other_person(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]], owner: Entity, since: int) -> Entity | None:
     """«Лавров провёл переговоры с Керри. … Американский коллега Лаврова заявил»: the nearest other person
     named in the paragraph, of a fitting gender."""
@@ -401,6 +446,10 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: 
                     speaker, via = person, speaker
             if via is not None:
                 q.via, q.via_name = via.id, OUTLET_SIGNS.get(via.name, via.name)
+        if cue is not None and quotes and _same_sentence_pronoun(idx, cue, quotes[-1]):
+            # «Адвокат признал, что …, но, по его словам, …»: «его» is who spoke just before in the sentence.
+            speaker = idx.entity(quotes[-1].speaker)
+            q.via = q.via_name = None
         unnamed = cue is not None and _anonymous(idx, cue)
         if speaker is None and quotes and (not unnamed or _outlets_interlocutor(idx, cue)):
             prev = quotes[-1]
@@ -423,6 +472,8 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: 
                 # case is what the paragraph is about, not who it describes; the protagonist is.
                 speaker = _protagonist(idx, cue, said) or speaker
             owner = _owner(idx, cue.agent)
+            if owner is None and _described_owner(idx, cue.agent) and speaker is _protagonist(idx, cue, said):
+                speaker = None  # «Адвокат футболиста признал»: the footballer is the protagonist, his lawyer is nobody named
             if speaker is not None and speaker is owner:
                 speaker = _other_person(idx, cue, quoted, owner, para_start)
             if owner is not None and not _kin_fits(idx, cue, speaker):

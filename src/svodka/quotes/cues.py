@@ -351,6 +351,14 @@ def _to_comma(idx: DocIndex, k: int, sent: Sentence) -> int:
     return k
 
 
+def _past_adjectives(idx: DocIndex, j: int, sent: Sentence) -> int:
+    """The first token from ``j`` that is not one of at most two adjectives («собственному»)."""
+    stop = min(sent.last - 1, j + 2)
+    while j < stop and idx.tokens[j].pos == "ADJ":
+        j += 1
+    return j
+
+
 def source_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
     """«по словам X, …», «по его словам, …», «по мнению X, …»."""
     toks = idx.tokens
@@ -390,8 +398,8 @@ def source_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
             noun = first
             agent = next((c for c in idx.children[noun] if toks[c].rel == "nmod" and idx.entity_of.get(c) is not None
                           and idx.entity_of[c].type in ("PER", "ORG")), None)
-        elif toks[k + 2].lemma in SOURCE_NOUNS and toks[k + 1].lemma in ("его", "её", "ее", "их", "он", "она", "они"):
-            noun, agent = k + 2, k + 1
+        elif toks[k + 1].lemma in ("его", "её", "ее", "их", "он", "она", "они") and toks[_past_adjectives(idx, k + 2, sent)].lemma in SOURCE_NOUNS:
+            noun, agent = _past_adjectives(idx, k + 2, sent), k + 1  # «по его (собственному) заявлению»
         elif toks[k].lemma == "согласно" and idx.name_of.get(k + 1) is not None and idx.name_of[k + 1].type != "LOC":
             noun, agent = k + 1, k + 1  # «Согласно Марку, …»
         else:
