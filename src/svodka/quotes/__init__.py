@@ -267,6 +267,8 @@ def _speaker(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]]) -> Entity |
             return person
     if source is None and cue.agent is None and cue.verb is not None and cue.kind in ("verb", "parenthetical", "colon"):
         cue.agent = clause_subject(idx, cue.verb)  # later steps read a description from it as well
+    if source is None and cue.agent is not None and idx.tokens[cue.agent].lemma == "который":
+        cue.agent = _antecedent(idx, cue.agent)  # «офицер, который признался, что …»: the officer speaks
     agent = source if source is not None else cue.agent
     if cue.kind == "headline" and agent is not None:
         return entity_of_phrase(idx, agent) or headline_speaker(idx, cue)
@@ -358,6 +360,15 @@ def _owner(idx: DocIndex, noun: int) -> Entity | None:
         if idx.tokens[c].rel == "nmod" and ent is not None and ent.type == PER:
             return ent
     return None
+
+
+def _antecedent(idx: DocIndex, rel: int) -> int | None:
+    """The noun a relative clause hangs on, for its «который»."""
+    verb = idx.tokens[rel].head
+    if verb is None or verb < 0 or idx.tokens[verb].rel != "acl:relcl":
+        return rel
+    noun = idx.tokens[verb].head
+    return noun if noun is not None and noun >= 0 and idx.tokens[noun].pos in ("NOUN", "PROPN") else rel
 
 
 def _same_sentence_pronoun(idx: DocIndex, cue: Cue, prev: Quote) -> bool:
