@@ -362,6 +362,15 @@ def _owner(idx: DocIndex, noun: int) -> Entity | None:
     return None
 
 
+def _of_something(idx: DocIndex, cue: Cue) -> bool:
+    """«Согласно материалам дела»: a document of something named (an nmod), not the statement just quoted."""
+    if cue.kind != "source":
+        return False
+    span = idx.tokens_in(cue.start, cue.end)
+    return any(idx.tokens[i].rel == "nmod" and idx.tokens[i].head in span and idx.tokens[idx.tokens[i].head].lemma in DOCUMENT_NOUNS
+               for i in span)
+
+
 def _antecedent(idx: DocIndex, rel: int) -> int | None:
     """The noun a relative clause hangs on, for its «который»."""
     verb = idx.tokens[rel].head
@@ -467,7 +476,7 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: 
             near = _para_no(paragraphs, d.start) - _para_no(paragraphs, prev.start) <= _CHAIN_PARAGRAPHS
             last = idx.entity(prev.speaker)
             # «…: "…"», «Согласно сообщению, …»: a colon or a bare document cue goes on with the last speaker.
-            colon = cue is not None and cue.kind in ("colon", "source") and cue.agent is None
+            colon = cue is not None and cue.kind in ("colon", "source") and cue.agent is None and not _of_something(idx, cue)
             if near and (unnamed or d.chain or colon or _described_again(idx, cue, last) or _goes_on(idx, cue, last)):
                 speaker = last
         if speaker is None and d.lead is not None and d.lead.kind == "anaphor":
