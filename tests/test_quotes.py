@@ -799,3 +799,15 @@ def test_lawyer_of_a_described_person_is_nobody_named(quoted):
     )
     qs = quoted(text)
     assert [(q.text, q.speaker_name) for q in qs] == [("его клиент присутствовал на месте убийства", None)]
+
+
+def test_plural_outlets_and_a_name_after_a_comma_name_nobody(quoted):
+    """«Как сообщают американские СМИ, 55-летний Т.Донилон …»: the name opens the reported clause; it
+    is not the press's; «Российские издания сообщают» are several outlets, none named."""
+    text = (
+        "Президент Барак Обама назначил Тома Донилона своим советником. По сообщениям «Интерфакса», министр найден в гостинице.\n\n"
+        "Как сообщают американские СМИ, 55-летний Т.Донилон долгое время был юристом.\n\n"
+        "Российские издания сообщают, что министр умер от сердечного приступа."
+    )
+    qs = quoted(text)
+    assert [q.speaker_name for q in qs][1:] == [None, None]

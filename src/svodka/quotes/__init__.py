@@ -225,6 +225,8 @@ def _organisation_described(idx: DocIndex, noun: int, before: int, quotes: list[
     for ref in reversed(window):
         if ref.entity.type == ORG and any(w.startswith(stem) for w in idx.doc.text[ref.start:ref.end].lower().split()):
             return ref.entity
+    if media and tok.feats.get("Number") == "Plur" and tok.lemma != "сми":
+        return None  # «Российские издания сообщают»: several outlets, none named
     if media:
         # Not for other kinds of organisation: «сообщило министерство» is not the party named just before.
         for ref in reversed(window):  # «опубликовал "Коммерсантъ". По данным газеты, …»

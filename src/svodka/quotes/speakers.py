@@ -80,6 +80,8 @@ def entity_of_phrase(idx: DocIndex, head: int) -> Entity | None:
     """The entity a noun phrase names: its head's mention or an appositive name."""
     # A name in apposition beats a role description on the head: «лидер ДПНИ Александр Белов».
     for c in [head] + [c for c in idx.children[head] if idx.tokens[c].rel in _SAME_REFERENT]:
+        if c != head and _person_after_thing(idx, head, c):
+            continue  # «Как сообщают американские СМИ, 55-летний Т.Донилон …»: the reported clause's subject
         ent = idx.name_of.get(c)
         if ent is not None and (ent.type in (PER, ORG) or (ent.type == LOC and ent.geopolitical)):
             return ent
@@ -109,6 +111,13 @@ def entity_of_phrase(idx: DocIndex, head: int) -> Entity | None:
     return None
 
 
+def _person_after_thing(idx: DocIndex, head: int, c: int) -> bool:
+    """A name parsed in apposition to an inanimate common noun across a comma."""
+    h = idx.tokens[head]
+    return (h.pos == "NOUN" and h.feats.get("Animacy") == "Inan" and c > head
+            and any(idx.tokens[j].text == "," for j in range(head + 1, c)))
+
+
 def resolve_agent(idx: DocIndex, agent: int, before: int, exclude: list[tuple[int, int]]) -> Entity | None:
     """The entity that token ``agent`` (a subject or a «по словам» dependent) stands for."""
     ent = entity_of_phrase(idx, agent)
@@ -127,6 +136,8 @@ def resolve_agent(idx: DocIndex, agent: int, before: int, exclude: list[tuple[in
 def _name_after(idx: DocIndex, noun: int) -> Entity | None:
     """«писатель и журналист Виктор Шендерович», «полпреда президента в округе Виктора Ишаева»: a person
     named right after the role noun in the same case (an apposition agrees with its noun), not its dependent."""
+    if idx.tokens[noun].feats.get("Animacy") == "Inan":
+        return None  # «Как сообщают американские СМИ, 55-летний Т.Донилон …»: a thing is no person's post
     case = idx.tokens[noun].feats.get("Case")
     sent = idx.tokens[noun].sent
     for j in range(noun + 1, min(noun + 12, len(idx.tokens))):
