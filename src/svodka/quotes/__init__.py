@@ -397,8 +397,9 @@ def _described_owner(idx: DocIndex, noun: int) -> bool:
     """«адвокат футболиста», «врач певицы»: a description said of another person, described, not named."""
     for c in idx.children[noun]:
         t = idx.tokens[c]
-        if t.rel == "nmod" and t.pos == "NOUN" and t.feats.get("Animacy") == "Anim" and idx.entity_of.get(c) is None:
-            return True
+        if (t.rel == "nmod" and t.pos == "NOUN" and t.feats.get("Animacy") == "Anim" and t.feats.get("Case") == "Gen"
+                and idx.entity_of.get(c) is None and not any(idx.tokens[g].rel == "case" for g in idx.children[c])):
+            return True  # not «кандидат в президенты»
     return False
 
 
