@@ -436,7 +436,7 @@ def test_scoring_matches_by_half_overlap():
         ("quotes", 26, 0.90, 0.90),
         ("quotes-heldout", 8, 0.90, 0.85),
         ("quotes-heldout2", 8, 0.90, 0.80),
-        ("quotes-nerel", 70, 0.935, 0.885),
+        ("quotes-nerel", 70, 0.935, 0.89),
         ("quotes-heldout3", 25, 0.885, 0.815),  # held out: a floor under its figure, never tuned on
     ],
 )
