@@ -811,3 +811,15 @@ def test_plural_outlets_and_a_name_after_a_comma_name_nobody(quoted):
     )
     qs = quoted(text)
     assert [q.speaker_name for q in qs][1:] == [None, None]
+
+
+def test_pronoun_finds_the_subject_by_its_verbs_gender(quoted):
+    """«Алёхина, в свою очередь, подчеркнула … Она также заявила»: the subject of a feminine verb is a woman,
+    whatever gender the tagger gave the surname."""
+    text = (
+        "«Суд разлучил пятилетнего Филиппа с матерью», — заявил на суде защитник Алёхиной Александр Подрабинёк.\n\n"
+        "Алёхина, в свою очередь, подчеркнула, что лгать недопустимо. Она также заявила, что продолжит работу."
+    )
+    qs = quoted(text)
+    assert [q.text for q in qs][-2:] == ["лгать недопустимо", "продолжит работу"]
+    assert all(q.speaker_name is not None and q.speaker_name.startswith("Алёхин") for q in qs[-2:])

@@ -212,6 +212,14 @@ def agree(idx: DocIndex, ent: Entity | None, verb: int | None, before: int) -> E
 
 
 def _gender(idx: DocIndex, ref: MentionRef) -> str | None:
+    """A mention's gender: its past-tense verb's when it is the subject («Алёхина … подчеркнула», whatever
+    the name's own tag), else the first gendered tag in the mention."""
+    for i in idx.tokens_in(ref.start, ref.end):
+        t = idx.tokens[i]
+        if t.rel == "nsubj" and t.head >= 0 and idx.tokens[t.head].pos == "VERB":
+            g = idx.tokens[t.head].feats.get("Gender")
+            if g in ("Masc", "Fem") and idx.tokens[t.head].feats.get("Number") == "Sing":
+                return g
     for i in idx.tokens_in(ref.start, ref.end):
         g = idx.tokens[i].feats.get("Gender")
         if g:
