@@ -11,25 +11,30 @@ returns ``Quote`` records in text order.  Modules:
 * interview: «Имя: ответ» paragraphs;
 * headline: «Глава Малайзии: мы не хотим …» headlines;
 * via: the agency relaying the words;
+* describe: who a description, a pronoun or an unnamed source stands for;
 * lexicon: speech verbs and other word lists.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from itertools import islice
 
 from ..document import ORG, PER, Document, Entity, Quote, Span
 from ..entities.roles import professions
 from ..models import Models
 from .cues import Cue, is_one, anaphoric_cues, complement_cues, inverted_cues, parenthetical_cues, sentence_shape, source_cues
+from .describe import (
+    antecedent as _antecedent, contrasted as _contrasted, described_owner as _described_owner,
+    named_subject as _named_subject, of_something as _of_something, outlets_interlocutor as _outlets_interlocutor,
+    same_sentence_pronoun as _same_sentence_pronoun, voice_of_unnamed as _voice_of_unnamed,
+)
 from .direct import Draft, DraftSet, find_direct
 from .index import DocIndex, Paragraphs
 from .headline import find_headline, headline_speaker
 from .interview import find_interview
 from .marks import find_segments
-from .speakers import ORG_VOICES, agree, clause_subject, entity_of_phrase, person_gender, role_words, resolve_agent, resolve_pronoun, speaker_in_span
+from .speakers import agree, clause_subject, entity_of_phrase, person_gender, role_words, resolve_agent, resolve_pronoun, speaker_in_span
 from .lexicon import ANONYMOUS_ADJECTIVES, ANONYMOUS_NOUNS, DOCUMENT_NOUNS, IMPERSONAL_VERBS, KIN_NOUNS, MEDIA_NOUNS, OUTLET_SIGNS, RELAY_VERBS
 from .via import find_via, relayed_source
 
@@ -112,25 +117,6 @@ def _reported_cues(idx: DocIndex, paragraphs: Paragraphs) -> list[Cue]:
     return cues
 
 
-_CONTRAST = re.compile(r",\s*(?:но|а|однако)\s*,?\s*$")
-
-
-def _contrasted(idx: DocIndex, cues: list[Cue], cue: Cue) -> bool:
-    """«Адвокат признал, что клиент был на месте, но, по его словам, убийство совершили друзья»: a source
-    phrase after «, но» / «, а» inside an earlier clause starts a statement of its own; the earlier clause
-    ends at the connective."""
-    if cue.kind != "source" or not cues:
-        return False
-    prev = cues[-1]
-    if prev.clause is None or not prev.clause[0] < cue.start < prev.clause[1]:
-        return False
-    m = _CONTRAST.search(idx.doc.text, prev.clause[0], cue.start)
-    if m is None:
-        return False
-    prev.clause = (prev.clause[0], m.start())
-    return True
-
-
 def _before_quotation(text: str, clause: tuple[int, int], drafts: DraftSet) -> tuple[int, int]:
     """Cut a reported clause where a quotation opens after a colon or a sentence end.
 
@@ -157,19 +143,6 @@ def _anonymous(idx: DocIndex, cue: Cue) -> bool:
     span = idx.tokens_in(cue.start, cue.end)
     return any(idx.tokens[i].lemma in ANONYMOUS_NOUNS and idx.tokens[i].rel in ("nsubj", "nmod", "obl", "root")
                for i in span[:_CUE_TOKENS])
-
-
-def _outlets_interlocutor(idx: DocIndex, cue: Cue | None) -> bool:
-    """«сообщил РИА Новости представитель Мосгоризбиркома. "…", — сказал собеседник агентства»: an
-    unnamed source of an outlet named only by its kind («собеседник агентства», «источник издания», no
-    place or adjective of its own) is the one who has just spoken to that outlet, not someone new."""
-    if cue is None or cue.agent is None or idx.tokens[cue.agent].lemma not in ANONYMOUS_NOUNS:
-        return False
-    kids = idx.children[cue.agent]
-    if any(idx.tokens[c].rel in ("amod", "appos") or idx.tokens[c].lemma in ANONYMOUS_ADJECTIVES for c in kids):
-        return False
-    nmods = [c for c in kids if idx.tokens[c].rel == "nmod"]
-    return len(nmods) == 1 and idx.tokens[nmods[0]].lemma in MEDIA_NOUNS and not idx.children[nmods[0]]
 
 
 def _one_of(idx: DocIndex, agent: int) -> bool:
@@ -364,45 +337,6 @@ def _owner(idx: DocIndex, noun: int) -> Entity | None:
     return None
 
 
-def _of_something(idx: DocIndex, cue: Cue) -> bool:
-    """«Согласно материалам дела»: a document of something named (an nmod), not the statement just quoted."""
-    if cue.kind != "source":
-        return False
-    span = idx.tokens_in(cue.start, cue.end)
-    return any(idx.tokens[i].rel == "nmod" and idx.tokens[i].head in span and idx.tokens[idx.tokens[i].head].lemma in DOCUMENT_NOUNS
-               for i in span)
-
-
-def _antecedent(idx: DocIndex, rel: int) -> int | None:
-    """The noun a relative clause hangs on, for its «который»."""
-    verb = idx.tokens[rel].head
-    if verb is None or verb < 0 or idx.tokens[verb].rel != "acl:relcl":
-        return rel
-    noun = idx.tokens[verb].head
-    return noun if noun is not None and noun >= 0 and idx.tokens[noun].pos in ("NOUN", "PROPN") else rel
-
-
-def _same_sentence_pronoun(idx: DocIndex, cue: Cue, prev: Quote) -> bool:
-    """A source phrase with a pronoun («по его словам») in the sentence of the previous quote's cue."""
-    if cue.kind != "source" or cue.agent is None or prev.cue is None or prev.cue.start >= cue.start:
-        return False
-    tok = idx.tokens[cue.agent]
-    if tok.lemma not in _PRONOUNS or tok.feats.get("Number") == "Plur":
-        return False
-    i = idx.token_at(prev.cue.start)
-    return i is not None and idx.tokens[i].sent == tok.sent
-
-
-def _described_owner(idx: DocIndex, noun: int) -> bool:
-    """«адвокат футболиста», «врач певицы»: a description said of another person, described, not named."""
-    for c in idx.children[noun]:
-        t = idx.tokens[c]
-        if (t.rel == "nmod" and t.pos == "NOUN" and t.feats.get("Animacy") == "Anim" and t.feats.get("Case") == "Gen"
-                and idx.entity_of.get(c) is None and not any(idx.tokens[g].rel == "case" for g in idx.children[c])):
-            return True  # not «кандидат в президенты»
-    return False
-
-
 def _other_person(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]], owner: Entity, since: int) -> Entity | None:
     """«Лавров провёл переговоры с Керри. … Американский коллега Лаврова заявил»: the nearest other person
     named in the paragraph, of a fitting gender."""
@@ -415,25 +349,6 @@ def _other_person(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]], owner:
         if gender is None or person_gender(idx, ref.entity) in (None, gender):
             return ref.entity
     return None
-
-
-def _named_subject(idx: DocIndex, ent: Entity, since: int, before: int, said: list[tuple[int, int]]) -> bool:
-    """``ent`` is mentioned in the nominative between ``since`` and ``before`` (outside quotations)."""
-    for ref in islice(idx.persons_before(before), _PERSONS_BACK):
-        if ref.start < since:
-            break
-        if ref.entity is ent and not idx.inside(ref.start, said) and any(
-            idx.tokens[j].feats.get("Case") == "Nom" for j in idx.tokens_in(ref.start, ref.end)
-        ):
-            return True
-    return False
-
-
-def _voice_of_unnamed(idx: DocIndex, cue: Cue) -> bool:
-    """«Представитель полицейского управления Вашингтона заявил»: the voice of an organisation the entity
-    layer did not name speaks for nobody named, not for the article's protagonist."""
-    assert cue.agent is not None
-    return idx.tokens[cue.agent].lemma in ORG_VOICES and any(idx.tokens[c].rel == "nmod" for c in idx.children[cue.agent])
 
 
 def _unlinked_description(idx: DocIndex, cue: Cue) -> bool:
