@@ -58,8 +58,9 @@ def _paragraph_ranges(raw: str) -> list[tuple[int, int]]:
     return [piece for start, end in ranges for piece in _split_headline(raw, start, end)]
 
 
-# A line that ends a headline or a caption: no closing punctuation; the next line opens a sentence.
-_HEADLINE_BREAK = re.compile(r"(?<=[\w»\"”)])[ \t\r\u00a0]*\n[ \t\r\u00a0]*(?=[«\"„“A-ZА-ЯЁ0-9])")
+# A line that ends a headline or a caption (no closing punctuation), or one that announces the next
+# with a colon («Врач сообщила:\nУ Клинтон был кашель …»); the next line opens a sentence.
+_HEADLINE_BREAK = re.compile(r"(?<=[\w»\"”):])[ \t\r\u00a0]*\n[ \t\r\u00a0]*(?=[«\"„“A-ZА-ЯЁ0-9])")
 # A line broken inside a sentence («… в связи с\nкризисом»): the paragraph is hard-wrapped.
 _WRAPPED = re.compile(r"[\w,][ \t\r\u00a0]*\n[ \t\r\u00a0]*[a-zа-яё]")
 

@@ -11,6 +11,7 @@ returns ``Quote`` records in text order.  Modules:
 * interview: «Имя: ответ» paragraphs;
 * headline: «Глава Малайзии: мы не хотим …» headlines;
 * via: the agency relaying the words;
+* describe: who a description, a pronoun or an unnamed source stands for;
 * lexicon: speech verbs and other word lists.
 """
 
@@ -20,8 +21,14 @@ import bisect
 from itertools import islice
 
 from ..document import ORG, PER, Document, Entity, Quote, Span
+from ..entities.roles import professions
 from ..models import Models
 from .cues import Cue, is_one, anaphoric_cues, complement_cues, inverted_cues, parenthetical_cues, sentence_shape, source_cues
+from .describe import (
+    antecedent as _antecedent, contrasted as _contrasted, described_owner as _described_owner,
+    named_subject as _named_subject, of_something as _of_something, outlets_interlocutor as _outlets_interlocutor,
+    same_sentence_pronoun as _same_sentence_pronoun, voice_of_unnamed as _voice_of_unnamed,
+)
 from .direct import Draft, DraftSet, find_direct
 from .index import DocIndex, Paragraphs
 from .headline import find_headline, headline_speaker
@@ -95,7 +102,15 @@ def _reported_cues(idx: DocIndex, paragraphs: Paragraphs) -> list[Cue]:
         found += anaphoric_cues(idx, sent, para_start) + inverted_cues(idx, sent, shape)
         reach = -1  # cues come by start, so one overlaps an earlier one iff it starts before their furthest end
         for cue in sorted(found, key=lambda c: c.start):
-            if cue.start < reach:
+            # A cue may report two spans (the clause before a colon and the paragraph after it): the
+            # second copy comes right after the first.
+            twin = bool(cues) and (cues[-1].start, cues[-1].end, cues[-1].verb) == (cue.start, cue.end, cue.verb)
+            if _contrasted(idx, cues, cue):
+                start = cue.end  # the statement starts past the source phrase and its comma
+                while start < len(idx.doc.text) and idx.doc.text[start] in " ,":
+                    start += 1
+                cue.clause = (start, cue.clause[1]) if cue.clause else None
+            elif cue.start < reach and not twin:
                 continue
             reach = max(reach, cue.end)
             cues.append(cue)
@@ -183,6 +198,8 @@ def _organisation_described(idx: DocIndex, noun: int, before: int, quotes: list[
     for ref in reversed(window):
         if ref.entity.type == ORG and any(w.startswith(stem) for w in idx.doc.text[ref.start:ref.end].lower().split()):
             return ref.entity
+    if media and tok.feats.get("Number") == "Plur" and tok.lemma != "сми":
+        return None  # «Российские издания сообщают»: several outlets, none named
     if media:
         # Not for other kinds of organisation: «сообщило министерство» is not the party named just before.
         for ref in reversed(window):  # «опубликовал "Коммерсантъ". По данным газеты, …»
@@ -225,6 +242,8 @@ def _speaker(idx: DocIndex, cue: Cue, quoted: list[tuple[int, int]]) -> Entity |
             return person
     if source is None and cue.agent is None and cue.verb is not None and cue.kind in ("verb", "parenthetical", "colon"):
         cue.agent = clause_subject(idx, cue.verb)  # later steps read a description from it as well
+    if source is None and cue.agent is not None and idx.tokens[cue.agent].lemma == "который":
+        cue.agent = _antecedent(idx, cue.agent)  # «офицер, который признался, что …»: the officer speaks
     agent = source if source is not None else cue.agent
     if cue.kind == "headline" and agent is not None:
         return entity_of_phrase(idx, agent) or headline_speaker(idx, cue)
@@ -337,7 +356,10 @@ def _unlinked_description(idx: DocIndex, cue: Cue) -> bool:
     if cue.agent is None:
         return False
     tok = idx.tokens[cue.agent]
-    return tok.pos == "NOUN" and tok.feats.get("Animacy") == "Anim" and tok.feats.get("Number") != "Plur"
+    # «Актёр отметил» opening its sentence may be tagged PROPN: a post or occupation of the NEREL data is a noun.
+    noun = tok.pos == "NOUN" or (tok.pos == "PROPN" and idx.entity_of.get(cue.agent) is None
+                                 and tok.lemma.replace("ё", "е") in professions())
+    return noun and tok.feats.get("Animacy") == "Anim" and tok.feats.get("Number") != "Plur"
 
 
 def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: list[tuple[int, int]]) -> list[Quote]:
@@ -362,24 +384,34 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: 
                     speaker, via = person, speaker
             if via is not None:
                 q.via, q.via_name = via.id, OUTLET_SIGNS.get(via.name, via.name)
+        if cue is not None and quotes and _same_sentence_pronoun(idx, cue, quotes[-1]):
+            # «Адвокат признал, что …, но, по его словам, …»: «его» is who spoke just before in the sentence.
+            speaker = idx.entity(quotes[-1].speaker)
+            q.via = q.via_name = None
         unnamed = cue is not None and _anonymous(idx, cue)
-        if speaker is None and quotes and not unnamed:
+        if speaker is None and quotes and (not unnamed or _outlets_interlocutor(idx, cue)):
             prev = quotes[-1]
             near = _para_no(paragraphs, d.start) - _para_no(paragraphs, prev.start) <= _CHAIN_PARAGRAPHS
             last = idx.entity(prev.speaker)
             # «…: "…"», «Согласно сообщению, …»: a colon or a bare document cue goes on with the last speaker.
-            colon = cue is not None and cue.kind in ("colon", "source") and cue.agent is None
-            if near and (d.chain or colon or _described_again(idx, cue, last) or _goes_on(idx, cue, last)):
+            colon = cue is not None and cue.kind in ("colon", "source") and cue.agent is None and not _of_something(idx, cue)
+            if near and (unnamed or d.chain or colon or _described_again(idx, cue, last) or _goes_on(idx, cue, last)):
                 speaker = last
         if speaker is None and d.lead is not None and d.lead.kind == "anaphor":
             speaker = _speaker(idx, d.lead, quoted)
-        if speaker is None and cue is not None and not unnamed and _unlinked_description(idx, cue):
+        if speaker is None and cue is not None and not unnamed and _unlinked_description(idx, cue) and not _voice_of_unnamed(idx, cue):
             # «По словам 87-летнего политика»: the person the paragraph is about, as for a pronoun.
             para_start = paragraphs[_para_no(paragraphs, cue.start)][0]
-            speaker = resolve_pronoun(idx, cue.agent, cue.start, quoted, since=para_start, want=description_gender(idx, cue))
-            if speaker is None:
-                speaker = _protagonist(idx, cue, quoted)
+            # Names inside anyone's words, reported ones too, are not whom a description stands for.
+            said = sorted(quoted + [(p.start, p.end) for p in quotes if p.kind == "indirect"])
+            speaker = resolve_pronoun(idx, cue.agent, cue.start, said, since=para_start, want=description_gender(idx, cue))
+            if speaker is None or not _named_subject(idx, speaker, para_start, cue.start, said):
+                # «По пьесе Надежды Птушкиной … Сам юбиляр признаётся»: a person named only in an oblique
+                # case is what the paragraph is about, not who it describes; the protagonist is.
+                speaker = _protagonist(idx, cue, said) or speaker
             owner = _owner(idx, cue.agent)
+            if owner is None and _described_owner(idx, cue.agent) and speaker is _protagonist(idx, cue, said):
+                speaker = None  # «Адвокат футболиста признал»: the footballer is the protagonist, his lawyer is nobody named
             if speaker is not None and speaker is owner:
                 speaker = _other_person(idx, cue, quoted, owner, para_start)
             if owner is not None and not _kin_fits(idx, cue, speaker):

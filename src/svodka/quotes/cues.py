@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..document import Sentence, Token
 from .index import DocIndex
@@ -70,6 +70,8 @@ def agent_after(idx: DocIndex, verb: int, stop: int) -> int | None:
     for j in range(verb + 1, stop):
         t = idx.tokens[j]
         if t.pos in ("NOUN", "PROPN", "PRON") and t.feats.get("Case", "Nom") == "Nom":
+            if t.rel in ("appos", "flat", "flat:name", "flat:foreign") and idx.tokens[t.head].feats.get("Case") == "Dat":
+                continue  # «сообщили РИА Новости»: «Новости» goes with the addressee «РИА», a dative
             return j
     return None
 
@@ -297,6 +299,12 @@ def complement_cues(idx: DocIndex, sent: Sentence, shape: _Shape) -> list[Cue]:
         if cue.agent is None and found and toks[i - 1].lemma == "и":
             cue.agent = found[-1].agent  # «…, и подчеркнул, что …» shares the subject of the first verb
         found.append(cue)
+        if toks[comp].text != ":" and idx.doc.text[cue.clause[1]:end].strip() == ":":
+            # «Врач сообщила, что женщина чувствует себя хорошо:¶У Клинтон был кашель …»: the clause
+            # before the colon and the paragraph it announces are both reported.
+            more = _next_paragraph(idx, end)
+            if more[1] > more[0]:
+                found.append(replace(cue, clause=more))
     return found
 
 
@@ -343,6 +351,14 @@ def _to_comma(idx: DocIndex, k: int, sent: Sentence) -> int:
     return k
 
 
+def _past_adjectives(idx: DocIndex, j: int, sent: Sentence) -> int:
+    """The first token from ``j`` that is not one of at most two adjectives («собственному»)."""
+    stop = min(sent.last - 1, j + 2)
+    while j < stop and idx.tokens[j].pos == "ADJ":
+        j += 1
+    return j
+
+
 def source_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
     """«по словам X, …», «по его словам, …», «по мнению X, …»."""
     toks = idx.tokens
@@ -382,8 +398,8 @@ def source_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
             noun = first
             agent = next((c for c in idx.children[noun] if toks[c].rel == "nmod" and idx.entity_of.get(c) is not None
                           and idx.entity_of[c].type in ("PER", "ORG")), None)
-        elif toks[k + 2].lemma in SOURCE_NOUNS and toks[k + 1].lemma in ("его", "её", "ее", "их", "он", "она", "они"):
-            noun, agent = k + 2, k + 1
+        elif toks[k + 1].lemma in ("его", "её", "ее", "их", "он", "она", "они") and toks[_past_adjectives(idx, k + 2, sent)].lemma in SOURCE_NOUNS:
+            noun, agent = _past_adjectives(idx, k + 2, sent), k + 1  # «по его (собственному) заявлению»
         elif toks[k].lemma == "согласно" and idx.name_of.get(k + 1) is not None and idx.name_of[k + 1].type != "LOC":
             noun, agent = k + 1, k + 1  # «Согласно Марку, …»
         else:

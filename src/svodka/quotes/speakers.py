@@ -21,7 +21,7 @@ from .lexicon import COUNTRY_ADJECTIVES, DOCUMENT_NOUNS, ORG_NOUNS, ROLE_SYNONYM
 # Dependents that name the same referent as their head («приложение», apposition).
 _SAME_REFERENT = ("appos", "flat:name", "flat", "flat:foreign")
 # Heads that speak for the organisation they depend on: «пресс-служба компании X».
-_ORG_VOICES = frozenset(
+ORG_VOICES = frozenset(
     {"пресс-служба", "представитель", "руководство", "сайт", "служба", "делегация", "наблюдатель", "миссия", "делегат", "член"}
 ) | DOCUMENT_NOUNS
 # Voices of one person only: «пресс-секретарь губернатора» speaks for the governor (guidelines, rule 8).
@@ -73,13 +73,15 @@ def said_in(idx: DocIndex, verb: int, after: bool = False) -> int | None:
 
 def is_voice(idx: DocIndex, noun: int) -> bool:
     """«пресс-служба "Газпрома"», «представитель МИД»: a voice of a named organisation or person."""
-    return idx.tokens[noun].lemma in _ORG_VOICES and entity_of_phrase(idx, noun) is not None
+    return idx.tokens[noun].lemma in ORG_VOICES and entity_of_phrase(idx, noun) is not None
 
 
 def entity_of_phrase(idx: DocIndex, head: int) -> Entity | None:
     """The entity a noun phrase names: its head's mention or an appositive name."""
     # A name in apposition beats a role description on the head: «лидер ДПНИ Александр Белов».
     for c in [head] + [c for c in idx.children[head] if idx.tokens[c].rel in _SAME_REFERENT]:
+        if c != head and _person_after_thing(idx, head, c):
+            continue  # «Как сообщают американские СМИ, 55-летний Т.Донилон …»: the reported clause's subject
         ent = idx.name_of.get(c)
         if ent is not None and (ent.type in (PER, ORG) or (ent.type == LOC and ent.geopolitical)):
             return ent
@@ -94,7 +96,7 @@ def entity_of_phrase(idx: DocIndex, head: int) -> Entity | None:
         # «представители Роскосмоса» are not one person, and «помощник Хиллари Клинтон» is not Клинтон,
         # whatever a descriptor says.
         return ent
-    if idx.tokens[head].lemma in _ORG_VOICES | _PERSON_VOICES:
+    if idx.tokens[head].lemma in ORG_VOICES | _PERSON_VOICES:
         for c in idx.children[head]:
             # «заявление компании Apple»: the owner, or a name in apposition to it.
             for g in [c] + [g for g in idx.children[c] if idx.tokens[g].rel in _SAME_REFERENT]:
@@ -107,6 +109,13 @@ def entity_of_phrase(idx: DocIndex, head: int) -> Entity | None:
                 if ent is not None and ent.type == PER:
                     return ent
     return None
+
+
+def _person_after_thing(idx: DocIndex, head: int, c: int) -> bool:
+    """A name parsed in apposition to an inanimate common noun across a comma."""
+    h = idx.tokens[head]
+    return (h.pos == "NOUN" and h.feats.get("Animacy") == "Inan" and c > head
+            and any(idx.tokens[j].text == "," for j in range(head + 1, c)))
 
 
 def resolve_agent(idx: DocIndex, agent: int, before: int, exclude: list[tuple[int, int]]) -> Entity | None:
@@ -127,6 +136,8 @@ def resolve_agent(idx: DocIndex, agent: int, before: int, exclude: list[tuple[in
 def _name_after(idx: DocIndex, noun: int) -> Entity | None:
     """«писатель и журналист Виктор Шендерович», «полпреда президента в округе Виктора Ишаева»: a person
     named right after the role noun in the same case (an apposition agrees with its noun), not its dependent."""
+    if idx.tokens[noun].feats.get("Animacy") == "Inan":
+        return None  # «Как сообщают американские СМИ, 55-летний Т.Донилон …»: a thing is no person's post
     case = idx.tokens[noun].feats.get("Case")
     sent = idx.tokens[noun].sent
     for j in range(noun + 1, min(noun + 12, len(idx.tokens))):
@@ -161,7 +172,7 @@ def _voice(idx: DocIndex, pron: int, plural: bool) -> Entity | None:
     """
     sent = idx.tokens[pron].sent
     if idx.voices is None:
-        idx.voices = [j for j, t in enumerate(idx.tokens) if t.lemma in _ORG_VOICES and t.feats.get("Case") == "Nom"]
+        idx.voices = [j for j, t in enumerate(idx.tokens) if t.lemma in ORG_VOICES and t.feats.get("Case") == "Nom"]
     k = bisect.bisect_left(idx.voices, pron)
     for j in reversed(idx.voices[max(0, k - _VOICES_BACK):k]):
         t = idx.tokens[j]
@@ -201,6 +212,14 @@ def agree(idx: DocIndex, ent: Entity | None, verb: int | None, before: int) -> E
 
 
 def _gender(idx: DocIndex, ref: MentionRef) -> str | None:
+    """A mention's gender: its past-tense verb's when it is the subject («Алёхина … подчеркнула», whatever
+    the name's own tag), else the first gendered tag in the mention."""
+    for i in idx.tokens_in(ref.start, ref.end):
+        t = idx.tokens[i]
+        if t.rel == "nsubj" and t.head >= 0 and idx.tokens[t.head].pos == "VERB":
+            g = idx.tokens[t.head].feats.get("Gender")
+            if g in ("Masc", "Fem") and idx.tokens[t.head].feats.get("Number") == "Sing":
+                return g
     for i in idx.tokens_in(ref.start, ref.end):
         g = idx.tokens[i].feats.get("Gender")
         if g:
@@ -366,5 +385,16 @@ def clause_subject(idx: DocIndex, verb: int) -> int | None:
 
 
 def speaker_in_span(idx: DocIndex, start: int, end: int) -> Entity | None:
-    """Fallback: the first person (else organisation) named inside a cue."""
-    return idx.entity_in(start, end, (PER, ORG))
+    """Fallback: the first person (else organisation) named inside a cue, not the addressee (a dative
+    object: «сообщили РИА Новости в пресс-службе базы»)."""
+    lo, hi = bisect.bisect_left(idx.mention_starts, start), bisect.bisect_left(idx.mention_starts, end)
+    for etype in (PER, ORG):
+        for ref in idx.mentions[lo:hi]:
+            if ref.end <= end and ref.entity.type == etype and not _addressee(idx, ref):
+                return ref.entity
+    return None
+
+
+def _addressee(idx: DocIndex, ref: MentionRef) -> bool:
+    i = idx.token_at(ref.start)
+    return i is not None and idx.tokens[i].rel == "iobj" and idx.tokens[i].feats.get("Case") == "Dat"
