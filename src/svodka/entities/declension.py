@@ -152,7 +152,7 @@ def nominatives(word: str, case: str | None, gender: str | None) -> tuple[str, .
     (entities.name_forms) goes first."""
     out = _rule_nominatives(word, case, gender)
     folded = word.replace("ё", "е")
-    seen = seen_nominatives(folded, gender)
+    seen = [_keep_yo(w, word) for w in seen_nominatives(folded, gender)]
     if seen and (case not in (None, "Nom", "Voc") or not known_nominative(folded, None)):
         # «Скрипаля» → «Скрипаль», «Меркель» stays: the forms seen for a Wikidata name
         return tuple(seen + [w for w in out if w not in seen])
@@ -161,6 +161,16 @@ def nominatives(word: str, case: str | None, gender: str | None) -> tuple[str, .
         if known and known[0] != out[0]:
             return (known[0], *[w for w in out if w != known[0]])
     return out
+
+
+def _keep_yo(nominative: str, word: str) -> str:
+    """The lexicon spells «ё» as «е»: give the nominative back the «ё» of the text's own form
+    («Алёхиной» → «Алёхина», not «Алехина»)."""
+    chars = list(nominative)
+    for i, (a, b) in enumerate(zip(nominative, word)):
+        if b == "ё" and a == "е":
+            chars[i] = "ё"
+    return "".join(chars)
 
 
 def _rule_nominatives(word: str, case: str | None, gender: str | None) -> tuple[str, ...]:
