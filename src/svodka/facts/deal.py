@@ -33,12 +33,16 @@ DEAL_TYPES = {
     # (Agreements, «соглашение», are deals only through their object: «соглашение о покупке»;
     # «соглашение об отмене виз» is none.)
     "контракт": "", "договор": "",
+    # An agreement is a deal through its object only: «соглашение о покупке» (the purchase makes
+    # the fact) or «соглашение о поставках газа» (services, below); «соглашение об отмене виз» is none.
+    "соглашение": "",
 }
 # A contract for work or supplies is a deal of services («контракт на поставку газа», «договор
 # на строительство АЭС»): factRuEval's «услуги».
 SERVICE_NOUNS = frozenset({"поставка", "строительство", "обслуживание", "разработка", "ремонт", "производство",
                            "перевозка", "услуга", "модернизация", "монтаж", "проектирование", "снабжение"})
-CONTRACTS = frozenset({"контракт", "договор"})
+CONTRACTS = frozenset({"контракт", "договор", "соглашение"})
+AGREEMENTS = frozenset({"соглашение"})  # a deal only when its object is a service
 PARTY_TYPES = (ORG, PER, LOC)
 # Prepositions of a deal's other party: «у сотрудников», «между X и Y», «санкции против X»,
 # «долг перед Газпромом», «кредит от МВФ»; without one the party is in the accusative,
@@ -96,6 +100,8 @@ def deals(ctx: Context) -> list[Fact]:
             continue
         if t.lemma in CONTRACTS and any(ctx.tok(c).lemma in SERVICE_NOUNS for c in ctx.kids(i, "nmod")):
             kind = "услуги"
+        elif t.lemma in AGREEMENTS:
+            continue
         args = [phrases.get(p) or Arg(role="participant", entity=p) for p in parties] + ([Arg(role="type", text=kind)] if kind else [])
         facts.append(finish(ctx, Fact(id="", type="Deal", args=args), i))
     return facts

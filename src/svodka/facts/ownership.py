@@ -18,21 +18,27 @@ from __future__ import annotations
 from ..document import LOC, ORG, PER, Arg, Fact
 from .common import entity_through_shares, unnamed_org, with_parties
 from .context import Context
-from .lexicon import OWNER_NOUNS, STAKE_NOUNS
+from .lexicon import OWNER_NOUNS, STAKE_NOUNS, ownership_triggers
 from .occupation import holder, post_org
 
-OWN_VERBS = frozenset({"владеть", "принадлежать", "контролировать", "подконтрольный"})
 # Founding a company makes its founder an owner, as «основатель» does («Кампрад основал IKEA»).
 FOUND_VERBS = frozenset({"основать", "учредить", "создать", "организовать", "образовать", "запустить"})
+# The words NEREL train writes between an owner and what it owns (data/ownership_triggers.tsv):
+# its verbs own with their subject («Roche Holding купил Genentech»), its animate nouns are owner
+# nouns («предприниматель»), its other nouns a parent's part («основной актив «Зарубежнефти»»).
+_TRIGGERS = ownership_triggers()
+OWN_VERBS = frozenset({"владеть", "принадлежать", "контролировать", "подконтрольный"}) | (_TRIGGERS["verb"] - FOUND_VERBS)
+OWNERS = OWNER_NOUNS | _TRIGGERS["person"]
 # «дочерняя компания Газпрома», «дочка банка»: the parent owns the child.
 SUBSIDIARY = frozenset({"дочерний", "дочка"})
+PARTS = frozenset({"дочка"}) | _TRIGGERS["noun"]
 OWNER_TYPES = (PER, ORG, LOC)
 
 
 def ownerships(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     for i, t in enumerate(ctx.doc.tokens):
-        if t.lemma in OWNER_NOUNS and t.pos in ("NOUN", "ADJ"):
+        if t.lemma in OWNERS and t.pos in ("NOUN", "ADJ"):
             pair = _by_noun(ctx, i)
         elif t.lemma in OWN_VERBS and t.pos in ("VERB", "ADJ"):
             pair = _by_verb(ctx, i)
@@ -40,7 +46,7 @@ def ownerships(ctx: Context) -> list[Fact]:
             pair = _by_founding(ctx, i)
         elif t.lemma in STAKE_NOUNS and t.pos == "NOUN":
             pair = _by_stake(ctx, i)
-        elif t.pos == "NOUN" and (t.lemma == "дочка" or any(ctx.tok(c).lemma in SUBSIDIARY for c in ctx.kids(i, "amod"))):
+        elif t.pos == "NOUN" and (t.lemma in PARTS or any(ctx.tok(c).lemma in SUBSIDIARY for c in ctx.kids(i, "amod"))):
             pair = _by_parent(ctx, i)
         elif t.pos == "PROPN" and ctx.entity_type(ctx.token_entity.get(i)) == PER:
             pair = _by_genitive_owner(ctx, i)
