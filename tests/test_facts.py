@@ -549,3 +549,9 @@ def test_agreement_on_supplies_is_a_service_deal(run):
 def test_agreement_on_anything_else_is_no_deal(run):
     doc = run("Россия и Израиль подписали соглашение об отмене виз.")
     assert not of_type(doc, "Deal")
+
+
+def test_unnamed_company_buying_is_the_one_named_before(run):
+    doc = run("Корпорация Microsoft объявила о новых планах. Компания купила Skype за 8,5 млрд долларов.")
+    deals = of_type(doc, "Deal")
+    assert len(deals) == 1 and names(doc, deals[0], "participant") == {"Microsoft", "Skype"}

@@ -8,7 +8,7 @@ The ``type`` strings are factRuEval's: «купля/продажа», «инве
 from __future__ import annotations
 
 from ..document import LOC, ORG, PER, Arg, Fact
-from .common import add_party, common_noun, entity_through_shares, finish, governing_verb, party_unit, with_parties
+from .common import add_party, common_noun, unnamed_org, entity_through_shares, finish, governing_verb, party_unit, with_parties
 from .context import Context
 
 DEAL_TYPES = {
@@ -67,6 +67,9 @@ def deals(ctx: Context) -> list[Fact]:
         # The tagger sometimes takes a verb for a noun («прикупил» as NOUN); its lemma tells.
         verb_like = t.pos == "VERB" or t.lemma.endswith(("ть", "ться", "чь"))
         subject = _party(ctx, ctx.subject(i)) if verb_like else None
+        if verb_like and subject is None:  # «Компания купила …»: an unnamed company is the one named last
+            subj = ctx.kids(i, "nsubj", "nsubj:pass")
+            subject = _party(ctx, unnamed_org(ctx, subj[0])) if subj else None
         for c in _objects(ctx, i):
             for k in ctx.conj_group(c):
                 for eid in _entities_through_shares(ctx, k, avoid=subject):
