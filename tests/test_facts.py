@@ -555,3 +555,18 @@ def test_unnamed_company_buying_is_the_one_named_before(run):
     doc = run("Корпорация Microsoft объявила о новых планах. Компания купила Skype за 8,5 млрд долларов.")
     deals = of_type(doc, "Deal")
     assert len(deals) == 1 and names(doc, deals[0], "participant") == {"Microsoft", "Skype"}
+
+
+def test_founding_in_the_passive_with_coordinated_agents(run):
+    doc = run("Apple была основана в 1976 году Стивом Джобсом и его другом Стивом Возняком.")
+    assert owned(doc) == {("Стив Джобс", "Apple"), ("Стив Возняк", "Apple")}
+
+
+def test_founding_an_unnamed_group_named_before(run):
+    doc = run("The Doors появилась в 1965 году. Рэй Манзарек основал группу вместе с Джимом Моррисоном.")
+    assert {o for o, p in owned(doc) if p == "The Doors"} == {"Рэй Манзарек", "Джим Моррисон"}
+
+
+def test_founding_a_described_new_group_owns_nothing_named_before(run):
+    doc = run("Федеральный суд приговорил Иванова. В 2004 году он и его сын Кирилл организовали преступную группу.")
+    assert not of_type(doc, "Ownership")

@@ -143,13 +143,26 @@ def _by_founding(ctx: Context, v: int) -> tuple[list[str], str] | None:
     """«Ингвар Кампрад основал IKEA», «Вангелис и Сидерас создали группу Aphrodite's Child»:
     people founding a named organisation (an organisation creating one is a reorganisation)."""
     t = ctx.tok(v)
-    if t.feats.get("VerbForm") == "Part" or t.pos == "ADJ":
+    if (t.feats.get("VerbForm") == "Part" or t.pos == "ADJ") and t.rel != "root":
         return _by_founding_participle(ctx, v)
+    if t.feats.get("Voice") == "Pass":  # «Apple была основана Стивом Джобсом и Стивом Возняком»
+        owners = [o for c in ctx.kids(v, "obl:agent", "obl") if ctx.prep(c) is None and ctx.case(c) == "Ins"
+                  for k in ctx.conj_group(c) if (o := _person_at(ctx, k))]
+        props = [p for c in ctx.kids(v, "nsubj:pass") if (p := ctx.entity_at(c, (ORG,)))]
+        return (owners, props[0]) if owners and props else None
     owners = [o for o in ctx.subjects(v) if ctx.entity_type(o) == PER]
     together = [v, *(c for c in ctx.kids(v, "advmod") if ctx.tok(c).lemma in ("вместе", "совместно"))]
     owners += [o for j in together for o in with_parties(ctx, j, (PER,)) if o not in owners]  # «вместе с Вангелисом создали»
-    props = [p for c in ctx.kids(v, "obj") if ctx.prep(c) is None and (p := ctx.entity_at(c, (ORG,)))]
+    # «Манзарек основал группу вместе с Моррисоном»: a bare unnamed «группа» is the organisation named
+    # last («организовали преступную группу» describes a new one)
+    props = [p for c in ctx.kids(v, "obj") if ctx.prep(c) is None and (p := ctx.entity_at(c, (ORG,)) or (
+             None if ctx.kids(c, "amod", "acl") else unnamed_org(ctx, c)))]
     return (owners, props[0]) if owners and props else None
+
+
+def _person_at(ctx: Context, k: int) -> str | None:
+    """The person at token ``k``, or named in apposition to a noun there («его другом Стивом Возняком»)."""
+    return ctx.entity_at(k, (PER,)) or next((e for c in ctx.kids(k, "appos") if (e := ctx.entity_at(c, (PER,)))), None)
 
 
 def _by_founding_participle(ctx: Context, v: int) -> tuple[list[str], str] | None:
