@@ -570,3 +570,10 @@ def test_founding_an_unnamed_group_named_before(run):
 def test_founding_a_described_new_group_owns_nothing_named_before(run):
     doc = run("Федеральный суд приговорил Иванова. В 2004 году он и его сын Кирилл организовали преступную группу.")
     assert not of_type(doc, "Ownership")
+
+
+def test_owner_noun_with_a_name_tagged_in_the_genitive(run):
+    # the animate accusative «Сулеймана Керимова» is tagged Gen on one word, Acc on the other
+    doc = run("Следственный комитет Белоруссии привлек ключевого акционера ОАО «Уралкалий» Сулеймана Керимова "
+              "в качестве обвиняемого.")
+    assert {p for o, p in owned(doc) if o == "Сулейман Керимов"} & {"ОАО «Уралкалий»", "Уралкалий"}
