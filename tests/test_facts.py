@@ -577,3 +577,9 @@ def test_owner_noun_with_a_name_tagged_in_the_genitive(run):
     doc = run("Следственный комитет Белоруссии привлек ключевого акционера ОАО «Уралкалий» Сулеймана Керимова "
               "в качестве обвиняемого.")
     assert {p for o, p in owned(doc) if o == "Сулейман Керимов"} & {"ОАО «Уралкалий»", "Уралкалий"}
+
+
+def test_owner_noun_sharing_the_complement_of_a_coordinated_post(run):
+    doc = run("Павел Кострикин — создатель и руководитель музыкального издательства «Геометрия».")
+    assert ("Павел Кострикин", "Геометрия") in owned(doc)
+    assert len(of_type(doc, "Occupation")) == 1  # the post stays an Occupation

@@ -74,6 +74,8 @@ def _by_noun(ctx: Context, i: int) -> tuple[list[str], str] | None:
     if name_at is not None:  # «Создатели Google Ларри Пейдж и Сергей Брин»
         owners += [o for c in ctx.kids(name_at, "conj") if (o := ctx.entity_at(c, (PER,))) and o not in owners]
     prop = post_org(ctx, i, owner, name_at)
+    if prop is None:  # «создатель и руководитель издательства «Геометрия»»: the conjuncts share the complement
+        prop = next((p for c in ctx.kids(i, "conj") if c > i and (p := post_org(ctx, c, owner, name_at))), None)
     if prop is not None and prop.entity and ctx.entity_type(prop.entity) == ORG:
         return owners, prop.entity
     prop_id = _relative_antecedent(ctx, i) or unnamed_org(ctx, i)
