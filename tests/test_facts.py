@@ -583,3 +583,14 @@ def test_owner_noun_sharing_the_complement_of_a_coordinated_post(run):
     doc = run("Павел Кострикин — создатель и руководитель музыкального издательства «Геометрия».")
     assert ("Павел Кострикин", "Геометрия") in owned(doc)
     assert len(of_type(doc, "Occupation")) == 1  # the post stays an Occupation
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Не многие знают, что с рок-группой «Конвой» Макса Фадеева выступала Савичева.", ("Макс Фадеев", "Конвой")),
+        ("Он купил клуб «Челси» Романа Абрамовича.", ("Роман Абрамович", "Челси")),
+    ],
+)
+def test_person_genitive_beside_a_named_company(run, text, pair):
+    assert pair in owned(run(text))

@@ -192,23 +192,44 @@ OWNED_KINDS = frozenset({"клуб", "компания", "холдинг", "ко
 
 
 def _by_genitive_owner(ctx: Context, i: int) -> tuple[list[str], str] | None:
-    """«клуб «Челси» Романа Абрамовича»: a person's name in the genitive right after a named company
-    of a kind that is owned, hanging from it."""
+    """«клуб «Челси» Романа Абрамовича», «рок-группа «Конвой» Макса Фадеева», «холдинг Олега Дерипаски
+    «Базовый элемент»»: a person's name in the genitive beside a named company of a kind that is owned,
+    hanging from the kind noun or from the company's name."""
     t = ctx.tok(i)
     owner = ctx.token_entity[i]
     if i > 0 and ctx.token_entity.get(i - 1) == owner:
         return None  # not the name's first word
-    if ctx.case(i) != "Gen" or ctx.prep(i) is not None or t.rel not in ("nmod", "appos") or t.head < 0 or t.head > i:
+    if ctx.case(i) != "Gen" or ctx.prep(i) is not None or t.rel not in ("nmod", "appos") or t.head < 0:
         return None
     h = t.head
-    kind = ctx.tok(h).lemma in OWNED_KINDS
-    prop = next((e for c in ctx.kids(h, "appos", "flat", "flat:foreign", "nmod") if c < i
-                 and (e := ctx.token_entity.get(c)) and ctx.entity_type(e) == ORG), None) if kind else None
-    if prop is None:
+    named = ctx.token_entity.get(h)
+    if ctx.entity_type(named) == ORG and h < i and ctx.tok(h).head >= 0 and _owned_kind(ctx, ctx.tok(h).head):
+        h = ctx.tok(h).head  # «рок-группой «Конвой» Макса Фадеева»: the owner hangs from the name
+    if h > i or not _owned_kind(ctx, h):
         return None
-    # only quotes and the name's own words between the company's name and the owner's
-    between = [k for k in range(h + 1, i) if ctx.token_entity.get(k) != prop and ctx.tok(k).text not in ("«", "»", '"')]
+    names = [c for c in ctx.kids(h, "appos", "flat", "flat:foreign", "nmod")
+             if (e := ctx.token_entity.get(c)) and ctx.entity_type(e) == ORG]
+    before = [c for c in names if c < i]
+    after = [c for c in names if c > i]
+    last = i
+    while ctx.token_entity.get(last + 1) == owner:
+        last += 1
+    if before:
+        prop = ctx.token_entity[before[0]]
+        span = range(h + 1, i)
+    elif after:
+        prop = ctx.token_entity[after[0]]
+        span = range(last + 1, after[0])
+    else:
+        return None
+    # only quotes and the names' own words between the company's name and the owner's
+    between = [k for k in span if ctx.token_entity.get(k) not in (prop, owner) and ctx.tok(k).text not in ("«", "»", '"')]
     return ([owner], prop) if not between else None
+
+
+def _owned_kind(ctx: Context, h: int) -> bool:
+    lemma = ctx.tok(h).lemma
+    return lemma in OWNED_KINDS or lemma.rsplit("-", 1)[-1] in OWNED_KINDS  # «рок-группа», «медиа-холдинг»
 
 
 def _by_parent(ctx: Context, i: int) -> tuple[list[str], str] | None:
