@@ -92,7 +92,7 @@ def main(data_dir: Path, out: Path) -> None:
         f"# NEREL v1.1 TRAIN {'/'.join(RELATIONS)} relations (Loukachevitch et al., RANLP 2021; {len(names)} train",
         f"# documents, dev held out; {relations} relations with both arguments in one paragraph <= {MAX_GAP} characters apart).",
         f"# Built {dt.date.today().isoformat()} by: python scripts/build_ownership_triggers.py ../shared/data/nerel/train {out.as_posix()}",
-        f"# Kept: words in lower case pymorphy3 knows (no names, no organisation kinds of data/org_heads.tsv),",
+        f"# Kept: words in lower case pymorphy3 knows (no names, no organisation kinds of facts/lexicon.ORG_NOUNS or data/org_heads.tsv),",
         f"# between >= {MIN_BETWEEN} relations and >= {MIN_SHARE:.0%} of the lemma's occurrences in the texts.",
         "# Lemmas and counts only, no text.",
         "# lemma\tclass (verb: verb or participle; person: animate noun; noun)\tbetween (relations)\tseen (occurrences in the texts)",
