@@ -8,7 +8,7 @@ The ``type`` strings are factRuEval's: «купля/продажа», «инве
 from __future__ import annotations
 
 from ..document import LOC, ORG, PER, Arg, Fact
-from .common import add_party, common_noun, entity_through_shares, finish, governing_verb, party_unit, with_parties
+from .common import add_party, common_noun, unnamed_org, entity_through_shares, finish, governing_verb, party_unit, with_parties
 from .context import Context
 
 DEAL_TYPES = {
@@ -33,12 +33,16 @@ DEAL_TYPES = {
     # (Agreements, «соглашение», are deals only through their object: «соглашение о покупке»;
     # «соглашение об отмене виз» is none.)
     "контракт": "", "договор": "",
+    # An agreement is a deal through its object only: «соглашение о покупке» (the purchase makes
+    # the fact) or «соглашение о поставках газа» (services, below); «соглашение об отмене виз» is none.
+    "соглашение": "",
 }
 # A contract for work or supplies is a deal of services («контракт на поставку газа», «договор
 # на строительство АЭС»): factRuEval's «услуги».
 SERVICE_NOUNS = frozenset({"поставка", "строительство", "обслуживание", "разработка", "ремонт", "производство",
                            "перевозка", "услуга", "модернизация", "монтаж", "проектирование", "снабжение"})
-CONTRACTS = frozenset({"контракт", "договор"})
+CONTRACTS = frozenset({"контракт", "договор", "соглашение"})
+AGREEMENTS = frozenset({"соглашение"})  # a deal only when its object is a service
 PARTY_TYPES = (ORG, PER, LOC)
 # Prepositions of a deal's other party: «у сотрудников», «между X и Y», «санкции против X»,
 # «долг перед Газпромом», «кредит от МВФ»; without one the party is in the accusative,
@@ -63,6 +67,9 @@ def deals(ctx: Context) -> list[Fact]:
         # The tagger sometimes takes a verb for a noun («прикупил» as NOUN); its lemma tells.
         verb_like = t.pos == "VERB" or t.lemma.endswith(("ть", "ться", "чь"))
         subject = _party(ctx, ctx.subject(i)) if verb_like else None
+        if verb_like and subject is None:  # «Компания купила …»: an unnamed company is the one named last
+            subj = ctx.kids(i, "nsubj", "nsubj:pass")
+            subject = _party(ctx, unnamed_org(ctx, subj[0])) if subj else None
         for c in _objects(ctx, i):
             for k in ctx.conj_group(c):
                 for eid in _entities_through_shares(ctx, k, avoid=subject):
@@ -96,6 +103,8 @@ def deals(ctx: Context) -> list[Fact]:
             continue
         if t.lemma in CONTRACTS and any(ctx.tok(c).lemma in SERVICE_NOUNS for c in ctx.kids(i, "nmod")):
             kind = "услуги"
+        elif t.lemma in AGREEMENTS:
+            continue
         args = [phrases.get(p) or Arg(role="participant", entity=p) for p in parties] + ([Arg(role="type", text=kind)] if kind else [])
         facts.append(finish(ctx, Fact(id="", type="Deal", args=args), i))
     return facts

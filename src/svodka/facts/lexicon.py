@@ -108,3 +108,16 @@ def org_heads() -> frozenset[str]:
     the file's header.  A post's complement headed by one is the place of work as a whole."""
     text = files("svodka").joinpath("data/org_heads.tsv").read_text(encoding="utf-8")
     return frozenset(line.split("\t")[0] for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@functools.cache
+def ownership_triggers() -> dict[str, frozenset[str]]:
+    """Lemmas NEREL train writes between the arguments of OWNER_OF/FOUNDED_BY, by class (``verb``,
+    ``person``, ``noun``): built by scripts/build_ownership_triggers.py, provenance in the file's header."""
+    text = files("svodka").joinpath("data/ownership_triggers.tsv").read_text(encoding="utf-8")
+    out: dict[str, set[str]] = {"verb": set(), "person": set(), "noun": set()}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            lemma, cls = line.split("\t")[:2]
+            out[cls].add(lemma)
+    return {k: frozenset(v) for k, v in out.items()}

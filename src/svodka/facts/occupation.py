@@ -92,6 +92,13 @@ def name_to_the_right(ctx: Context, i: int) -> tuple[str, int] | None:
             # «помощник Хиллари Клинтон», «муж актрисы Сергей Сенин»: a name in another
             # case is the post's complement, not its holder.
             case, own = ctx.case(k), ctx.case(i)
+            if case is not None and own is not None and case != own:
+                # an animate accusative is written as the genitive: the tagger gives the name's words
+                # either («акционера … Сулеймана(Gen) Керимова(Acc)»); one word in the post's case does
+                j = k + 1
+                while j < sent.last and ctx.token_entity.get(j) == eid and case != own:
+                    case = ctx.case(j) if own == "Acc" and ctx.case(j) == "Acc" else case
+                    j += 1
             return (eid, k) if case is None or own is None or case == own else None
         t = ctx.tok(k)
         if t.text == ",":

@@ -18,21 +18,27 @@ from __future__ import annotations
 from ..document import LOC, ORG, PER, Arg, Fact
 from .common import entity_through_shares, unnamed_org, with_parties
 from .context import Context
-from .lexicon import OWNER_NOUNS, STAKE_NOUNS
+from .lexicon import OWNER_NOUNS, STAKE_NOUNS, ownership_triggers
 from .occupation import holder, post_org
 
-OWN_VERBS = frozenset({"владеть", "принадлежать", "контролировать", "подконтрольный"})
 # Founding a company makes its founder an owner, as «основатель» does («Кампрад основал IKEA»).
 FOUND_VERBS = frozenset({"основать", "учредить", "создать", "организовать", "образовать", "запустить"})
+# The words NEREL train writes between an owner and what it owns (data/ownership_triggers.tsv):
+# its verbs own with their subject («Roche Holding купил Genentech»), its animate nouns are owner
+# nouns («предприниматель»), its other nouns a parent's part («основной актив «Зарубежнефти»»).
+_TRIGGERS = ownership_triggers()
+OWN_VERBS = frozenset({"владеть", "принадлежать", "контролировать", "подконтрольный"}) | (_TRIGGERS["verb"] - FOUND_VERBS)
+OWNERS = OWNER_NOUNS | _TRIGGERS["person"]
 # «дочерняя компания Газпрома», «дочка банка»: the parent owns the child.
 SUBSIDIARY = frozenset({"дочерний", "дочка"})
+PARTS = frozenset({"дочка"}) | _TRIGGERS["noun"]
 OWNER_TYPES = (PER, ORG, LOC)
 
 
 def ownerships(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     for i, t in enumerate(ctx.doc.tokens):
-        if t.lemma in OWNER_NOUNS and t.pos in ("NOUN", "ADJ"):
+        if t.lemma in OWNERS and t.pos in ("NOUN", "ADJ"):
             pair = _by_noun(ctx, i)
         elif t.lemma in OWN_VERBS and t.pos in ("VERB", "ADJ"):
             pair = _by_verb(ctx, i)
@@ -40,7 +46,7 @@ def ownerships(ctx: Context) -> list[Fact]:
             pair = _by_founding(ctx, i)
         elif t.lemma in STAKE_NOUNS and t.pos == "NOUN":
             pair = _by_stake(ctx, i)
-        elif t.pos == "NOUN" and (t.lemma == "дочка" or any(ctx.tok(c).lemma in SUBSIDIARY for c in ctx.kids(i, "amod"))):
+        elif t.pos == "NOUN" and (t.lemma in PARTS or any(ctx.tok(c).lemma in SUBSIDIARY for c in ctx.kids(i, "amod"))):
             pair = _by_parent(ctx, i)
         elif t.pos == "PROPN" and ctx.entity_type(ctx.token_entity.get(i)) == PER:
             pair = _by_genitive_owner(ctx, i)
@@ -68,6 +74,8 @@ def _by_noun(ctx: Context, i: int) -> tuple[list[str], str] | None:
     if name_at is not None:  # «Создатели Google Ларри Пейдж и Сергей Брин»
         owners += [o for c in ctx.kids(name_at, "conj") if (o := ctx.entity_at(c, (PER,))) and o not in owners]
     prop = post_org(ctx, i, owner, name_at)
+    if prop is None:  # «создатель и руководитель издательства «Геометрия»»: the conjuncts share the complement
+        prop = next((p for c in ctx.kids(i, "conj") if c > i and (p := post_org(ctx, c, owner, name_at))), None)
     if prop is not None and prop.entity and ctx.entity_type(prop.entity) == ORG:
         return owners, prop.entity
     prop_id = _relative_antecedent(ctx, i) or unnamed_org(ctx, i)
@@ -137,13 +145,26 @@ def _by_founding(ctx: Context, v: int) -> tuple[list[str], str] | None:
     """«Ингвар Кампрад основал IKEA», «Вангелис и Сидерас создали группу Aphrodite's Child»:
     people founding a named organisation (an organisation creating one is a reorganisation)."""
     t = ctx.tok(v)
-    if t.feats.get("VerbForm") == "Part" or t.pos == "ADJ":
+    if (t.feats.get("VerbForm") == "Part" or t.pos == "ADJ") and t.rel != "root":
         return _by_founding_participle(ctx, v)
+    if t.feats.get("Voice") == "Pass":  # «Apple была основана Стивом Джобсом и Стивом Возняком»
+        owners = [o for c in ctx.kids(v, "obl:agent", "obl") if ctx.prep(c) is None and ctx.case(c) == "Ins"
+                  for k in ctx.conj_group(c) if (o := _person_at(ctx, k))]
+        props = [p for c in ctx.kids(v, "nsubj:pass") if (p := ctx.entity_at(c, (ORG,)))]
+        return (owners, props[0]) if owners and props else None
     owners = [o for o in ctx.subjects(v) if ctx.entity_type(o) == PER]
     together = [v, *(c for c in ctx.kids(v, "advmod") if ctx.tok(c).lemma in ("вместе", "совместно"))]
     owners += [o for j in together for o in with_parties(ctx, j, (PER,)) if o not in owners]  # «вместе с Вангелисом создали»
-    props = [p for c in ctx.kids(v, "obj") if ctx.prep(c) is None and (p := ctx.entity_at(c, (ORG,)))]
+    # «Манзарек основал группу вместе с Моррисоном»: a bare unnamed «группа» is the organisation named
+    # last («организовали преступную группу» describes a new one)
+    props = [p for c in ctx.kids(v, "obj") if ctx.prep(c) is None and (p := ctx.entity_at(c, (ORG,)) or (
+             None if ctx.kids(c, "amod", "acl") else unnamed_org(ctx, c)))]
     return (owners, props[0]) if owners and props else None
+
+
+def _person_at(ctx: Context, k: int) -> str | None:
+    """The person at token ``k``, or named in apposition to a noun there («его другом Стивом Возняком»)."""
+    return ctx.entity_at(k, (PER,)) or next((e for c in ctx.kids(k, "appos") if (e := ctx.entity_at(c, (PER,)))), None)
 
 
 def _by_founding_participle(ctx: Context, v: int) -> tuple[list[str], str] | None:
@@ -171,23 +192,44 @@ OWNED_KINDS = frozenset({"клуб", "компания", "холдинг", "ко
 
 
 def _by_genitive_owner(ctx: Context, i: int) -> tuple[list[str], str] | None:
-    """«клуб «Челси» Романа Абрамовича»: a person's name in the genitive right after a named company
-    of a kind that is owned, hanging from it."""
+    """«клуб «Челси» Романа Абрамовича», «рок-группа «Конвой» Макса Фадеева», «холдинг Олега Дерипаски
+    «Базовый элемент»»: a person's name in the genitive beside a named company of a kind that is owned,
+    hanging from the kind noun or from the company's name."""
     t = ctx.tok(i)
     owner = ctx.token_entity[i]
     if i > 0 and ctx.token_entity.get(i - 1) == owner:
         return None  # not the name's first word
-    if ctx.case(i) != "Gen" or ctx.prep(i) is not None or t.rel not in ("nmod", "appos") or t.head < 0 or t.head > i:
+    if ctx.case(i) != "Gen" or ctx.prep(i) is not None or t.rel not in ("nmod", "appos") or t.head < 0:
         return None
     h = t.head
-    kind = ctx.tok(h).lemma in OWNED_KINDS
-    prop = next((e for c in ctx.kids(h, "appos", "flat", "flat:foreign", "nmod") if c < i
-                 and (e := ctx.token_entity.get(c)) and ctx.entity_type(e) == ORG), None) if kind else None
-    if prop is None:
+    named = ctx.token_entity.get(h)
+    if ctx.entity_type(named) == ORG and h < i and ctx.tok(h).head >= 0 and _owned_kind(ctx, ctx.tok(h).head):
+        h = ctx.tok(h).head  # «рок-группой «Конвой» Макса Фадеева»: the owner hangs from the name
+    if h > i or not _owned_kind(ctx, h):
         return None
-    # only quotes and the name's own words between the company's name and the owner's
-    between = [k for k in range(h + 1, i) if ctx.token_entity.get(k) != prop and ctx.tok(k).text not in ("«", "»", '"')]
+    names = [c for c in ctx.kids(h, "appos", "flat", "flat:foreign", "nmod")
+             if (e := ctx.token_entity.get(c)) and ctx.entity_type(e) == ORG]
+    before = [c for c in names if c < i]
+    after = [c for c in names if c > i]
+    last = i
+    while ctx.token_entity.get(last + 1) == owner:
+        last += 1
+    if before:
+        prop = ctx.token_entity[before[0]]
+        span = range(h + 1, i)
+    elif after:
+        prop = ctx.token_entity[after[0]]
+        span = range(last + 1, after[0])
+    else:
+        return None
+    # only quotes and the names' own words between the company's name and the owner's
+    between = [k for k in span if ctx.token_entity.get(k) not in (prop, owner) and ctx.tok(k).text not in ("«", "»", '"')]
     return ([owner], prop) if not between else None
+
+
+def _owned_kind(ctx: Context, h: int) -> bool:
+    lemma = ctx.tok(h).lemma
+    return lemma in OWNED_KINDS or lemma.rsplit("-", 1)[-1] in OWNED_KINDS  # «рок-группа», «медиа-холдинг»
 
 
 def _by_parent(ctx: Context, i: int) -> tuple[list[str], str] | None:
