@@ -303,6 +303,32 @@ def test_namesakes_stay_apart_unless_full_names_agree(tmp_path):
     assert people["Виктор Бут"] == 1 and people["Алла Бут"] == 1
 
 
+def test_class_stored_under_an_older_block_is_linked_again(tmp_path):
+    """A store linked by older rules (here: a surname fold that changed) holds a class under another
+    block than today's rules give it; the next ingest of that name links it instead of failing."""
+    from sqlalchemy import update
+
+    from svodka.document import Entity, Mention
+    from svodka.pipeline import make_document
+
+    def doc(text: str, name: str):
+        d = make_document(text, published="2013-05-08")
+        start = d.text.index(name)
+        d.entities = [Entity(id="e1", type="PER", name=name, mentions=[Mention(start, start + len(name), name)])]
+        return d
+
+    corpus = Corpus(tmp_path / "stale.db")
+    assert corpus.add([doc("Джон Керри прибыл в Москву.", "Джон Керри")]) == 1
+    with corpus.engine.begin() as conn:  # as an older rule would have blocked it
+        conn.execute(update(t.name_classes).values(block="PER:керрі"))
+    assert corpus.add([doc("Джон Керри встретился с министром.", "Джон Керри")]) == 1
+    with corpus.engine.connect() as conn:
+        people = dict(conn.execute(select(t.entities.c.name, t.entities.c.n_docs)).all())
+        blocks = set(conn.execute(select(t.name_classes.c.block)).scalars())
+    assert people == {"Джон Керри": 2}
+    assert "PER:керрі" not in blocks
+
+
 # -- search ------------------------------------------------------------------------------------
 
 HOSTILE_QUERIES = [

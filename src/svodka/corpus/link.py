@@ -87,10 +87,17 @@ class _Chunk:
         by_class: dict[str, list[Member]] = defaultdict(list)
         for m in self.members:
             by_class[m.cls.id].append(m)
-        stored, old_stats = {}, {}
+        stored, old_stats, stale = {}, {}, []
         for part in chunks(list(classes)):
-            for r in self.conn.execute(select(nc.c.id, nc.c.entity_id, nc.c.stats).where(nc.c.id.in_(part))):
+            for r in self.conn.execute(select(nc.c.id, nc.c.entity_id, nc.c.stats, nc.c.block).where(nc.c.id.in_(part))):
                 stored[r.id], old_stats[r.id] = r.entity_id, r.stats
+                if r.block != classes[r.id].block:
+                    stale.append({"cid": r.id, "b": classes[r.id].block})
+        if stale:
+            # a class stored under an older rule's block (a changed surname fold, say): it moves to the
+            # block the rules give it now, so _persons decides it there instead of leaving it unassigned
+            # (`svodka relink` redoes the whole store under the new rules)
+            self.conn.execute(update(nc).where(nc.c.id == bindparam("cid")).values(block=bindparam("b")), stale)
         self.entity_of.update(stored)
         fresh = {cid: class_stats(ms) for cid, ms in by_class.items()}
         new = [{"id": cid, "block": c.block, "type": c.type, "data": c.to_data(), "n": len(by_class[cid]),
