@@ -22,6 +22,7 @@ joins none of them.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -172,6 +173,7 @@ def spelling_variant(a: str, b: str) -> bool:
     return _edits(a, b, 2) <= (2 if shorter >= 8 else 1)
 
 
+@functools.lru_cache(maxsize=1 << 18)  # a store has a few thousand first names; blocks compare them pairwise
 def same_first(a: str, b: str) -> bool:
     """Two spellings of one first name: one variant key (Гельмут / Хельмут) or a near transliteration."""
     return variant_key(a) == variant_key(b) or spelling_variant(a, b)
