@@ -214,3 +214,27 @@ def test_a_given_name_at_a_line_start_stays_when_the_text_uses_it_as_a_name(mode
     text = "Серена Уильямс выиграла турнир\n\nВ субботу теннисистка Серена Уильямс обыграла соперницу в финале."
     (serena,) = persons(text, models)
     assert [m.text for m in serena.mentions] == ["Серена Уильямс", "Серена Уильямс"]
+
+
+def test_a_name_on_y_is_a_genitive_not_an_indeclinable_nominative(models):
+    # 164467: «Фазлуллы» twice genitive, once tagged instrumental; no name's nominative ends in «-ы»
+    text = (
+        "Движение «Техрик-е Талибан Пакистан» (ТТП) избрало нового эмира вместо ранее убитого муллы Фазлуллы. "
+        "Талибы подтвердили смерть третьего руководителя Фазлуллы в результате американского авиаудара 13 июня "
+        "в афганской провинции Кунар вблизи границы с Пакистаном. "
+        "Назначение лидером Фазлуллы из Свата в провинции Хайбер-Пахтунхва привело к расколу в ТТП."
+    )
+    assert "Фазлулла" in names(text, models, "PER")
+    assert nominatives("фазлуллы", "Nom", "Masc")[0] == "фазлулла"
+
+
+def test_a_mans_genitive_surname_does_not_join_a_woman_of_the_family(models):
+    # 108390 (lines 4, 11, 14): «смерти Зельдина» is the late actor, not his wife Иветта Зельдина
+    text = (
+        "31 октября 2016 года на 102-м году жизни скончался актёр театра и кино Владимир Зельдин.\n\n"
+        "Иветта Зельдина, жена актёра, говорила два дня назад:\n\n"
+        "Точные причины смерти Зельдина пока не сообщили. Время и место прощания с актёром объявят позже."
+    )
+    people = {e.name: [m.text for m in e.mentions] for e in persons(text, models)}
+    assert people.get("Иветта Зельдина") == ["Иветта Зельдина"]
+    assert people.get("Владимир Зельдин") == ["Владимир Зельдин", "Зельдина"]

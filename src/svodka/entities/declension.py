@@ -116,7 +116,7 @@ def _indeclinable(word: str, gender: str | None) -> bool:
     """A form that may be the nominative itself in any case: a vowel other than «-а»/«-я» at the end
     (Джоли, Шойгу), or a woman's name on a consonant (Табмен)."""
     last = word[-1:]
-    if last in "оиуеюэы":
+    if last in "оиуеюэ":  # not «-ы»: no name's nominative singular ends so («Фазлуллы» is Фазлулла's genitive)
         return True
     return gender == "Fem" and last not in _VOWELS and last not in "ьй"
 
@@ -256,6 +256,12 @@ def corrected_case(word: str, case: str | None) -> str | None:
         and not any("Fixd" in p.tag for p in known) and all(_NAME_TAGS & p.tag.grammemes for p in known[:1])
     ):
         return _UD_CASE.get(cases.pop(), case)
+    if not parses and word.endswith("ы") and word[-2:-1] not in _VOWELS and len(word) > 3:
+        # an unknown name on «-ы» is no nominative singular (a Russian name never ends so): the
+        # genitive of «-а» («муллы Фазлуллы» → Фазлулла)
+        guessed = [p for p in parse_word(word) if p.tag.POS == "NOUN" and p.tag.number == "sing"]
+        if guessed and all(p.tag.case == "gent" for p in guessed):
+            return "Gen"
     return case
 
 

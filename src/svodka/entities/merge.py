@@ -111,6 +111,11 @@ def _other_sex(cl: Cluster, cand: Candidate, word: str | None) -> bool:
     one surname are two people of one family)."""
     form = cand.extra.get("forms", {}).get(word) if word else None
     mine = _surname_sex(form[0]) if form else None
+    if mine is None and form and len(form[0]) > 5 and (
+        form[0].endswith(("ове", "еве", "ёве", "ине", "ыне"))
+        or (form[0].endswith(("ова", "ева", "ёва", "ина", "ына")) and form[1] in ("Gen", "Acc") and form[2] == "Masc")
+    ):
+        mine = "Masc"  # «указ Назарбаева» (a man's genitive; hers is «Назарбаевой»), «о Жиркове»
     if mine is None:
         return False
     theirs = _cluster_sex(cl)

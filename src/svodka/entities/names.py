@@ -127,6 +127,10 @@ def mention_case(toks: list[Token]) -> str | None:
     if len(words) != 2 or any(t.feats.get("Case") != "Nom" for t in words):
         return None
     first, last = (t.text.lower() for t in words)
+    oblique = corrected_case(last, "Nom")
+    first_names = [p for p in parse_word(first) if p.is_known and "Name" in p.tag]
+    if oblique != "Nom" and not (first_names and all(p.tag.case == "nomn" for p in first_names)):
+        return oblique  # a name agrees in case: «Дева Пателя», «Юлия Цезаря» (the surname is surely oblique)
     names = [p for p in parse_word(first) if p.is_known and "Name" in p.tag]
     if names and all(p.tag.case == "datv" for p in names) and last.endswith(("у", "ю")) and len(last) > 3:
         return "Dat"
@@ -137,8 +141,9 @@ def person_word(tok: Token, gender: str | None = None, case: str | None = None) 
     """One word of a person's name, in the nominative: the dictionary's when it knows the name,
     else by the declension of foreign names (declension.nominatives); ``gender`` (mention_gender)
     and ``case`` (mention_case) outweigh natasha's tags."""
-    gender = gender or tok.feats.get("Gender")
     case = case or corrected_case(tok.text.lower(), tok.feats.get("Case"))
+    if gender is None and not (case == "Gen" and tok.feats.get("Case") == "Nom"):
+        gender = tok.feats.get("Gender")  # a misread case's gender is the misreading's too («Дева Пателя», Fem)
     head, sep, tail = tok.text.rpartition("-")
     if sep and head and tail.lower().startswith(("младш", "старш")):
         # «Джона Хантсмана-младшего»: the name and the adjective decline apart
