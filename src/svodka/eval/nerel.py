@@ -97,6 +97,8 @@ def evaluate_nerel(
 
         identities = corpus_identities(kept)
         result.scores.update(identity_scores(linked, identities))
+        outer = identity_scores([m for m in linked if not m.nested], identities)
+        result.scores.update({k.replace("identity/", "identity_outer/"): v for k, v in outer.items()})
         result.identity_errors = identity_errors(linked, identities)
     result.seconds = time.perf_counter() - t0
     return result
