@@ -97,6 +97,8 @@ def evaluate_nerel(
 
         identities = corpus_identities(kept)
         result.scores.update(identity_scores(linked, identities))
+        outer = identity_scores([m for m in linked if not m.nested], identities)
+        result.scores.update({k.replace("identity/", "identity_outer/"): v for k, v in outer.items()})
         result.identity_errors = identity_errors(linked, identities)
     result.seconds = time.perf_counter() - t0
     return result
@@ -113,11 +115,14 @@ def _totals(result: NerelResult) -> None:
 
 
 def _names(result: NerelResult, linked: list[LinkedMention]) -> None:
-    """Normal forms: of the linked PER mentions svodka found, how many carry the Wikidata name
-    (accuracy = recall = precision here); found: how many of the linked mentions svodka found."""
-    found = [m for m in linked if m.entity is not None and m.gold_name]
-    good = sum(map(name_matches, found))
-    result.scores["names/normal_form"] = Metrics(good, good, len(found), len(found))
+    """Normal forms: of the linked PER mentions svodka found whose Wikidata link carries a name, how
+    many carry that name (accuracy = recall = precision here); found: how many of all the linked
+    mentions svodka found.  (Before 2026-12-02 the found share counted only links with a name, so the
+    1,308 found mentions of nameless links on NEREL train read as missed: 0.7566 where 0.9558 is found.)"""
+    found = [m for m in linked if m.entity is not None]
+    named = [m for m in found if m.gold_name]
+    good = sum(map(name_matches, named))
+    result.scores["names/normal_form"] = Metrics(good, good, len(named), len(named))
     result.scores["names/found"] = Metrics(len(found), len(found), len(linked), len(linked))
 
 

@@ -22,6 +22,8 @@ ROWS = [  # (key, label)
     ("facts/Participation", "facts: Participation/Meeting ~ PARTICIPANT_IN an EVENT"),
     ("identity/pairwise", "person identity across articles, pairwise"),
     ("identity/bcubed", "person identity across articles, B-cubed"),
+    ("identity_outer/pairwise", "person identity, mentions not nested in another name, pairwise"),
+    ("identity_outer/bcubed", "person identity, mentions not nested in another name, B-cubed"),
     ("names/normal_form", "PER normal form = Wikidata name (accuracy)"),
     ("names/found", "linked PER mentions svodka found (share)"),
 ]

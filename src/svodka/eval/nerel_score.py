@@ -34,6 +34,9 @@ class LinkedMention:
     gold_name: str
     entity: str | None  # svodka's document-local entity id, None when svodka missed the mention
     sys_name: str | None
+    # The gold mention lies inside another NEREL name («премии имени Чехова», «Нобелевской премии»): svodka's
+    # schema has no nested mentions, so the identity scores are also given without these (identity_outer/…)
+    nested: bool = False
 
 
 @dataclass(slots=True)
@@ -314,7 +317,9 @@ def _linked(gold: BratDoc, view: SysView) -> list[LinkedMention]:
             continue
         found = view.entities_at(ent.start, ent.end, "PER")
         sys = view.entities[found[0]] if found else None
-        out.append(LinkedMention(gold.name, qid, name, sys.id if sys else None, sys.name if sys else None))
+        nested = any(o.start <= ent.start and ent.end <= o.end and (o.start, o.end) != (ent.start, ent.end)
+                     for o in gold.entities.values())
+        out.append(LinkedMention(gold.name, qid, name, sys.id if sys else None, sys.name if sys else None, nested))
     return out
 
 
