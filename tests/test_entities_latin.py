@@ -1,0 +1,31 @@
+"""Latin-script organisation names in Russian text («Reuters», «The Beatles»), entities/latin.py."""
+
+from __future__ import annotations
+
+from svodka import analyze
+from svodka.entities.latin import known_orgs
+
+ENTITIES_ONLY = dict(quotes=False, times=False, facts=False, brief=False)
+
+
+def _orgs(text, models):
+    doc = analyze(text, models=models, **ENTITIES_ONLY)
+    return {m.text: e for e in doc.entities if e.type == "ORG" for m in e.mentions}, doc
+
+
+def test_lexicon_comes_from_nerel_train():
+    known = known_orgs()
+    assert {"Reuters", "Google", "Associated Press", "The Beatles"} <= known
+    assert "Linux" not in known and "Elie Saab" not in known  # a product; a person
+
+
+def test_known_name_and_name_after_a_kind(models):
+    orgs, _ = _orgs("Как сообщает Reuters, переговоры сорваны. Об этом написал журнал Spektrum.", models)
+    assert "Reuters" in orgs
+    assert "Spektrum" in orgs  # not listed: the kind «журнал» before it
+
+
+def test_no_organisation_in_a_latin_title_or_an_address(models):
+    orgs, _ = _orgs("Альбом «Liebe ist für alle da» вышел в 2009 году. Указ опубликован на сайте "
+                    "publication.pravo.gov.ru/Document/View/0001.", models)
+    assert not any(t in orgs for t in ("Liebe", "Document", "View"))
