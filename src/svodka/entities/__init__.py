@@ -14,6 +14,7 @@ from .adjectives import add_adjective_mentions
 from .attach import attach_roles
 from .common_orgs import add_common_org_mentions
 from .extend import extend_orgs
+from .latin import latin_candidates
 from .gazetteer import SEATS_OF_POWER, is_geopolitical
 from .glosses import drop_vehicles, gloss_candidates, media_candidates
 from .merge import canonical_person_parts, canonical_place_name, merge_persons, merge_places_and_orgs
@@ -34,6 +35,7 @@ def extract_entities(doc: Document, models: Models) -> list[Entity]:
     cands += institution_candidates(doc, cands)
     cands += gloss_candidates(doc, cands)
     cands += media_candidates(doc, cands)
+    cands += latin_candidates(doc, cands)
     cands = drop_vehicles(doc, cands)
     cands += repeated_surnames(doc, cands)
     cands += missed_places(doc, cands)

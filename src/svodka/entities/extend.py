@@ -20,15 +20,20 @@ def extend_orgs(doc: Document, cands: list[Candidate]) -> None:
     for cand in cands:
         if cand.type != "ORG" or cand.alias_of is not None:
             continue
-        nxt = starts.get(cand.toks[-1] + 1)
-        if nxt is None or nxt is cand or tokens[nxt.toks[0]].sent != tokens[cand.toks[0]].sent:
-            continue
-        first = tokens[nxt.toks[0]]
-        if first.feats.get("Case") not in ("Gen", None) or any(tokens[i].text in _QUOTES for i in cand.toks):
-            continue
-        cand.toks = cand.toks + nxt.toks
-        cand.end = nxt.end
-        normalise(doc, cand)
+        grew = False
+        # «Генштаба ВС РФ»: a chain of genitives, each an organisation or place name
+        while (nxt := starts.get(cand.toks[-1] + 1)) is not None and nxt is not cand:
+            first = tokens[nxt.toks[0]]
+            if first.sent != tokens[cand.toks[0]].sent or any(tokens[i].text in _QUOTES for i in cand.toks):
+                break
+            # an abbreviation does not decline («ВС РФ»): the tagger's case for it means nothing
+            if first.feats.get("Case") not in ("Gen", None) and not (grew and _abbreviation(first.text)):
+                break
+            cand.toks = cand.toks + nxt.toks
+            cand.end = nxt.end
+            grew = True
+        if grew:
+            normalise(doc, cand)
     names = {i for c in cands if c.type == "PER" for i in c.toks}
     person_at = {c.toks[0]: c for c in cands if c.type == "PER"}
     for cand in cands:
@@ -39,6 +44,10 @@ def extend_orgs(doc: Document, cands: list[Candidate]) -> None:
     for cand in cands:
         if cand.type == "ORG" and cand.alias_of is None:
             extend_left(doc, cand, taken)
+
+
+def _abbreviation(text: str) -> bool:
+    return len(text) >= 2 and text.isupper() and text.isalpha()
 
 
 def _extend_named_after(doc: Document, cand: Candidate, person_at: dict[int, Candidate]) -> None:
