@@ -65,14 +65,18 @@ def upgrade(engine: Engine) -> None:
     cfg.set_main_option("script_location", str(MIGRATIONS))
     head = ScriptDirectory.from_config(cfg).get_current_head()
     try:
-        with engine.connect() as conn:
-            if MigrationContext.configure(conn).get_current_revision() == head:
-                return
-        with _migration_lock(engine), engine.begin() as conn:
-            # Under the lock, look again: another process may have migrated while we waited.
-            if MigrationContext.configure(conn).get_current_revision() != head:
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
+        # The first connection is made under the lock too: it switches a new SQLite file to WAL, which
+        # needs an exclusive lock that SQLite may refuse at once («database is locked», no busy wait)
+        # while another process creates the tables (seen with 8 concurrent first opens on a loaded machine).
+        with _migration_lock(engine):
+            with engine.connect() as conn:
+                if MigrationContext.configure(conn).get_current_revision() == head:
+                    return
+            with engine.begin() as conn:
+                # look again in the migrating transaction (PostgreSQL takes no file lock)
+                if MigrationContext.configure(conn).get_current_revision() != head:
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
     except Exception as exc:
         from sqlalchemy.exc import DBAPIError
 
