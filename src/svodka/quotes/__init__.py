@@ -35,7 +35,7 @@ from .headline import find_headline, headline_speaker
 from .interview import find_interview
 from .marks import find_segments
 from .speakers import agree, clause_subject, entity_of_phrase, person_gender, role_words, resolve_agent, resolve_pronoun, speaker_in_span
-from .lexicon import ANONYMOUS_ADJECTIVES, ANONYMOUS_NOUNS, DOCUMENT_NOUNS, IMPERSONAL_VERBS, KIN_NOUNS, MEDIA_NOUNS, OUTLET_SIGNS, RELAY_VERBS
+from .lexicon import ANONYMOUS_ADJECTIVES, ANONYMOUS_NOUNS, DOCUMENT_NOUNS, IMPERSONAL_VERBS, KIN_NOUNS, MEDIA_NOUNS, ORG_NOUNS, OUTLET_SIGNS, RELAY_VERBS
 from .via import find_via, relayed_source
 
 __all__ = ["extract_quotes"]
@@ -168,11 +168,20 @@ def _introduced_by(idx: DocIndex, start: int, lemma: str, media: bool) -> bool:
     return i >= 0 and (idx.tokens[i].lemma == lemma or (media and idx.tokens[i].lemma in MEDIA_NOUNS))
 
 
+def _introduced_by_kind(idx: DocIndex, start: int) -> bool:
+    """The mention at ``start`` follows a noun for a kind of organisation: «компания Apple»."""
+    i = idx.first_token_from(start) - 1
+    while i >= 0 and idx.tokens[i].pos == "PUNCT" and start - idx.tokens[i].end < 3:
+        i -= 1
+    return i >= 0 and idx.tokens[i].lemma in ORG_NOUNS
+
+
 def _outlet_of_text(idx: DocIndex, noun: int) -> int:
-    """«В статье газеты уточняется»: a text of an unnamed outlet speaks for the outlet."""
+    """«В статье газеты уточняется», «В заявлении корпорации говорится»: a text of an unnamed outlet or
+    organisation speaks for it."""
     if idx.tokens[noun].lemma in DOCUMENT_NOUNS:
         for c in idx.children[noun]:
-            if idx.tokens[c].rel == "nmod" and idx.tokens[c].lemma in MEDIA_NOUNS:
+            if idx.tokens[c].rel == "nmod" and (idx.tokens[c].lemma in MEDIA_NOUNS or idx.tokens[c].lemma in ORG_NOUNS):
                 return c
     return noun
 
@@ -198,6 +207,12 @@ def _organisation_described(idx: DocIndex, noun: int, before: int, quotes: list[
     for ref in reversed(window):
         if ref.entity.type == ORG and any(w.startswith(stem) for w in idx.doc.text[ref.start:ref.end].lower().split()):
             return ref.entity
+    if not media and tok.lemma in ORG_NOUNS:
+        # «компания Apple» … «В заявлении корпорации»: a kind of organisation named by another noun of
+        # its kind when it was introduced.
+        for ref in reversed(window):
+            if ref.entity.type == ORG and _introduced_by_kind(idx, ref.start):
+                return ref.entity
     if media and tok.feats.get("Number") == "Plur" and tok.lemma != "сми":
         return None  # «Российские издания сообщают»: several outlets, none named
     if media:
