@@ -26,7 +26,8 @@ from ..models import Models
 from .cues import Cue, is_one, anaphoric_cues, complement_cues, inverted_cues, parenthetical_cues, sentence_shape, source_cues
 from .describe import (
     antecedent as _antecedent, contrasted as _contrasted, described_owner as _described_owner,
-    named_subject as _named_subject, of_something as _of_something, outlets_interlocutor as _outlets_interlocutor,
+    named_ahead as _named_ahead, named_subject as _named_subject, of_something as _of_something,
+    outlets_interlocutor as _outlets_interlocutor, possessed as _possessed,
     same_sentence_pronoun as _same_sentence_pronoun, voice_of_unnamed as _voice_of_unnamed,
 )
 from .direct import Draft, DraftSet, find_direct
@@ -427,6 +428,8 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: 
             owner = _owner(idx, cue.agent)
             if owner is None and _described_owner(idx, cue.agent) and speaker is _protagonist(idx, cue, said):
                 speaker = None  # «Адвокат футболиста признал»: the footballer is the protagonist, his lawyer is nobody named
+            if owner is None and _possessed(idx, cue.agent):
+                speaker = _named_ahead(idx, cue.agent, said)  # «Об этом сообщил его адвокат» … «адвокат Небойша Влаич»
             if speaker is not None and speaker is owner:
                 speaker = _other_person(idx, cue, quoted, owner, para_start)
             if owner is not None and not _kin_fits(idx, cue, speaker):
