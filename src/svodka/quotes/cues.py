@@ -464,8 +464,9 @@ def parenthetical_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
     for k in range(sent.first, sent.last - 1):
         if toks[k].lemma != "как":
             continue
-        if k > sent.first and toks[k - 1].text not in (",", "—", "–") and "\n" not in idx.doc.text[toks[k - 1].end:toks[k].start]:
-            continue
+        if (k > sent.first and toks[k - 1].text not in (",", "—", "–") and "\n" not in idx.doc.text[toks[k - 1].end:toks[k].start]
+                and not _opens(idx, sent, k)):
+            continue  # «Однако как сообщают американские СМИ, …»: a connective may open the sentence
         verb = next((j for j in range(k + 1, min(k + 4, sent.last)) if is_speech_word(toks[j])), None)
         if verb is not None and toks[verb].lemma in IMPERSONAL_VERBS:
             continue  # «как говорится», «как сообщается»: a saying, no source
