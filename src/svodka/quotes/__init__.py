@@ -106,7 +106,7 @@ def _reported_cues(idx: DocIndex, paragraphs: Paragraphs) -> list[Cue]:
             # A cue may report two spans (the clause before a colon and the paragraph after it): the
             # second copy comes right after the first.
             twin = bool(cues) and (cues[-1].start, cues[-1].end, cues[-1].verb) == (cue.start, cue.end, cue.verb)
-            if _contrasted(idx, cues, cue):
+            if _contrasted(idx, cues, cue) and cue.kind == "source":
                 start = cue.end  # the statement starts past the source phrase and its comma
                 while start < len(idx.doc.text) and idx.doc.text[start] in " ,":
                     start += 1

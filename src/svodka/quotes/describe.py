@@ -38,8 +38,8 @@ def contrasted(idx: DocIndex, cues: list[Cue], cue: Cue) -> bool:
     """«Адвокат признал, что клиент был на месте, но, по его словам, убийство совершили друзья»: a source
     phrase after «, но» / «, а» inside an earlier clause starts a statement of its own; the earlier clause
     ends at the connective."""
-    if cue.kind != "source" or not cues:
-        return False
+    if not cues or not (cue.kind == "source" or (cue.kind == "verb" and cue.agent is not None)):
+        return False  # «…, однако патологоанатом также добавил, что …» ends the earlier clause too
     prev = cues[-1]
     if prev.clause is None or not prev.clause[0] < cue.start < prev.clause[1]:
         return False
