@@ -437,7 +437,8 @@ def test_scoring_matches_by_half_overlap():
         ("quotes-heldout", 8, 0.90, 0.85),
         ("quotes-heldout2", 8, 0.90, 0.80),
         ("quotes-nerel", 70, 0.935, 0.89),
-        ("quotes-heldout3", 25, 0.885, 0.815),  # held out: a floor under its figure, never tuned on
+        ("quotes-nerel2", 12, 0.87, 0.81),  # first run 0.811 / 0.733 (annotated before svodka ran on it)
+        ("quotes-heldout3", 25, 0.885, 0.83),  # held out: a floor under its figure, never tuned on
     ],
 )
 def test_annotated_sets_quality(models, factru_dir, folder, docs, f1, speakers):
@@ -447,7 +448,7 @@ def test_annotated_sets_quality(models, factru_dir, folder, docs, f1, speakers):
     from svodka.quotes.score import evaluate
 
     nerel = factru_dir.parents[1] / "nerel"
-    if folder in ("quotes-nerel", "quotes-heldout3") and not nerel.is_dir():
+    if folder in ("quotes-nerel", "quotes-nerel2", "quotes-heldout3") and not nerel.is_dir():
         pytest.skip(f"NEREL not found at {nerel}")
     data = Path(__file__).parent / "data" / folder
     score = evaluate(data, factru_dir, lambda text: analyze(text, settings=FAST, models=models), nerel)
@@ -823,3 +824,59 @@ def test_pronoun_finds_the_subject_by_its_verbs_gender(quoted):
     qs = quoted(text)
     assert [q.text for q in qs][-2:] == ["лгать недопустимо", "продолжит работу"]
     assert all(q.speaker_name is not None and q.speaker_name.startswith("Алёхин") for q in qs[-2:])
+
+
+def test_a_withheld_statement_reports_nothing(quoted):
+    """«не уточняют, что …» says nothing; a stance verb under «не» («не исключил, что») still reports."""
+    text = (
+        "Местная полиция подтвердила, что гибель молодой женщины произошла в результате удара током. "
+        "Однако правоохранительные органы не уточняют, что причиной гибели китаянки стал именно смартфон."
+    )
+    assert [q.text for q in quoted(text)] == ["гибель молодой женщины произошла в результате удара током"]
+
+
+def test_a_statement_of_a_kind_of_organisation_speaks_for_the_one_introduced_by_its_kind(quoted):
+    """«компания Apple» … «В заявлении корпорации говорится»: the corporation is Apple, not the police quoted before."""
+    text = (
+        "Местная полиция подтвердила, что гибель молодой женщины произошла в результате удара током.\n\n"
+        "Узнав о происшествии, компания Apple выразила соболезнования родственникам погибшей. В заявлении "
+        "корпорации говорится, что она готова расследовать данный инцидент и сотрудничать со следствием."
+    )
+    qs = quoted(text)
+    assert qs[-1].text == "она готова расследовать данный инцидент и сотрудничать со следствием"
+    assert qs[-1].speaker_name == "Apple"
+
+
+def test_a_description_owned_by_a_pronoun_is_someone_else(quoted):
+    """«Об этом сообщил его адвокат»: not the politician himself but the lawyer named further on."""
+    text = (
+        "Ведущий сербский политик в Косово Оливер Иванович убит во вторник выстрелами из проезжавшей мимо машины.\n\n"
+        "Об этом сообщил его адвокат и представитель партии.\n\n"
+        "«Меня проинформировали, что он был застрелен на месте», – сообщил информагентству AFP адвокат Небойша Влаич."
+    )
+    qs = quoted(text)
+    assert qs[0].kind == "indirect" and qs[0].text.startswith("Ведущий сербский политик")
+    assert [q.speaker_name for q in qs] == ["Небойша Влаич", "Небойша Влаич"]
+
+
+def test_a_parenthetical_cue_after_a_connective(quoted):
+    """«Однако как сообщают американские СМИ, …»: a connective may open the sentence before «как»."""
+    qs = quoted("Однако как сообщают американские СМИ, двое подозреваемых приехали в США из Казахстана.")
+    q = only(qs)  # the sentence, its connective included (as «Всего, по сообщениям СМИ, …»)
+    assert q.kind == "indirect" and q.text.endswith("двое подозреваемых приехали в США из Казахстана") and q.speaker_name is None
+
+
+def test_quoted_words_on_a_naming_verb_with_a_long_object(quoted):
+    """«назвал освобождение Солошенко и Афанасьева вопросом «ближайших недель»»."""
+    qs = quoted("Министр иностранных дел Украины Павел Климкин назвал освобождение Солошенко и Афанасьева вопросом «ближайших недель».")
+    assert [(q.kind, q.text, q.speaker_name) for q in qs] == [("direct", "ближайших недель", "Павел Климкин")]
+
+
+def test_a_contrasted_speech_verb_ends_the_earlier_clause(quoted):
+    """«Как сообщило агентство, X, однако патологоанатом также добавил, что Y»: two statements, two speakers."""
+    qs = quoted("Как сообщило новостное агентство «Ассошиэйтед пресс», 48-летняя певица Уитни Хьюстон утонула в ванне, "
+                "однако патологоанатом также добавил, что болезнь сердца также стала фактором в ее гибели.")
+    assert [(q.text, q.speaker_name) for q in qs] == [
+        ("48-летняя певица Уитни Хьюстон утонула в ванне", "Ассошиэйтед пресс"),
+        ("болезнь сердца также стала фактором в ее гибели", None),
+    ]

@@ -26,7 +26,8 @@ from ..models import Models
 from .cues import Cue, is_one, anaphoric_cues, complement_cues, inverted_cues, parenthetical_cues, sentence_shape, source_cues
 from .describe import (
     antecedent as _antecedent, contrasted as _contrasted, described_owner as _described_owner,
-    named_subject as _named_subject, of_something as _of_something, outlets_interlocutor as _outlets_interlocutor,
+    named_ahead as _named_ahead, named_subject as _named_subject, of_something as _of_something,
+    outlets_interlocutor as _outlets_interlocutor, possessed as _possessed,
     same_sentence_pronoun as _same_sentence_pronoun, voice_of_unnamed as _voice_of_unnamed,
 )
 from .direct import Draft, DraftSet, find_direct
@@ -35,7 +36,7 @@ from .headline import find_headline, headline_speaker
 from .interview import find_interview
 from .marks import find_segments
 from .speakers import agree, clause_subject, entity_of_phrase, person_gender, role_words, resolve_agent, resolve_pronoun, speaker_in_span
-from .lexicon import ANONYMOUS_ADJECTIVES, ANONYMOUS_NOUNS, DOCUMENT_NOUNS, IMPERSONAL_VERBS, KIN_NOUNS, MEDIA_NOUNS, OUTLET_SIGNS, RELAY_VERBS
+from .lexicon import ANONYMOUS_ADJECTIVES, ANONYMOUS_NOUNS, DOCUMENT_NOUNS, IMPERSONAL_VERBS, KIN_NOUNS, MEDIA_NOUNS, ORG_NOUNS, OUTLET_SIGNS, RELAY_VERBS
 from .via import find_via, relayed_source
 
 __all__ = ["extract_quotes"]
@@ -105,7 +106,7 @@ def _reported_cues(idx: DocIndex, paragraphs: Paragraphs) -> list[Cue]:
             # A cue may report two spans (the clause before a colon and the paragraph after it): the
             # second copy comes right after the first.
             twin = bool(cues) and (cues[-1].start, cues[-1].end, cues[-1].verb) == (cue.start, cue.end, cue.verb)
-            if _contrasted(idx, cues, cue):
+            if _contrasted(idx, cues, cue) and cue.kind == "source":
                 start = cue.end  # the statement starts past the source phrase and its comma
                 while start < len(idx.doc.text) and idx.doc.text[start] in " ,":
                     start += 1
@@ -168,11 +169,20 @@ def _introduced_by(idx: DocIndex, start: int, lemma: str, media: bool) -> bool:
     return i >= 0 and (idx.tokens[i].lemma == lemma or (media and idx.tokens[i].lemma in MEDIA_NOUNS))
 
 
+def _introduced_by_kind(idx: DocIndex, start: int) -> bool:
+    """The mention at ``start`` follows a noun for a kind of organisation: «компания Apple»."""
+    i = idx.first_token_from(start) - 1
+    while i >= 0 and idx.tokens[i].pos == "PUNCT" and start - idx.tokens[i].end < 3:
+        i -= 1
+    return i >= 0 and idx.tokens[i].lemma in ORG_NOUNS
+
+
 def _outlet_of_text(idx: DocIndex, noun: int) -> int:
-    """«В статье газеты уточняется»: a text of an unnamed outlet speaks for the outlet."""
+    """«В статье газеты уточняется», «В заявлении корпорации говорится»: a text of an unnamed outlet or
+    organisation speaks for it."""
     if idx.tokens[noun].lemma in DOCUMENT_NOUNS:
         for c in idx.children[noun]:
-            if idx.tokens[c].rel == "nmod" and idx.tokens[c].lemma in MEDIA_NOUNS:
+            if idx.tokens[c].rel == "nmod" and (idx.tokens[c].lemma in MEDIA_NOUNS or idx.tokens[c].lemma in ORG_NOUNS):
                 return c
     return noun
 
@@ -198,6 +208,12 @@ def _organisation_described(idx: DocIndex, noun: int, before: int, quotes: list[
     for ref in reversed(window):
         if ref.entity.type == ORG and any(w.startswith(stem) for w in idx.doc.text[ref.start:ref.end].lower().split()):
             return ref.entity
+    if not media and tok.lemma in ORG_NOUNS:
+        # «компания Apple» … «В заявлении корпорации»: a kind of organisation named by another noun of
+        # its kind when it was introduced.
+        for ref in reversed(window):
+            if ref.entity.type == ORG and _introduced_by_kind(idx, ref.start):
+                return ref.entity
     if media and tok.feats.get("Number") == "Plur" and tok.lemma != "сми":
         return None  # «Российские издания сообщают»: several outlets, none named
     if media:
@@ -412,6 +428,8 @@ def _finish(idx: DocIndex, drafts: list[Draft], paragraphs: Paragraphs, quoted: 
             owner = _owner(idx, cue.agent)
             if owner is None and _described_owner(idx, cue.agent) and speaker is _protagonist(idx, cue, said):
                 speaker = None  # «Адвокат футболиста признал»: the footballer is the protagonist, his lawyer is nobody named
+            if owner is None and _possessed(idx, cue.agent):
+                speaker = _named_ahead(idx, cue.agent, said)  # «Об этом сообщил его адвокат» … «адвокат Небойша Влаич»
             if speaker is not None and speaker is owner:
                 speaker = _other_person(idx, cue, quoted, owner, para_start)
             if owner is not None and not _kin_fits(idx, cue, speaker):

@@ -238,6 +238,24 @@ def _bare_complementiser(idx: DocIndex, verb: int, k: int, sent: Sentence) -> bo
     return k == verb + 1 and idx.tokens[k].lemma == "что" and k + 1 < sent.last and idx.tokens[k + 1].text not in ("-", "то", "-то")
 
 
+_WITHHELD = frozenset({"уточнять", "уточнить", "раскрывать", "раскрыть", "сообщать", "сообщить", "называть", "назвать"})
+
+
+def _negated(idx: DocIndex, verb: int) -> bool:
+    """«правоохранительные органы не уточняют, что …»: a withheld statement reports nothing (a stance
+    verb under «не» still reports one: «не исключил, что», «не сомневается, что»)."""
+    return verb > 0 and idx.tokens[verb - 1].lemma == "не" and idx.tokens[verb].lemma in _WITHHELD
+
+
+def _noun_clause(idx: DocIndex, verb: int, comp: int) -> bool:
+    """«заявил о вступлении в борьбу за то, чтобы …»: «за то, чтобы» after a noun completes that noun
+    of the object, not the speech verb (unlike «объявил по телевидению о том, что», «обратил внимание
+    на то, что», «призвал к тому, чтобы»)."""
+    toks = idx.tokens
+    return (comp - 4 > verb and toks[comp].lemma == "чтобы" and toks[comp - 1].text == "," and toks[comp - 2].lemma == "тот"
+            and toks[comp - 3].lemma == "за" and toks[comp - 4].pos == "NOUN")
+
+
 def complement_cues(idx: DocIndex, sent: Sentence, shape: _Shape) -> list[Cue]:
     """«X заявил, что …», «X считает, что …», «X напомнил о том, что …», «X заявил: …»."""
     toks = idx.tokens
@@ -265,6 +283,8 @@ def complement_cues(idx: DocIndex, sent: Sentence, shape: _Shape) -> list[Cue]:
                 break
         if comp is None or (comp + 1 < sent.last and toks[comp + 1].lemma == "касаться"):
             continue  # «говорит о том, что касается …»: «что» is a pronoun here, not a reported clause
+        if _negated(idx, i) or _noun_clause(idx, i, comp):
+            continue
         cue = verb_cue(idx, i, sent.first, comp)
         if _thing_says(idx, i, cue.agent):
             continue  # «Это говорит о том, что …», «неосведомленность специалиста говорит о том»: a sign, not speech
@@ -444,8 +464,9 @@ def parenthetical_cues(idx: DocIndex, sent: Sentence) -> list[Cue]:
     for k in range(sent.first, sent.last - 1):
         if toks[k].lemma != "как":
             continue
-        if k > sent.first and toks[k - 1].text not in (",", "—", "–") and "\n" not in idx.doc.text[toks[k - 1].end:toks[k].start]:
-            continue
+        if (k > sent.first and toks[k - 1].text not in (",", "—", "–") and "\n" not in idx.doc.text[toks[k - 1].end:toks[k].start]
+                and not _opens(idx, sent, k)):
+            continue  # «Однако как сообщают американские СМИ, …»: a connective may open the sentence
         verb = next((j for j in range(k + 1, min(k + 4, sent.last)) if is_speech_word(toks[j])), None)
         if verb is not None and toks[verb].lemma in IMPERSONAL_VERBS:
             continue  # «как говорится», «как сообщается»: a saying, no source

@@ -12,6 +12,10 @@ from .index import DocIndex
 from .lexicon import ANONYMOUS_ADJECTIVES, ANONYMOUS_NOUNS, DOCUMENT_NOUNS, MEDIA_NOUNS
 from .speakers import ORG_VOICES
 
+_POSSESSIVES = frozenset({"его", "её", "ее", "их", "свой"})
+_VOICE_OF_ONE = frozenset({"пресс-секретарь", "пресс-атташе", "спикер"})
+_NAMED_AHEAD = 400  # characters after a possessed description searched for its name («адвокат Небойша Влаич»)
+
 _PERSONS_BACK = 100  # person mentions searched back for a subject mention
 _PRONOUNS = {"он": "Masc", "она": "Fem", "его": "Masc", "её": "Fem", "ее": "Fem"}
 _CONTRAST = re.compile(r",\s*(?:но|а|однако)\s*,?\s*$")
@@ -34,8 +38,8 @@ def contrasted(idx: DocIndex, cues: list[Cue], cue: Cue) -> bool:
     """«Адвокат признал, что клиент был на месте, но, по его словам, убийство совершили друзья»: a source
     phrase after «, но» / «, а» inside an earlier clause starts a statement of its own; the earlier clause
     ends at the connective."""
-    if cue.kind != "source" or not cues:
-        return False
+    if not cues or not (cue.kind == "source" or (cue.kind == "verb" and cue.agent is not None)):
+        return False  # «…, однако патологоанатом также добавил, что …» ends the earlier clause too
     prev = cues[-1]
     if prev.clause is None or not prev.clause[0] < cue.start < prev.clause[1]:
         return False
@@ -108,5 +112,26 @@ def of_something(idx: DocIndex, cue: Cue) -> bool:
                for i in span)
 
 
+def possessed(idx: DocIndex, noun: int) -> bool:
+    """«Об этом сообщил его адвокат»: a description owned by a pronoun is someone of that person's, not
+    the person (a representative or press secretary speaks for them, rule 8, and is left out)."""
+    tok = idx.tokens[noun]
+    if tok.lemma in ORG_VOICES or tok.lemma in _VOICE_OF_ONE:
+        return False
+    return any(idx.tokens[c].text.lower() in _POSSESSIVES and idx.tokens[c].rel in ("det", "nmod:poss", "nmod")
+               for c in idx.children[noun])
 
 
+def named_ahead(idx: DocIndex, noun: int, said: list[tuple[int, int]]) -> Entity | None:
+    """The person the same noun introduces by name further on («его адвокат» … «адвокат Небойша Влаич»)."""
+    tok = idx.tokens[noun]
+    lo = idx.first_token_from(tok.end)
+    for j in range(lo, len(idx.tokens)):
+        t = idx.tokens[j]
+        if t.start > tok.end + _NAMED_AHEAD:
+            break
+        if t.lemma == tok.lemma and j + 1 < len(idx.tokens) and not idx.inside(t.start, said):
+            ent = idx.name_of.get(j + 1)
+            if ent is not None and ent.type == "PER":
+                return ent
+    return None

@@ -243,12 +243,29 @@ def cue_before(idx: DocIndex, seg: Segment, para_start: int, reported: list[Cue]
         # «Эрекат призвал ООН «ответить на …»», «назвал реформу «убийцей рабочих мест»»: quoted words
         # completing the phrase of a speech or naming verb.
         cue = _verb_in(idx, start, at, strict=True, extra=NAMING_VERBS)
-        near = cue is not None and len(idx.tokens_in(idx.tokens[cue.verb].end, at)) <= 4
+        near = cue is not None and (len(idx.tokens_in(idx.tokens[cue.verb].end, at)) <= 4 or _governed_by(idx, seg, cue.verb))
         if cue is not None and near and idx.tokens[cue.verb].lemma not in _REPORTING:
             return cue, True
     if not before.strip(" —–-") and words >= _MIN_ALONE and not _name_like(idx, seg):
         return None, True  # a quoted sentence opening its sentence: speech with an earlier speaker
     return None, False
+
+
+def _governed_by(idx: DocIndex, seg: Segment, verb: int) -> bool:
+    """«Климкин назвал освобождение Солошенко и Афанасьева вопросом «ближайших недель»»: the quoted words
+    hang, through at most one noun, on a naming verb however long its object."""
+    if idx.tokens[verb].lemma not in NAMING_VERBS:
+        return False
+    j = next(iter(idx.tokens_in(seg.start, seg.end)), None)
+    for _ in range(3):
+        if j is None or j < 0:
+            return False
+        j = idx.tokens[j].head
+        if j == verb:
+            return True
+        if j is None or j < 0 or idx.tokens[j].pos not in ("NOUN", "ADJ"):
+            return False
+    return False
 
 
 def _looks_like_name(idx: DocIndex, seg: Segment) -> bool:
