@@ -145,11 +145,13 @@ def _substantive(word: str) -> str | None:
 @functools.lru_cache(maxsize=50_000)
 def _agree(a: str, b: str) -> bool:
     """Some reading of ``a`` and some of ``b`` share case and number, and gender in the singular (an adjective
-    and its noun)."""
-    def cases(w: str) -> set[tuple[str | None, str | None]]:
-        return {(p.tag.case, p.tag.number, p.tag.gender if p.tag.number == "sing" else None)
-                for p in _morph().parse(w.lower()) if p.tag.POS in ("ADJF", "PRTF", "NOUN")}
-    return bool(cases(a) & cases(b))
+    and its noun); a noun of common gender («голова», «судья») agrees with either."""
+    def forms(w: str) -> list[tuple[str | None, str | None, str | None]]:
+        return [(str(p.tag.case), str(p.tag.number),
+                 str(p.tag.gender) if p.tag.number == "sing" and "ms-f" not in p.tag else None)
+                for p in _morph().parse(w.lower()) if p.tag.POS in ("ADJF", "PRTF", "NOUN")]
+    return any(c1 == c2 and n1 == n2 and (g1 == g2 or None in (g1, g2))
+               for c1, n1, g1 in forms(a) for c2, n2, g2 in forms(b))
 
 
 # «исполняющий обязанности губернатора» is an acting governor: the post is the genitive's head, as «экс-» is a time.
