@@ -125,7 +125,7 @@ def _modifier(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=50_000)
-def _substantive(word: str) -> str | None:
+def substantive(word: str) -> str | None:
     """The masculine nominative of a participle or adjective that stands for a person («управляющего»,
     «командующим», «ведущий» → «управляющий», «командующий», «ведущий»): pymorphy reads it first as an adjective
     or participle and marks a reading substantivised (Subx), or has an animate noun reading of it, or its
@@ -169,18 +169,21 @@ def head_index(words: list[str]) -> int | None:
         k += 1
     if k is not None and found[k][1] not in _ACTING:
         # a substantivised participle or adjective before a noun it does not agree with is the head, the noun
-        # its complement: «управляющий фонда», «командующим войсками», «ведущий популярной передачи».
-        k = next((j for j in range(k) if _substantive(words[j]) and not _agree(words[j], words[k])), k)
+        # its complement: «управляющий фонда», «командующим войсками», «ведущий популярной передачи»; the
+        # last such before the noun («ведущих управляющих корпорации» → управляющий).
+        k = next((j for j in range(k - 1, -1, -1) if substantive(words[j]) and not _agree(words[j], words[k])), k)
     if k is not None and k + 1 < len(words) and found[k][1] in _ACTING and k > 0 and lemma(words[k - 1]) == "исполнять":
         rest = head_index(words[k + 1:])
         k = k + 1 + rest if rest is not None else k
     if k is None:
         k = next((i for i, (_, lem) in enumerate(found) if lem), None)
+    if k is None:  # no noun at all: «главным управляющим General Motors»
+        k = next((i for i, w in enumerate(words) if substantive(w)), None)
     return k if k is not None else (len(words) - 1 if words else None)
 
 
 def head_lemma(word: str) -> str:
-    return _noun(word)[1] or _substantive(word) or lemma(word)
+    return _noun(word)[1] or substantive(word) or lemma(word)
 
 
 def head(phrase: str) -> str | None:
