@@ -277,7 +277,9 @@ def phrase_at(tokens: list[Token], head: int, blocked: set[int], named: set[int]
         fem = tokens[first - 2].feats.get("Gender") == "Fem"
         name = prefix + ("исполняющая" if fem else "исполняющий") + " обязанности " + words
         return RolePhrase(acting, last, head, cls, name, country, direct)
-    sub = participle_lemma(tok.text) if tok.lemma.endswith(_INFINITIVE) else None
+    sub = participle_lemma(tok.text) if tok.feats.get("Case") not in (None, "Nom") or tok.lemma.endswith(_INFINITIVE) else None
+    if sub and not tok.lemma.endswith(_INFINITIVE) and sub != tok.lemma.replace("ё", "е"):
+        sub = None  # only a participle natasha names by its verb, or one it leaves in its case («ведущим концерта»)
     if sub and is_profession(sub) and tok.feats.get("Number") != "Plur":
         # a substantivised participle: «главным управляющим General Motors» → «главный управляющий General Motors»
         before = phrase_nominative(tokens[first:head + 1], head - first).split()[:-1] if first < head else []
