@@ -277,7 +277,8 @@ def phrase_at(tokens: list[Token], head: int, blocked: set[int], named: set[int]
         fem = tokens[first - 2].feats.get("Gender") == "Fem"
         name = prefix + ("исполняющая" if fem else "исполняющий") + " обязанности " + words
         return RolePhrase(acting, last, head, cls, name, country, direct)
-    sub = participle_lemma(tok.text) if tok.feats.get("Case") not in (None, "Nom") or tok.lemma.endswith(_INFINITIVE) else None
+    oblique = tok.feats.get("Case") not in (None, "Nom")
+    sub = participle_lemma(tok.text) if oblique or tok.lemma.endswith(_INFINITIVE) else None
     if sub and not tok.lemma.endswith(_INFINITIVE) and sub != tok.lemma.replace("ё", "е"):
         sub = None  # only a participle natasha names by its verb, or one it leaves in its case («ведущим концерта»)
     if sub and is_profession(sub) and tok.feats.get("Number") != "Plur":
@@ -290,7 +291,8 @@ def phrase_at(tokens: list[Token], head: int, blocked: set[int], named: set[int]
         name = " ".join([tok.lemma] + [t.text for t in tokens[head + 1 : last + 1]])
     if tok.feats.get("Number") == "Plur":
         # each one's role in the singular: «игроки сборной Испании» → «игрок сборной Испании»
-        name = " ".join([sub if sub and is_profession(sub) else tok.lemma] + [t.text for t in tokens[head + 1 : last + 1]])
+        own = sub if sub and is_profession(sub) else tok.lemma
+        name = " ".join([own] + [t.text for t in tokens[head + 1 : last + 1]])
         return RolePhrase(head, last, head, cls, name, country, direct, plural=True)
     return RolePhrase(first, last, head, cls, name, country, direct)
 
