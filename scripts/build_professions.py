@@ -33,11 +33,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from svodka.eval import brat  # noqa: E402
-from svodka.eval.nerel_view import WORD, head_index, head_lemma  # noqa: E402
+from svodka.eval.nerel_view import WORD, head_index, head_lemma, substantive  # noqa: E402
 
 MIN_PROF = 2  # spans a head (or a modifier) must occur in
 MIN_SHARE = 0.35  # of the lemma's singular occurrences in the texts, the share inside PROFESSION spans
 SINGLE_SHARE = 0.5  # the same share for a head of fewer than MIN_PROF spans («прозаик», «фельдшер»)
+PARTICIPLE_SHARE = 0.3  # a substantivised participle's spans that must be a WORKS_AS (roles.OCCUPATION_SHARE)
 LINKED_SHARE = 0.5  # a head pymorphy does not know as animate is kept when this share of its spans is a WORKS_AS
 
 
@@ -98,6 +99,8 @@ def main(data_dir: Path, out: Path) -> None:
         # spans to a named person says it is one
         person = animate(lem) or (works[lem] >= MIN_PROF and works[lem] >= LINKED_SHARE * n and seen[lem] >= MIN_PROF
                                       and not any("Abbr" in p.tag for p in morph.parse(lem)))  # «КВН» is a show
+        # a substantivised participle («управляющий», «заведующий») is never met as a noun: its spans alone judge it
+        person = person or (substantive(lem) == lem and works[lem] >= MIN_PROF and works[lem] >= PARTICIPLE_SHARE * n)
         return (seen[lem] == 0 or inside[lem] >= share * seen[lem]) and person
 
     heads = sorted((lem for lem in prof if kept(lem)), key=lambda lem: (-prof[lem], lem))
@@ -113,7 +116,8 @@ def main(data_dir: Path, out: Path) -> None:
         f"# Kept: animate-noun heads of >= {MIN_PROF} spans with >= {MIN_SHARE:.0%} of their singular noun occurrences inside a span",
         f"# (heads of fewer spans: >= {SINGLE_SHARE:.0%}; a head never met as a singular noun is kept); a word counts as met",
         "# only where pymorphy's first reading is it or a person («физика» is no «физик»); a head pymorphy knows",
-        f"# only as inanimate is kept when >= {LINKED_SHARE:.0%} of its spans (and >= {MIN_PROF}) are a WORKS_AS and it is met >= {MIN_PROF} times («аятолл»);",
+        f"# only as inanimate is kept when >= {LINKED_SHARE:.0%} of its spans (and >= {MIN_PROF}) are a WORKS_AS and it is met >= {MIN_PROF} times («аятолл»),",
+        f"# a substantivised participle when >= {PARTICIPLE_SHARE:.0%} of its spans (and >= {MIN_PROF}) are a WORKS_AS («управляющий», «ведущий»);",
         f"# modifiers (adjectives before the head) of >= {MIN_PROF} spans. Lemmas and counts only, no text.",
         "# kind\tlemma\tprof (spans headed)\tworks_as (of them, a person's WORKS_AS)\tseen (singular nouns in the texts)",
     ]

@@ -102,6 +102,30 @@ def test_roles_need_the_profession_head_and_the_workplace():
     assert head("бывшего генерального директора компании") == "директор"
 
 
+def test_a_substantivised_participle_heads_its_own_post():
+    # the participle is the post, the noun after it (not agreeing with it) its complement
+    assert head("управляющий небольшого фонда") == "управляющий"
+    assert head("командующим войсками Сибирского военного округа") == "командующий"
+    assert head("ведущего популярной передачи КВН") == "ведущий"
+    # an agreeing noun is still the head; «исполняющий обязанности» is still the acting post's
+    assert head("ведущий специалист") == "специалист"
+    assert head("военный эксперт") == "эксперт"
+    assert head("временно исполняющим обязанности губернатора Архангельской области") == "губернатор"
+    # a role «управляющий фонда» scores against the gold profession «управляющий фонда», not a «фонд» role
+    text = "Управляющий фонда Иван Петров уволился."
+    g = brat.parse("p", text, "T1\tPROFESSION 0 17\tУправляющий фонда\nT2\tPERSON 18 29\tИван Петров\n"
+                   "R1\tWORKS_AS Arg1:T2 Arg2:T1")
+    right = SysView([("PER", 18, 29, "e1")], {"e1": SysEntity("e1", "PER", "Иван Петров",
+                                                             [SysRole("управляющий фонда", "управляющий", None, None)])},
+                    [], [])
+    s = score_doc(g, right).metrics["roles/post"]
+    assert (s.tp_std, s.tp_test) == (1, 1)
+    wrong = SysView(right.mentions, {"e1": SysEntity("e1", "PER", "Иван Петров", [SysRole("фонд", "фонд", None, None)])},
+                    [], [])
+    s = score_doc(g, wrong).metrics["roles/post"]
+    assert (s.tp_std, s.tp_test) == (0, 0)
+
+
 def test_facts_against_relations():
     s = score_doc(gold(), view()).metrics
     part = s["facts/Participation"]  # two PARTICIPANT_IN units; the Meeting covers both

@@ -6,7 +6,8 @@ from ..document import Entity, Mention, Role, Token
 from .describe import PersonInfo, nearby_holder, phrase_words, resolve
 from .gazetteer import alias_key
 from .ner import Candidate, closing_bracket
-from .roles import RESOLVABLE, RolePhrase, phrase_at, find_role_phrases, is_predicate, is_profession, person_lemma
+from .roles import (RESOLVABLE, RolePhrase, find_role_phrases, is_predicate, is_profession, person_lemma, phrase_at,
+                    post_lemma)
 
 
 def attach_roles(
@@ -589,7 +590,7 @@ def _add_role(info: PersonInfo, ph: RolePhrase, org: tuple[str | None, str | Non
     country = alias_key(org[1]) if org[1] else None
     role = Role(
         name=ph.name,
-        post=tokens[ph.head].lemma,
+        post=post_lemma(tokens[ph.head]),
         org=org[0],
         org_name=org[1],
         start=tokens[ph.first].start,

@@ -132,6 +132,26 @@ def person_lemma(word: str) -> str:
     return best.normal_form.replace("ё", "е") if best.tag.POS == "NOUN" else word.lower()
 
 
+@functools.lru_cache(maxsize=50_000)
+def participle_lemma(word: str) -> str | None:
+    """The masculine nominative of a word pymorphy reads first as a participle or adjective («управляющим» →
+    «управляющий»), as the lexicon names a substantivised participle; None for any other word."""
+    from ..models import morph_analyzer
+
+    first = morph_analyzer().parse(word.lower())[0]
+    if first.tag.POS not in ("PRTF", "ADJF"):
+        return None
+    form = first.inflect({"masc", "sing", "nomn"})
+    return form.word.replace("ё", "е") if form else None
+
+
+def post_lemma(tok: Token) -> str:
+    """The lemma a role's post is named by: the token's, or a substantivised participle's own nominative
+    («управляющим»: natasha's «управлять» → «управляющий»)."""
+    sub = participle_lemma(tok.text) if tok.lemma.endswith(_INFINITIVE) else None
+    return sub if sub and is_profession(sub) else tok.lemma
+
+
 # First parts of compounds that name no occupation of the person: «экс-» is a time, «вице-» another post.
 _NOT_PARTS = frozenset({"экс", "вице", "лже", "анти", "пост"})
 
@@ -186,7 +206,14 @@ def find_role_phrases(tokens: list[Token], blocked: set[int], named: set[int] | 
         nounlike = tok.pos == "NOUN" or (tok.pos == "ADJ" and tok.rel != "amod") or (tok.pos == "PROPN" and i not in named)
         # and a compound noun tagged as a verb («инженером-конструктором»): a lemma that is no infinitive
         nounlike = nounlike or (tok.pos == "VERB" and "-" in tok.text and not tok.lemma.endswith(_INFINITIVE))
-        if i in used or i in blocked or not nounlike or not (is_profession(tok.lemma) or is_profession(person_lemma(tok.text))):
+        # a substantivised participle natasha lemmatises as its verb («Управляющий фонда», «управляющим» → управлять)
+        sub = (tok.pos in ("NOUN", "VERB") and tok.lemma.endswith(_INFINITIVE) and tok.rel not in ("amod", "acl")
+               and i not in blocked and participle_lemma(tok.text))
+        if sub and is_profession(sub):
+            nounlike = True
+        elif i in used or i in blocked or not nounlike or not (is_profession(tok.lemma) or is_profession(person_lemma(tok.text))):
+            continue
+        if i in used:
             continue
         # «представители Роскосмоса» are several people, never one person's role, but a list of names
         # may follow them («актрисы Гвинет Пэлтроу, Анджелина Джоли»): the attaching step decides.
@@ -250,11 +277,22 @@ def phrase_at(tokens: list[Token], head: int, blocked: set[int], named: set[int]
         fem = tokens[first - 2].feats.get("Gender") == "Fem"
         name = prefix + ("исполняющая" if fem else "исполняющий") + " обязанности " + words
         return RolePhrase(acting, last, head, cls, name, country, direct)
-    if tok.pos == "VERB" and first == head:  # «инженером-конструктором» mis-tagged: its lemma is its nominative
+    oblique = tok.feats.get("Case") not in (None, "Nom")
+    sub = participle_lemma(tok.text) if oblique or tok.lemma.endswith(_INFINITIVE) else None
+    if sub and not tok.lemma.endswith(_INFINITIVE) and sub != tok.lemma.replace("ё", "е"):
+        sub = None  # only a participle natasha names by its verb, or one it leaves in its case («ведущим концерта»)
+    if sub and is_profession(sub) and tok.feats.get("Number") != "Plur":
+        # a substantivised participle: «главным управляющим General Motors» → «главный управляющий General Motors»
+        before = phrase_nominative(tokens[first:head + 1], head - first).split()[:-1] if first < head else []
+        name = " ".join(before + [sub] + [t.text for t in tokens[head + 1 : last + 1]])
+        if first == _sentence_start(tokens, first):
+            name = name[:1].lower() + name[1:]
+    elif tok.pos == "VERB" and first == head:  # «инженером-конструктором» mis-tagged: its lemma is its nominative
         name = " ".join([tok.lemma] + [t.text for t in tokens[head + 1 : last + 1]])
     if tok.feats.get("Number") == "Plur":
         # each one's role in the singular: «игроки сборной Испании» → «игрок сборной Испании»
-        name = " ".join([tok.lemma] + [t.text for t in tokens[head + 1 : last + 1]])
+        own = sub if sub and is_profession(sub) else tok.lemma
+        name = " ".join([own] + [t.text for t in tokens[head + 1 : last + 1]])
         return RolePhrase(head, last, head, cls, name, country, direct, plural=True)
     return RolePhrase(first, last, head, cls, name, country, direct)
 

@@ -124,6 +124,36 @@ def _modifier(word: str) -> bool:
     return parses[0].tag.POS == "NOUN" and "anim" not in parses[0].tag and any(p.tag.POS == "ADJF" for p in parses)
 
 
+@functools.lru_cache(maxsize=50_000)
+def substantive(word: str) -> str | None:
+    """The masculine nominative of a participle or adjective that stands for a person («управляющего»,
+    «командующим», «ведущий» → «управляющий», «командующий», «ведущий»): pymorphy reads it first as an adjective
+    or participle and marks a reading substantivised (Subx), or has an animate noun reading of it, or its
+    adjective lemma ends as a present active participle («-щий»).  None for any other word."""
+    parses = _morph().parse(word.lower())
+    first = parses[0]
+    if first.tag.POS not in ("ADJF", "PRTF"):
+        return None
+    adj = next((p for p in parses if p.tag.POS == "ADJF"), None)
+    if not (any("Subx" in p.tag for p in parses) or any(p.tag.POS == "NOUN" and "anim" in p.tag for p in parses)
+            or (adj is not None and adj.normal_form.endswith("щий"))):
+        return None
+    form = (adj or first).inflect({"masc", "sing", "nomn"})
+    return form.word.replace("ё", "е") if form else None
+
+
+@functools.lru_cache(maxsize=50_000)
+def _agree(a: str, b: str) -> bool:
+    """Some reading of ``a`` and some of ``b`` share case and number, and gender in the singular (an adjective
+    and its noun); a noun of common gender («голова», «судья») agrees with either."""
+    def forms(w: str) -> list[tuple[str | None, str | None, str | None]]:
+        return [(str(p.tag.case), str(p.tag.number),
+                 str(p.tag.gender) if p.tag.number == "sing" and "ms-f" not in p.tag else None)
+                for p in _morph().parse(w.lower()) if p.tag.POS in ("ADJF", "PRTF", "NOUN")]
+    return any(c1 == c2 and n1 == n2 and (g1 == g2 or None in (g1, g2))
+               for c1, n1, g1 in forms(a) for c2, n2, g2 in forms(b))
+
+
 # «исполняющий обязанности губернатора» is an acting governor: the post is the genitive's head, as «экс-» is a time.
 _ACTING = ("обязанность",)
 
@@ -137,16 +167,23 @@ def head_index(words: list[str]) -> int | None:
     k = next((i for i, (first, _) in enumerate(found) if first), None)
     if k is not None and k + 1 < len(words) and _modifier(words[k]) and found[k + 1][1] and found[k + 1][0]:
         k += 1
+    if k is not None and found[k][1] not in _ACTING:
+        # a substantivised participle or adjective before a noun it does not agree with is the head, the noun
+        # its complement: «управляющий фонда», «командующим войсками», «ведущий популярной передачи»; the
+        # last such before the noun («ведущих управляющих корпорации» → управляющий).
+        k = next((j for j in range(k - 1, -1, -1) if substantive(words[j]) and not _agree(words[j], words[k])), k)
     if k is not None and k + 1 < len(words) and found[k][1] in _ACTING and k > 0 and lemma(words[k - 1]) == "исполнять":
         rest = head_index(words[k + 1:])
         k = k + 1 + rest if rest is not None else k
     if k is None:
         k = next((i for i, (_, lem) in enumerate(found) if lem), None)
+    if k is None:  # no noun at all: «главным управляющим General Motors»
+        k = next((i for i, w in enumerate(words) if substantive(w)), None)
     return k if k is not None else (len(words) - 1 if words else None)
 
 
 def head_lemma(word: str) -> str:
-    return _noun(word)[1] or lemma(word)
+    return _noun(word)[1] or substantive(word) or lemma(word)
 
 
 def head(phrase: str) -> str | None:
